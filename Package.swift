@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Winnow",
+    products: [
+        .library(name: "Winnow", targets: ["Winnow"]),
+        .executable(name: "winnow", targets: ["winnow"]),
+    ],
+    dependencies: [
+        // The local mirrors hold one tag each: `from:` names that major version.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // MARK: - C libraries
+
+        // libxml2 through a shim header that keeps ICU out of the module
+        // (Foundation and Debian's ICU-enabled headers clash over UErrorCode).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
+        // MARK: - Library and tool
+
+        .target(
+            name: "Winnow",
+            dependencies: [
+                "CLibXML2",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Rules/builtin-rules.yaml")]
+        ),
+        .executableTarget(
+            name: "winnow",
+            dependencies: [
+                "Winnow",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Tests
+
+        .testTarget(
+            name: "WinnowTests",
+            dependencies: ["Winnow", "CLibXML2"],
+            // The fixture folders are read from the repository at test time,
+            // so expected outputs stay where a reviewer edits them.
+        ),
+    ]
+)

@@ -1,0 +1,117 @@
+import Foundation
+
+/// Options of one cleaning run.
+public struct CleanerOptions: Sendable {
+    /// Keep the removal log in the article (`removed`).
+    public var explain: Bool
+    /// A charset the caller knows (from HTTP headers, say); a hint that the
+    /// bytes themselves can still overrule.
+    public var charset: String?
+    /// Pages larger than this are refused with `CleanerError.tooLarge`.
+    public var maximumBytes: Int
+
+    public static let defaultMaximumBytes = 64 << 20
+
+    public init(explain: Bool = false, charset: String? = nil, maximumBytes: Int = CleanerOptions.defaultMaximumBytes) {
+        self.explain = explain
+        self.charset = charset
+        self.maximumBytes = maximumBytes
+    }
+}
+
+/// Why a page could not be cleaned.
+public enum CleanerError: Error, Equatable, Sendable, CustomStringConvertible {
+    case emptyInput
+    case notHTML(reason: String)
+    case tooLarge(bytes: Int, limit: Int)
+    case unparsable
+    case rules(String)
+
+    public var description: String {
+        switch self {
+        case .emptyInput: return "empty input: no bytes to clean"
+        case .notHTML(let reason): return "not HTML: \(reason)"
+        case .tooLarge(let bytes, let limit): return "page too large: \(bytes) bytes (limit \(limit))"
+        case .unparsable: return "libxml2 could not parse the page"
+        case .rules(let reason): return "bad rules: \(reason)"
+        }
+    }
+}
+
+/// Winnow's public entry point: raw HTML in, a clean `Article` out.
+///
+///     let cleaner = try Cleaner()
+///     let article = try cleaner.clean(html: data, url: "https://example.com/a")
+///     print(article.rendered(as: .json))
+///
+/// A `Cleaner` is immutable and may be shared by any number of tasks.
+public struct Cleaner: Sendable {
+    /// The stages, in the order they run. This list is the pipeline:
+    /// 1. metadata first, while `<head>` and JSON-LD are intact;
+    /// 2. scripts, styles and comments go before anything counts text;
+    /// 3. hidden elements go before anything scores visible text;
+    /// 4. comment sections leave the tree before the article is located,
+    ///    so their text can never be scored as the article's;
+    /// 5. the page frame goes (navigation, header, footer, sidebars);
+    /// 6. the main content is located, and what is outside it goes;
+    /// 7. boilerplate inside the article goes;
+    /// 8. the article's blocks are built.
+    public static let stages: [any Stage] = [
+        ExtractMetadata(),
+        StripNonContent(),
+        StripHidden(),
+        CommentSections(),
+        StripBoilerplate(),
+        MainContent(),
+        StripArticleBoilerplate(),
+        BuildArticle(),
+    ]
+
+    public let options: CleanerOptions
+    public let rules: RuleSet
+    private let pipeline = Pipeline(stages: Cleaner.stages)
+
+    /// A cleaner with the built-in rules, followed by `extraRules`.
+    public init(options: CleanerOptions = CleanerOptions(), extraRules: [Rule] = []) throws {
+        let builtIn: RuleSet
+        switch RuleSet.builtIn {
+        case .success(let set): builtIn = set
+        case .failure(let error): throw CleanerError.rules(error.description)
+        }
+        self.options = options
+        self.rules = RuleSet(rules: builtIn.rules + extraRules)
+    }
+
+    public func clean(html: Data, url: String? = nil) throws -> Article {
+        try clean(bytes: [UInt8](html), url: url)
+    }
+
+    public func clean(bytes: [UInt8], url: String? = nil) throws -> Article {
+        guard !bytes.isEmpty else { throw CleanerError.emptyInput }
+        guard bytes.count <= options.maximumBytes else {
+            throw CleanerError.tooLarge(bytes: bytes.count, limit: options.maximumBytes)
+        }
+        if let reason = BinarySniffer.reasonNotHTML(bytes) { throw CleanerError.notHTML(reason: reason) }
+        let utf8 = CharsetDecoder.utf8(from: bytes, declared: options.charset)
+        let document: Document
+        do {
+            document = try Document(utf8: utf8, url: url)
+        } catch {
+            throw CleanerError.unparsable
+        }
+        let page = Page(document: document, url: url, rules: rules, options: options)
+        try pipeline.run(on: page)
+        return Article(
+            url: url, metadata: page.metadata, blocks: page.blocks, commentCount: page.commentCount,
+            comments: page.comments, removed: options.explain ? page.removals : nil)
+    }
+}
+
+extension Cleaner {
+    /// Decodes and parses the page, then frees it: the floor the pipeline
+    /// is measured against.
+    public static func parseOnly(bytes: [UInt8], charset: String? = nil) throws {
+        let utf8 = CharsetDecoder.utf8(from: bytes, declared: charset)
+        _ = try Document(utf8: utf8)
+    }
+}

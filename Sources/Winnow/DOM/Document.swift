@@ -1,0 +1,78 @@
+import CLibXML2
+
+/// An HTML document parsed by libxml2. It owns the `xmlDoc` and frees it
+/// exactly once, in `deinit`; every `Node` borrowed from it is valid only
+/// while the document is alive.
+///
+/// Nodes that stages remove are unlinked, not freed, and kept here until the
+/// document goes away: a stage may still hold a view of a removed node, and
+/// the explain report needs them.
+public final class Document {
+    let pointer: htmlDocPtr
+    private var detached: [xmlNodePtr] = []
+
+    /// Parses UTF-8 bytes. libxml2 is told the encoding, so a `<meta charset>`
+    /// inside the page cannot switch the decoding after the fact.
+    public init(utf8 bytes: [UInt8], url: String? = nil) throws {
+        winnow_silence_libxml2()
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+                | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
+                | HTML_PARSE_COMPACT.rawValue)
+        // libxml2 takes an int length; pages over 2 GB are refused earlier.
+        guard bytes.count < Int(Int32.max) else { throw DocumentError.tooLarge(bytes: bytes.count) }
+        let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    htmlReadMemory($0, Int32(buffer.count), url, "UTF-8", options)
+                }
+            } ?? nil
+        }
+        guard let parsed else { throw DocumentError.unparsable }
+        pointer = parsed
+    }
+
+    deinit {
+        for node in detached { xmlFreeNode(node) }
+        xmlFreeDoc(pointer)
+    }
+
+    /// The `<html>` element, when the parser produced one.
+    public var root: Node? {
+        xmlDocGetRootElement(pointer).map(Node.init)
+    }
+
+    /// The `<body>` element, or the root when the page has none.
+    public var body: Node? {
+        guard let root else { return nil }
+        return root.firstChild(named: "body") ?? root
+    }
+
+    /// The `<head>` element, if any.
+    public var head: Node? {
+        root?.firstChild(named: "head")
+    }
+
+    /// Unlinks `node` from the tree and keeps it alive until the document
+    /// is freed. Only `Page.remove` calls this, so every removal is logged.
+    func detach(_ node: Node) {
+        xmlUnlinkNode(node.pointer)
+        detached.append(node.pointer)
+    }
+
+    /// Replaces `node` by its children, keeping their text in place.
+    func unwrap(_ node: Node) {
+        var child = node.pointer.pointee.children
+        while let current = child {
+            child = current.pointee.next
+            xmlUnlinkNode(current)
+            xmlAddPrevSibling(node.pointer, current)
+        }
+        detach(node)
+    }
+}
+
+public enum DocumentError: Error, Equatable, Sendable {
+    case unparsable
+    case tooLarge(bytes: Int)
+}

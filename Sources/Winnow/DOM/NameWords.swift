@@ -1,0 +1,84 @@
+/// The words of an element's `class` and `id` tokens, for matching hints
+/// such as `share` or `author-box` as whole words.
+///
+/// Substring matching on class names is the classic cause of lost article
+/// text (`comment` inside `commentary`, `ad` inside `header`, `tool` inside
+/// `code-toolbar`). Here a token is split at `-`, `_`, digits and
+/// lower-to-upper case changes, lower-cased, and a hint matches only a run
+/// of whole words inside one token: `social-share-bar` and `shareBar` hold
+/// `share`; `shareholder` and `commentary` hold neither `share` nor `comment`.
+public struct NameWords: Sendable, Hashable {
+    /// One word list per class or id token.
+    public let tokens: [[String]]
+
+    public init(classAttribute: String?, idAttribute: String?) {
+        var tokens: [[String]] = []
+        for attribute in [classAttribute, idAttribute] {
+            guard let attribute else { continue }
+            for token in attribute.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
+                let words = NameWords.words(of: token)
+                if !words.isEmpty { tokens.append(words) }
+            }
+        }
+        self.tokens = tokens
+    }
+
+    /// Splits one token into lower-case words.
+    public static func words(of token: Substring) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var previousWasLower = false
+        for character in token {
+            if character.isLetter {
+                if character.isUppercase, previousWasLower, !current.isEmpty {
+                    words.append(current)
+                    current = ""
+                }
+                current.append(contentsOf: character.lowercased())
+                previousWasLower = character.isLowercase
+            } else {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                previousWasLower = false
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// Whether any token holds `hint`'s words as a contiguous run.
+    public func contains(_ hint: WordHint) -> Bool {
+        for words in tokens where words.count >= hint.words.count {
+            if hint.words.count == 1 {
+                if words.contains(hint.words[0]) { return true }
+                continue
+            }
+            var start = 0
+            while start + hint.words.count <= words.count {
+                if words[start..<(start + hint.words.count)].elementsEqual(hint.words) { return true }
+                start += 1
+            }
+        }
+        return false
+    }
+
+    public var isEmpty: Bool { tokens.isEmpty }
+}
+
+/// A class/id hint written as words joined by `-`: `share`, `author-box`.
+public struct WordHint: Sendable, Hashable, CustomStringConvertible {
+    public let words: [String]
+
+    public init(_ text: String) {
+        words = NameWords.words(of: Substring(text))
+    }
+
+    public var description: String { words.joined(separator: "-") }
+}
+
+extension Node {
+    /// The words of this element's class and id.
+    public var nameWords: NameWords {
+        NameWords(classAttribute: attribute("class"), idAttribute: attribute("id"))
+    }
+}

@@ -1,0 +1,29 @@
+/// The cleaned page: schema `winnow.article/1`.
+public struct Article: Sendable, Equatable {
+    public static let schema = "winnow.article/1"
+
+    public var url: String?
+    public var metadata: Metadata
+    public var blocks: [Block]
+    public var commentCount: Int?
+    public var comments: [Comment]
+    /// The removal log; filled only when explanations were asked for.
+    public var removed: [Removal]?
+
+    public init(
+        url: String?, metadata: Metadata, blocks: [Block], commentCount: Int? = nil,
+        comments: [Comment] = [], removed: [Removal]? = nil
+    ) {
+        self.url = url
+        self.metadata = metadata
+        self.blocks = blocks
+        self.commentCount = commentCount
+        self.comments = comments
+        self.removed = removed
+    }
+
+    /// Body text: every text block, separated by blank lines.
+    public var text: String {
+        blocks.compactMap(\.plainText).filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
+}

@@ -1,0 +1,73 @@
+/// A page going through the pipeline: the parsed document, what is known
+/// about it, what the stages have found so far, and the removal log.
+///
+/// A `Page` belongs to one task at a time; it is not shared across threads.
+public final class Page {
+    public let document: Document
+    public let url: String?
+    /// The URL's host, lower-cased, for host-scoped rules.
+    public let host: String?
+    public let rules: RuleSet
+    public let options: CleanerOptions
+
+    /// The stage now running, for the removal log.
+    var currentStage: String = ""
+    public private(set) var removals: [Removal] = []
+
+    /// Filled by the metadata stage.
+    public var metadata = Metadata()
+    /// The element judged to hold the article, once located.
+    public var mainContent: Node?
+    /// Reader comments found by the comments stage.
+    public var comments: [Comment] = []
+    public var commentCount: Int?
+    /// The built article, set by the last stage.
+    public var blocks: [Block] = []
+
+    public init(document: Document, url: String?, rules: RuleSet, options: CleanerOptions) {
+        self.document = document
+        self.url = url
+        self.host = url.flatMap(Page.host(of:))
+        self.rules = rules
+        self.options = options
+    }
+
+    /// Removes `node` and its subtree from the tree, logging the stage, the
+    /// rule and what was lost. The only way a stage takes nodes out.
+    public func remove(_ node: Node, rule: String) {
+        guard node.isAttached else { return }
+        removals.append(Page.removal(of: node, stage: currentStage, rule: rule))
+        document.detach(node)
+    }
+
+    /// Replaces `node` by its children (the tag goes, its text stays).
+    public func unwrap(_ node: Node) {
+        guard node.isAttached else { return }
+        document.unwrap(node)
+    }
+
+    private static let excerptLength = 80
+
+    private static func removal(of node: Node, stage: String, rule: String) -> Removal {
+        let text: String
+        if node.isComment {
+            text = node.pointer.pointee.content.map { String(cString: $0) } ?? ""
+        } else {
+            text = node.textContent
+        }
+        let collapsed = Text.collapsingWhitespace(text)
+        var excerpt = String(collapsed.prefix(excerptLength))
+        if collapsed.count > excerptLength { excerpt += "…" }
+        if excerpt.isEmpty { excerpt = "<\(node.name)>" }
+        return Removal(stage: stage, rule: rule, excerpt: excerpt, chars: collapsed.count)
+    }
+
+    static func host(of url: String) -> String? {
+        guard let schemeEnd = url.range(of: "://") else { return nil }
+        let rest = url[schemeEnd.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostAndPort = authority.split(separator: "@").last ?? authority
+        let host = hostAndPort.prefix { $0 != ":" }.lowercased()
+        return host.isEmpty ? nil : host
+    }
+}

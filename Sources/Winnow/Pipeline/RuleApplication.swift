@@ -1,0 +1,74 @@
+/// Applies the drop rules of one stage to a part of the tree: selectors,
+/// class/id word hints and text patterns, each removal logged under the
+/// rule's id. Stages call this; it knows no particular stage.
+public struct RuleApplication {
+    /// Elements whose whole text is tested against `drop-text` patterns:
+    /// blocks short enough to be a single line of boilerplate.
+    static let textTestedTags: Set<String> = [
+        "p", "div", "li", "h2", "h3", "h4", "h5", "h6", "section", "aside", "span", "strong", "b", "em",
+        "dd", "dt", "blockquote", "center", "font", "small", "td",
+    ]
+    /// Longer blocks are article text, whatever pattern they start with.
+    static let maximumTextTestedLength = 300
+
+    let page: Page
+    let rules: [Rule]
+    /// Decides whether a matched element may go; lets a stage protect
+    /// nodes it knows are content (the article root, say).
+    let mayRemove: (Node) -> Bool
+
+    public init(page: Page, stage: String, mayRemove: @escaping (Node) -> Bool = { _ in true }) {
+        self.page = page
+        self.rules = page.rules.rules(for: stage, host: page.host)
+        let kept = Set(page.rules.rules.filter { $0.applies(toHost: page.host) }.compactMap(\.keep)
+            .flatMap { $0.xpath.elements(in: page.document) })
+        self.mayRemove = { node in
+            if !kept.isEmpty {
+                if kept.contains(node) || node.ancestors.contains(where: kept.contains) { return false }
+                if kept.contains(where: { $0.isInside(node) }) { return false }
+            }
+            return mayRemove(node)
+        }
+    }
+
+    /// Runs selector rules, then hints and text patterns in one walk.
+    public func apply(within scope: Node) {
+        for rule in rules {
+            guard let drop = rule.drop else { continue }
+            for node in drop.xpath.elements(in: page.document, from: scope) where node != scope && mayRemove(node) {
+                page.remove(node, rule: rule.id)
+            }
+        }
+        let hinted = rules.filter { !$0.dropHints.isEmpty }
+        let patterned = rules.filter { $0.dropText != nil }
+        guard !hinted.isEmpty || !patterned.isEmpty else { return }
+        scope.walkDescendants { node in
+            guard node.isElement else { return .skipChildren }
+            if !hinted.isEmpty, let rule = hintedRule(for: node, among: hinted), mayRemove(node) {
+                page.remove(node, rule: rule.id)
+                return .skipChildren
+            }
+            if !patterned.isEmpty, let rule = patternedRule(for: node, among: patterned), mayRemove(node) {
+                page.remove(node, rule: rule.id)
+                return .skipChildren
+            }
+            return .descend
+        }
+    }
+
+    private func hintedRule(for node: Node, among hinted: [Rule]) -> Rule? {
+        guard node.hasAttribute("class") || node.hasAttribute("id") else { return nil }
+        let words = node.nameWords
+        guard !words.isEmpty else { return nil }
+        return hinted.first { rule in rule.dropHints.contains(where: words.contains) }
+    }
+
+    private func patternedRule(for node: Node, among patterned: [Rule]) -> Rule? {
+        guard RuleApplication.textTestedTags.contains(node.name) else { return nil }
+        let raw = node.textContent
+        guard raw.utf8.count < RuleApplication.maximumTextTestedLength * 4 else { return nil }
+        let text = Text.collapsingWhitespace(raw)
+        guard !text.isEmpty, text.count <= RuleApplication.maximumTextTestedLength else { return nil }
+        return patterned.first { $0.dropText!.matches(text) }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// One rule: what to drop, keep or look for, in which stage, on which hosts.
+/// Rules are data: the built-in set is a YAML file shipped with the package,
+/// and users add their own files in the same format.
+public struct Rule: Sendable {
+    public let id: String
+    public let stage: String
+    /// Hosts the rule applies to; empty means every page. `example.com`
+    /// matches that host and its subdomains, `*.example.com` subdomains only.
+    public let hosts: [String]
+    /// Elements to drop, by CSS selector (compiled to XPath) or XPath.
+    public let drop: CompiledSelector?
+    /// Elements whose class or id holds one of these words are dropped.
+    public let dropHints: [WordHint]
+    /// Short blocks whose whole text matches are dropped.
+    public let dropText: TextPattern?
+    /// Elements that other rules of the page must not drop.
+    public let keep: CompiledSelector?
+    /// Where the main content is, most specific first (main-content stage).
+    public let main: CompiledSelector?
+    public let description: String?
+
+    public init(
+        id: String, stage: String, hosts: [String] = [], drop: CompiledSelector? = nil,
+        dropHints: [WordHint] = [], dropText: TextPattern? = nil, keep: CompiledSelector? = nil,
+        main: CompiledSelector? = nil, description: String? = nil
+    ) {
+        self.id = id
+        self.stage = stage
+        self.hosts = hosts
+        self.drop = drop
+        self.dropHints = dropHints
+        self.dropText = dropText
+        self.keep = keep
+        self.main = main
+        self.description = description
+    }
+
+    public func applies(toHost host: String?) -> Bool {
+        if hosts.isEmpty { return true }
+        guard let host else { return false }
+        return hosts.contains { pattern in
+            if pattern.hasPrefix("*.") {
+                return host.hasSuffix(String(pattern.dropFirst(1)))
+            }
+            return host == pattern || host.hasSuffix("." + pattern)
+        }
+    }
+}
+
+/// A selector as written in a rule file, with the XPath it compiles to.
+public struct CompiledSelector: Sendable {
+    public let source: String
+    public let xpath: XPath
+
+    /// `xpath:` selects XPath as written; anything else is CSS.
+    public init(_ source: String) throws {
+        self.source = source
+        if source.hasPrefix("xpath:") {
+            xpath = try XPath(String(source.dropFirst("xpath:".count)).trimmingCharacters(in: .whitespaces))
+        } else {
+            xpath = try XPath(CSSSelector.xpath(for: source))
+        }
+    }
+}
+
+/// A regular expression over a block's visible text, compiled once.
+public struct TextPattern: @unchecked Sendable {
+    // NSRegularExpression is immutable and documented thread-safe.
+    public let source: String
+    let regex: NSRegularExpression
+
+    public init(_ source: String) throws {
+        self.source = source
+        regex = try NSRegularExpression(pattern: source, options: [.caseInsensitive])
+    }
+
+    public func matches(_ text: String) -> Bool {
+        let range = NSRange(text.startIndex..<text.endIndex, in: text)
+        return regex.firstMatch(in: text, options: [], range: range) != nil
+    }
+}

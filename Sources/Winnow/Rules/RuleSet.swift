@@ -1,0 +1,31 @@
+import Foundation
+
+/// The rules in force: the built-in set, then the user's files, in order.
+public struct RuleSet: Sendable {
+    public let rules: [Rule]
+
+    public init(rules: [Rule]) {
+        self.rules = rules
+    }
+
+    /// The rules of `stage` that apply to `host`, in file order.
+    public func rules(for stage: String, host: String?) -> [Rule] {
+        rules.filter { $0.stage == stage && $0.applies(toHost: host) }
+    }
+
+    /// The set shipped with the package, parsed once per process.
+    public static let builtIn: Result<RuleSet, RuleFileError> = {
+        guard let url = Bundle.module.url(forResource: "builtin-rules", withExtension: "yaml"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else {
+            return .failure(RuleFileError(file: "builtin-rules.yaml", line: nil, reason: "not found in the package resources"))
+        }
+        do {
+            return .success(RuleSet(rules: try RuleLoader.rules(fromYAML: text, file: "builtin-rules.yaml")))
+        } catch let error as RuleFileError {
+            return .failure(error)
+        } catch {
+            return .failure(RuleFileError(file: "builtin-rules.yaml", line: nil, reason: "\(error)"))
+        }
+    }()
+}

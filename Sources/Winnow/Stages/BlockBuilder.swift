@@ -1,0 +1,217 @@
+/// Walks a subtree in document order and emits blocks. Inline text gathers
+/// into a paragraph until a block element starts or ends; `<br>` breaks a
+/// line, two in a row break the paragraph. The walk keeps its own stack:
+/// nesting depth is bounded only by memory.
+struct BlockBuilder {
+    private(set) var blocks: [Block] = []
+    private var inline = ""
+
+    /// Images smaller than this (by their width or height attribute) are
+    /// icons, spacers or emoji, not figures.
+    static let minimumFigureSize = 50
+
+    mutating func build(from root: Node) {
+        var stack: [(node: Node, exiting: Bool)] = []
+        pushChildren(of: root, onto: &stack)
+        while let (node, exiting) = stack.popLast() {
+            if exiting {
+                flush()
+                continue
+            }
+            if node.isText {
+                // Source line breaks are spaces; only <br> breaks a line.
+                if let text = node.ownText { inline += text.replacingNewlines() }
+                continue
+            }
+            guard node.isElement else { continue }
+            if handleSpecial(node) { continue }
+            if HTMLVocabulary.blockTags.contains(node.name) {
+                flush()
+                stack.append((node, true))
+            }
+            pushChildren(of: node, onto: &stack)
+        }
+        flush()
+    }
+
+    private func pushChildren(of node: Node, onto stack: inout [(node: Node, exiting: Bool)]) {
+        let start = stack.count
+        for child in node.childNodes { stack.append((child, false)) }
+        stack[start...].reverse()
+    }
+
+    /// Elements that make one block of their own; returns whether `node`
+    /// was one (its children are then done).
+    private mutating func handleSpecial(_ node: Node) -> Bool {
+        let name = node.name
+        switch name {
+        case "br":
+            inline += "\n"
+            return true
+        case "h1", "h2", "h3", "h4", "h5", "h6":
+            flush()
+            let text = Text.collapsingWhitespace(node.textContent)
+            if !text.isEmpty {
+                blocks.append(.heading(level: Int(String(name.dropFirst())) ?? 2, text: text))
+            }
+            return true
+        case "ul", "ol":
+            flush()
+            let items = listItems(of: node)
+            if !items.isEmpty { blocks.append(.list(ordered: name == "ol", items: items)) }
+            return true
+        case "blockquote":
+            flush()
+            var inner = BlockBuilder()
+            inner.build(from: node)
+            let text = inner.blocks.compactMap(\.plainText).filter { !$0.isEmpty }.joined(separator: "\n")
+            if !text.isEmpty { blocks.append(.quote(text)) }
+            return true
+        case "pre":
+            flush()
+            let text = BlockBuilder.trimmingBlankLines(node.textContent)
+            if !text.isEmpty { blocks.append(.code(text)) }
+            return true
+        case "table":
+            guard ConditionalCleaning.isDataTable(node) else { return false }
+            flush()
+            let rows = tableRows(of: node)
+            if !rows.isEmpty { blocks.append(.table(rows: rows)) }
+            return true
+        case "figure":
+            flush()
+            appendFigure(image: firstImage(in: node), caption: node.firstDescendant(named: "figcaption"))
+            return true
+        case "img":
+            guard isFigureSized(node) else { return true }
+            flush()
+            appendFigure(image: node, caption: nil)
+            return true
+        case "div":
+            // WordPress and many CMSs: a captioned image without <figure>.
+            guard node.nameWords.contains(BlockBuilder.captionHint),
+                let image = firstImage(in: node)
+            else { return false }
+            flush()
+            let caption = node.descendantElements().first { $0 != image && !$0.hasName("a") && $0.nameWords.contains(BlockBuilder.captionHint) }
+                ?? node.firstDescendant(named: "p")
+            appendFigure(image: image, caption: caption)
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static let captionHint = WordHint("caption")
+
+    private mutating func appendFigure(image: Node?, caption: Node?) {
+        let src = image.flatMap { $0.attribute("src") ?? $0.attribute("data-src") }
+        let captionText = caption.map { Text.collapsingWhitespace($0.textContent) }.flatMap { $0.isEmpty ? nil : $0 }
+        guard src != nil || captionText != nil else { return }
+        blocks.append(.figure(src: src, caption: captionText))
+    }
+
+    private func firstImage(in node: Node) -> Node? {
+        node.firstDescendant(named: "img")
+    }
+
+    private func isFigureSized(_ image: Node) -> Bool {
+        guard image.attribute("src") != nil || image.attribute("data-src") != nil else { return false }
+        for attribute in ["width", "height"] {
+            if let value = image.attribute(attribute).flatMap({ Int($0.prefix { $0.isNumber }) }),
+                value < BlockBuilder.minimumFigureSize
+            {
+                return false
+            }
+        }
+        return true
+    }
+
+    private func listItems(of list: Node) -> [String] {
+        var items: [String] = []
+        for child in list.children {
+            let text = Text.collapsingWhitespace(child.textContent)
+            if !text.isEmpty { items.append(text) }
+        }
+        if items.isEmpty {
+            let text = Text.collapsingWhitespace(list.textContent)
+            if !text.isEmpty { items.append(text) }
+        }
+        return items
+    }
+
+    private func tableRows(of table: Node) -> [[String]] {
+        var rows: [[String]] = []
+        table.walkDescendants { node in
+            guard node.isElement else { return .skipChildren }
+            guard node.hasName("tr") else { return .descend }
+            let cells = node.children.filter { $0.hasName("td") || $0.hasName("th") }
+                .map { Text.collapsingWhitespace($0.textContent) }
+            if cells.contains(where: { !$0.isEmpty }) { rows.append(cells) }
+            return .skipChildren
+        }
+        if let caption = table.firstDescendant(named: "caption") {
+            let text = Text.collapsingWhitespace(caption.textContent)
+            if !text.isEmpty { rows.insert([text], at: 0) }
+        }
+        return rows
+    }
+
+    /// Ends the paragraph being gathered: each line collapsed, blank lines
+    /// (two `<br>` in a row) starting a new paragraph.
+    private mutating func flush() {
+        guard !inline.isEmpty else { return }
+        var paragraph: [String] = []
+        for line in inline.split(separator: "\n", omittingEmptySubsequences: false) {
+            let text = Text.collapsingWhitespace(line)
+            if text.isEmpty {
+                if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: "\n"))) }
+                paragraph = []
+            } else {
+                paragraph.append(text)
+            }
+        }
+        if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: "\n"))) }
+        inline = ""
+    }
+
+    static func trimmingBlankLines(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        while let first = lines.first, Text.visibleLength(first) == 0 { lines.removeFirst() }
+        while let last = lines.last, Text.visibleLength(last) == 0 { lines.removeLast() }
+        return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n")
+    }
+}
+
+extension Substring {
+    func trimmingTrailingSpaces() -> Substring {
+        var end = endIndex
+        while end > startIndex, let last = self[..<end].unicodeScalars.last, Text.isSpace(last) {
+            end = index(before: end)
+        }
+        return self[..<end]
+    }
+}
+
+extension Node {
+    /// The first element named `tag` under this node, in document order.
+    func firstDescendant(named tag: String) -> Node? {
+        var found: Node?
+        walkDescendants { node in
+            if found != nil { return .skipChildren }
+            if node.isElement, node.name == tag {
+                found = node
+                return .skipChildren
+            }
+            return .descend
+        }
+        return found
+    }
+}
+
+extension String {
+    fileprivate func replacingNewlines() -> String {
+        guard utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return self }
+        return String(unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : Character($0) })
+    }
+}

@@ -1,0 +1,14 @@
+/// The last stage: turns the located, cleaned article into blocks
+/// (paragraphs, headings, quotes, lists, tables, code, figures).
+public struct BuildArticle: Stage {
+    public let name = "build-article"
+
+    public init() {}
+
+    public func run(on page: Page) throws {
+        guard let root = page.mainContent ?? page.document.body else { return }
+        var builder = BlockBuilder()
+        builder.build(from: root)
+        page.blocks = builder.blocks
+    }
+}

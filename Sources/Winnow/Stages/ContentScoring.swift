@@ -1,0 +1,253 @@
+import CLibXML2
+
+/// Readability's paragraph scoring over a stripped tree: which container
+/// holds the article. Constants are Readability.js's unless said otherwise;
+/// they were calibrated as a set there, so change them together.
+struct ContentScoring {
+    // MARK: - Vocabulary
+
+    /// Containers a paragraph's score flows into, with a base score by tag:
+    /// divs usually wrap prose, list and form parts rarely do.
+    static let tagBaseScores: [String: Double] = [
+        "div": 5, "article": 5, "section": 5, "main": 5,
+        "pre": 3, "td": 3, "blockquote": 3,
+        "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
+        "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
+    ]
+    /// Class/id words that mark content.
+    static let positiveWords: Set<String> = [
+        "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story",
+        "prose", "column",
+    ]
+    /// Fragments that mark content even inside a longer word
+    /// (`articlebody`, `postcontent`). Only positive hints use fragments: a
+    /// wrong positive hint costs a little score, a wrong negative one
+    /// costs the article.
+    static let positiveFragments = ["article", "content", "entry", "story"]
+    /// Class/id words that mark the frame around content.
+    static let negativeWords: Set<String> = [
+        "hidden", "banner", "combx", "comment", "comments", "contact", "footer", "gdpr", "masthead", "media",
+        "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper",
+        "sponsor", "shopping", "tags", "widget", "ad", "ads", "advert", "advertisement", "nav", "menu",
+        "breadcrumb", "breadcrumbs", "byline", "author", "social", "popup", "modal", "newsletter",
+        "subscribe", "teaser", "recommended", "trending", "footnote",
+    ]
+    /// Weight of one class/id hint.
+    static let classWeight = 25.0
+    /// Elements scored as paragraphs.
+    static let paragraphTags: Set<String> = ["p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6"]
+    /// Text shorter than this is not a paragraph (captions, labels).
+    static let minimumParagraphChars = 25
+    /// One point per this many characters, up to `maximumLengthPoints`.
+    static let charsPerPoint = 100
+    static let maximumLengthPoints = 3
+    /// How far up a paragraph's score travels.
+    static let ancestorLevels = 5
+    /// Siblings join the winner when they score this share of it...
+    static let siblingShare = 0.2
+    /// ...or at least this much.
+    static let minimumSiblingScore = 10.0
+    /// A plain sibling paragraph joins when it is this long with a link
+    /// density under `siblingLinkDensity`, or shorter, link-free and ends a
+    /// sentence.
+    static let siblingParagraphChars = 80
+    static let siblingLinkDensity = 0.25
+    /// Other candidates scoring this share of the winner, if enough of them
+    /// share an ancestor with it, promote that ancestor.
+    static let alternativeShare = 0.75
+    static let alternativesToPromote = 3
+
+    // MARK: - Scoring
+
+    let root: Node
+    let statistics: TextStatistics
+    private(set) var scores: [Node: Double] = [:]
+
+    init(root: Node, statistics: TextStatistics) {
+        self.root = root
+        self.statistics = statistics
+        scores = score()
+    }
+
+    static func classWeight(of node: Node) -> Double {
+        guard node.hasAttribute("class") || node.hasAttribute("id") else { return 0 }
+        var weight = 0.0
+        var positive = false
+        var negative = false
+        for token in node.nameWords.tokens {
+            if token.contains(where: negativeWords.contains) { negative = true }
+            if token.contains(where: positiveWords.contains) { positive = true }
+            let joined = token.joined()
+            if positiveFragments.contains(where: joined.contains) { positive = true }
+        }
+        if positive { weight += classWeight }
+        if negative { weight -= classWeight }
+        return weight
+    }
+
+    private func score() -> [Node: Double] {
+        var scores: [Node: Double] = [:]
+        func add(_ points: Double, to node: Node) {
+            if let current = scores[node] {
+                scores[node] = current + points
+            } else {
+                scores[node] = (ContentScoring.tagBaseScores[node.name] ?? 0) + ContentScoring.classWeight(of: node) + points
+            }
+        }
+        root.walkDescendants { node in
+            guard node.isElement else { return .skipChildren }
+            let name = node.name
+            let paragraphChars: Int
+            let commas: Int
+            if ContentScoring.paragraphTags.contains(name) || (name == "div" && !hasBlockChild(node)) {
+                let figures = statistics[node]
+                paragraphChars = figures.chars
+                commas = figures.commas
+            } else if name == "div" {
+                // Text written straight into a div beside blocks counts as
+                // a paragraph of that div (Readability wraps it in a <p>).
+                (paragraphChars, commas) = inlineFigures(of: node)
+                if paragraphChars >= ContentScoring.minimumParagraphChars {
+                    let points = paragraphPoints(chars: paragraphChars, commas: commas)
+                    add(points, to: node)
+                    var level = 1
+                    for ancestor in node.ancestors {
+                        guard level < ContentScoring.ancestorLevels else { break }
+                        add(points / ContentScoring.divider(level), to: ancestor)
+                        if ancestor == root { break }
+                        level += 1
+                    }
+                }
+                return .descend
+            } else {
+                return .descend
+            }
+            guard paragraphChars >= ContentScoring.minimumParagraphChars else { return .skipChildren }
+            let points = paragraphPoints(chars: paragraphChars, commas: commas)
+            var level = 0
+            for ancestor in node.ancestors {
+                guard level < ContentScoring.ancestorLevels else { break }
+                add(points / ContentScoring.divider(level), to: ancestor)
+                if ancestor == root { break }
+                level += 1
+            }
+            // Paragraphs inside paragraph-like cells are counted once.
+            return name == "td" || name == "section" ? .descend : .skipChildren
+        }
+        for (node, score) in scores {
+            scores[node] = score * (1 - statistics[node].linkDensity)
+        }
+        return scores
+    }
+
+    /// Parent takes all, grandparent half, then a third per level.
+    private static func divider(_ level: Int) -> Double {
+        switch level {
+        case 0: return 1
+        case 1: return 2
+        default: return Double(level * 3)
+        }
+    }
+
+    private func paragraphPoints(chars: Int, commas: Int) -> Double {
+        1 + Double(commas) + Double(min(chars / ContentScoring.charsPerPoint, ContentScoring.maximumLengthPoints))
+    }
+
+    private func hasBlockChild(_ node: Node) -> Bool {
+        node.childNodes.contains { $0.isElement && HTMLVocabulary.blockTags.contains($0.name) }
+    }
+
+    private func inlineFigures(of node: Node) -> (chars: Int, commas: Int) {
+        var chars = 0
+        var commas = 0
+        for child in node.childNodes where child.isText || (child.isElement && !HTMLVocabulary.blockTags.contains(child.name)) {
+            let figures = statistics[child]
+            chars += figures.chars
+            commas += figures.commas
+        }
+        return (chars, commas)
+    }
+
+    // MARK: - Choosing
+
+    func bestCandidate() -> Node? {
+        let ranked = scores.filter { $0.key != root }.sorted { lhs, rhs in
+            lhs.value != rhs.value ? lhs.value > rhs.value : documentOrder(lhs.key, rhs.key)
+        }
+        guard var best = ranked.first?.key, let bestScore = ranked.first?.value, bestScore > 0 else { return nil }
+
+        // Several strong candidates under one ancestor: the article is split
+        // into parts, and the ancestor holds them all.
+        let alternatives = ranked.dropFirst().prefix(5).filter { $0.value >= ContentScoring.alternativeShare * bestScore }.map(\.key)
+        if alternatives.count >= ContentScoring.alternativesToPromote {
+            var ancestor = best.parent
+            while let candidate = ancestor, candidate != root {
+                if alternatives.filter({ $0.isInside(candidate) }).count >= ContentScoring.alternativesToPromote {
+                    best = candidate
+                    break
+                }
+                ancestor = candidate.parent
+            }
+        }
+        // A lone child adds nothing its parent does not have.
+        while let parent = best.parent, parent != root, parent.children.count == 1 {
+            best = parent
+        }
+        return best
+    }
+
+    private func documentOrder(_ lhs: Node, _ rhs: Node) -> Bool {
+        xmlXPathCmpNodes(lhs.pointer, rhs.pointer) > 0
+    }
+
+    /// The winner with the siblings that belong to it. When any sibling
+    /// joins, their parent becomes the content and the other siblings are
+    /// dropped (logged), so the article stays one subtree.
+    func mergingSiblings(of best: Node, page: Page) -> Node {
+        guard let parent = best.parent else { return best }
+        let bestScore = scores[best] ?? 0
+        let threshold = max(ContentScoring.minimumSiblingScore, bestScore * ContentScoring.siblingShare)
+        let bestClass = best.attribute("class")
+        var joined: [Node] = []
+        var others: [Node] = []
+        for sibling in parent.childNodes where sibling != best {
+            guard sibling.isElement else {
+                if Text.visibleLength(sibling.ownText ?? "") > 0 { others.append(sibling) }
+                continue
+            }
+            var score = scores[sibling] ?? 0
+            if let bestClass, !bestClass.isEmpty, sibling.attribute("class") == bestClass {
+                score += bestScore * ContentScoring.siblingShare
+            }
+            if score >= threshold || isPlainParagraph(sibling) {
+                joined.append(sibling)
+            } else {
+                others.append(sibling)
+            }
+        }
+        guard !joined.isEmpty else { return best }
+        for node in others { page.remove(node, rule: "outside-main-content") }
+        return parent
+    }
+
+    private func isPlainParagraph(_ node: Node) -> Bool {
+        guard node.hasName("p") else { return false }
+        let figures = statistics[node]
+        if figures.chars > ContentScoring.siblingParagraphChars {
+            return figures.linkDensity < ContentScoring.siblingLinkDensity
+        }
+        guard figures.chars > 0, figures.linkChars == 0 else { return false }
+        let text = node.textContent.trimmingTrailingSpaces()
+        return text.hasSuffix(".")
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> Substring {
+        var end = endIndex
+        while end > startIndex, let last = self[..<end].unicodeScalars.last, Text.isSpace(last) {
+            end = index(before: end)
+        }
+        return self[..<end]
+    }
+}

@@ -1,0 +1,96 @@
+/// Locates the element that holds the article and takes out everything
+/// around it (logged as `outside-main-content`).
+///
+/// 1. Markup first: the `main` selectors of the rule file, most specific
+///    first (`itemprop=articleBody`, `<article>`, CMS containers, `<main>`).
+/// 2. Scoring over candidate containers, after Readability: every
+///    paragraph scores by length and commas and passes its score to its
+///    ancestors; class/id words and link density weigh the result.
+/// 3. The two are reconciled: markup wins when it holds most of what the
+///    scoring found, so a tidy `<article>` is not traded for a guess.
+/// 4. Siblings of the winner that score close to it (or are plain,
+///    link-free paragraphs) join it, as split article bodies are common.
+public struct MainContent: Stage {
+    public let name = "main-content"
+
+    public init() {}
+
+    public func run(on page: Page) throws {
+        guard let body = page.document.body else { return }
+        let statistics = TextStatistics(root: body)
+        let scoring = ContentScoring(root: body, statistics: statistics)
+        let scored = scoring.bestCandidate()
+        let marked = markedCandidate(on: page, statistics: statistics)
+
+        var main: Node
+        switch (marked, scored) {
+        case (nil, nil):
+            main = body
+        case (let marked?, nil):
+            main = marked
+        case (nil, let scored?):
+            main = scoring.mergingSiblings(of: scored, page: page)
+        case (let marked?, let scored?):
+            main = reconcile(marked: marked, scored: scored, statistics: statistics) ?? scoring.mergingSiblings(of: scored, page: page)
+        }
+        if statistics[main].chars < MainContent.minimumArticleChars,
+            statistics[body].chars > statistics[main].chars
+        {
+            // Too little to be an article: a best attempt beats nothing.
+            main = body
+        }
+        removeOutside(main, upTo: body, page: page)
+        page.mainContent = main
+    }
+
+    /// An article shorter than this was probably mislocated; the page body
+    /// is a better answer than a caption. (Readability's 500-character retry
+    /// threshold, halved: we have already stripped the frame.)
+    static let minimumArticleChars = 250
+    /// A marked container with less text than this is a teaser or an empty
+    /// shell (an `<article>` that only holds the headline).
+    static let minimumMarkedChars = 200
+    /// Markup is kept over the scoring when it holds at least this share of
+    /// the scored candidate's text.
+    static let markedShareToWin = 0.6
+
+    private func markedCandidate(on page: Page, statistics: TextStatistics) -> Node? {
+        for rule in page.rules.rules(for: name, host: page.host) {
+            guard let selector = rule.main else { continue }
+            let nodes = selector.xpath.elements(in: page.document).filter { $0.isAttached }
+            let best = nodes.max { statistics[$0].chars < statistics[$1].chars }
+            if let best, statistics[best].chars >= MainContent.minimumMarkedChars {
+                return best
+            }
+        }
+        return nil
+    }
+
+    private func reconcile(marked: Node, scored: Node, statistics: TextStatistics) -> Node? {
+        let markedChars = Double(statistics[marked].chars)
+        let scoredChars = Double(statistics[scored].chars)
+        if scored.isInside(marked) {
+            // The markup is the wider container; the scoring's pick is a
+            // part of it. The markup says where the article ends.
+            return marked
+        }
+        if marked.isInside(scored) {
+            return markedChars >= MainContent.markedShareToWin * scoredChars ? marked : nil
+        }
+        return markedChars >= scoredChars ? marked : nil
+    }
+
+    /// Removes every sibling of `main` and of each of its ancestors up to
+    /// `body`: what is outside the article, logged.
+    private func removeOutside(_ main: Node, upTo body: Node, page: Page) {
+        var current = main
+        while current != body, let parent = current.parent {
+            for sibling in parent.childNodes where sibling != current {
+                if sibling.isElement || Text.visibleLength(sibling.ownText ?? "") > 0 {
+                    page.remove(sibling, rule: "outside-main-content")
+                }
+            }
+            current = parent
+        }
+    }
+}

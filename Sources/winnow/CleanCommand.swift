@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import Winnow
+
+struct CleanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clean",
+        abstract: "Clean one page (or several) and print the article.",
+        discussion: """
+            With one input the article is printed in the chosen format. With several, \
+            each is printed as one JSON line (JSON Lines), errors as \
+            {"input": ..., "error": {"kind", "message"}} records.
+
+            \(WinnowExit.helpText)
+            """
+    )
+
+    @Argument(help: "HTML files to clean; '-' or nothing reads standard input.")
+    var inputs: [String] = []
+
+    @Option(help: "The page's URL (for host rules and the output's url).")
+    var url: String?
+
+    @Option(help: "The charset the page was served with; the bytes can overrule it.")
+    var charset: String?
+
+    @Option(help: "Output format: json, text or markdown.")
+    var format: OutputFormatArgument = .json
+
+    @Flag(help: "Include the removal log (stage, rule, excerpt, chars) in the output.")
+    var explain = false
+
+    @Flag(help: "Indent the JSON output.")
+    var pretty = false
+
+    func validate() throws {
+        if inputs.count > 1, format != .json {
+            throw ValidationError("several inputs are written as JSON Lines: use --format json")
+        }
+    }
+
+    func run() throws {
+        let cleaner: Cleaner
+        do {
+            cleaner = try Cleaner(options: CleanerOptions(explain: explain, charset: charset))
+        } catch let error as CleanerError {
+            printError(error.description)
+            throw WinnowExit.code(for: error)
+        }
+        let paths = inputs.isEmpty ? ["-"] : inputs
+        if paths.count == 1 {
+            do {
+                let article = try cleanOne(PageInput(path: paths[0]), with: cleaner)
+                writeOutput(article.rendered(as: format.value, pretty: pretty) + "\n")
+            } catch {
+                printError(error.message)
+                throw error.exitCode
+            }
+            return
+        }
+        var failures = 0
+        for path in paths {
+            let input = PageInput(path: path)
+            let record: JSONValue
+            do {
+                let article = try cleanOne(input, with: cleaner)
+                guard case .object(let members) = article.json else { continue }
+                record = .object([("input", .string(input.displayName))] + members)
+            } catch {
+                failures += 1
+                printError(error.message)
+                record = .object([
+                    ("input", .string(input.displayName)),
+                    ("error", .object([("kind", .string(error.kind)), ("message", .string(error.message))])),
+                ])
+            }
+            writeOutput(record.serialized() + "\n")
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    private func cleanOne(_ input: PageInput, with cleaner: Cleaner) throws(PageFailure) -> Article {
+        let bytes = try input.read()
+        do {
+            return try cleaner.clean(bytes: bytes, url: url.flatMap { $0.isEmpty ? nil : $0 })
+        } catch let error as CleanerError {
+            throw PageFailure(error, input: input.displayName)
+        } catch {
+            throw PageFailure(kind: "internal", message: "\(input.displayName): \(error)", exitCode: ExitCode(1))
+        }
+    }
+}
+
+enum OutputFormatArgument: String, ExpressibleByArgument, CaseIterable {
+    case json, text, markdown
+
+    var value: OutputFormat {
+        switch self {
+        case .json: return .json
+        case .text: return .text
+        case .markdown: return .markdown
+        }
+    }
+}

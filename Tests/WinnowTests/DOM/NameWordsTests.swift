@@ -1,0 +1,26 @@
+import Testing
+@testable import Winnow
+
+@Suite struct NameWordsTests {
+    @Test func splitsTokensIntoLowercaseWords() {
+        #expect(NameWords.words(of: "social-share_bar") == ["social", "share", "bar"])
+        #expect(NameWords.words(of: "shareBar") == ["share", "bar"])
+        #expect(NameWords.words(of: "post2content") == ["post", "content"])
+    }
+
+    @Test func hintsMatchWholeWordsOnly() {
+        let share = WordHint("share")
+        #expect(NameWords(classAttribute: "social-share-bar", idAttribute: nil).contains(share))
+        #expect(NameWords(classAttribute: "shareBar", idAttribute: nil).contains(share))
+        #expect(!NameWords(classAttribute: "shareholder", idAttribute: nil).contains(share))
+        #expect(!NameWords(classAttribute: "commentary", idAttribute: nil).contains(WordHint("comment")))
+        #expect(!NameWords(classAttribute: "header", idAttribute: nil).contains(WordHint("ad")))
+    }
+
+    @Test func multiWordHintsMatchARunInsideOneToken() {
+        let authorBox = WordHint("author-box")
+        #expect(NameWords(classAttribute: "post-author-box", idAttribute: nil).contains(authorBox))
+        #expect(!NameWords(classAttribute: "author box", idAttribute: nil).contains(authorBox))
+        #expect(NameWords(classAttribute: nil, idAttribute: "authorBox").contains(authorBox))
+    }
+}

@@ -1,0 +1,47 @@
+import Testing
+@testable import Winnow
+
+@Suite struct CleanerTests {
+    static let page = """
+        <html lang="en"><head><title>A title</title></head><body>
+        <a href="#main">Skip to content</a>
+        <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+        <article><h1>The headline</h1>
+        <p>First paragraph of the article, long enough to count as prose, with commas, and more words.</p>
+        <p>Read also: <a href="/other">Another story</a></p>
+        <p>Second paragraph of the article, also long enough to be scored as a real paragraph of text.</p>
+        </article>
+        <footer>Copyright the site</footer>
+        </body></html>
+        """
+
+    @Test func keepsArticleAndDropsFrame() throws {
+        let article = try TestSupport.clean(CleanerTests.page)
+        #expect(article.text.contains("First paragraph of the article"))
+        #expect(article.text.contains("Second paragraph"))
+        #expect(!article.text.contains("Skip to content"))
+        #expect(!article.text.contains("Home"))
+        #expect(!article.text.contains("Read also"))
+        #expect(!article.text.contains("Copyright"))
+        #expect(article.metadata.title == "A title")
+        #expect(article.metadata.language == "en")
+    }
+
+    @Test func logsEveryRemovalWithStageAndRule() throws {
+        let article = try TestSupport.clean(CleanerTests.page)
+        let removed = try #require(article.removed)
+        #expect(removed.contains { $0.stage == "strip-boilerplate" && $0.rule == "skip-links" })
+        #expect(removed.contains { $0.stage == "strip-boilerplate" && $0.rule == "navigation" })
+        #expect(removed.contains { $0.stage == "strip-article-boilerplate" && $0.rule == "read-also" && $0.excerpt.hasPrefix("Read also") })
+    }
+
+    @Test func sameInputGivesIdenticalOutput() throws {
+        let first = try TestSupport.clean(CleanerTests.page).json.serialized()
+        let second = try TestSupport.clean(CleanerTests.page).json.serialized()
+        #expect(first == second)
+    }
+
+    @Test func emptyInputIsAnError() {
+        #expect(throws: CleanerError.emptyInput) { try TestSupport.clean("") }
+    }
+}
