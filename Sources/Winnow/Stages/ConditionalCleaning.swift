@@ -22,10 +22,16 @@ struct ConditionalCleaning {
 
     func run() {
         let statistics = TextStatistics(root: root)
+        let prose = ProseMap(root: root, statistics: statistics)
+        let rootChars = statistics[root].chars
         // Innermost first: judging a child before its parent lets a list of
         // links go without taking the paragraphs beside it.
         let candidates = root.descendantElements().filter { ConditionalCleaning.candidateTags.contains($0.name) }
         for node in candidates.reversed() where node.isAttached && isWidget(node, statistics: statistics) {
+            // Never the article's own body: most of its prose, or, on a
+            // short post without long paragraphs, most of its text.
+            if prose.holdsMostProse(node) { continue }
+            if prose.total == 0, 2 * statistics[node].chars >= rootChars, rootChars > 0 { continue }
             page.remove(node, rule: ConditionalCleaning.rule)
         }
     }

@@ -1,32 +1,25 @@
 /// Keeps frame-stripping rules from taking the article with them. A class
-/// such as `page-with-sidebar` on a wrapper is enough for a word hint to
-/// match the element that holds the whole page.
+/// such as `page-with-sidebar` on a wrapper, or Blogger's `widget Blog` on
+/// the post, is enough for a word hint to match the element that holds the
+/// whole article; the prose under an element says what it really is.
 struct ContentGuard {
-    /// A matched element holding at least this share of the body's text is
-    /// a wrapper, not a sidebar or a menu: menus and banners are a small
-    /// part of a page. (Chosen by reading pages whose wrappers carry frame
-    /// words; half a page is more than any real menu holds.)
-    static let maximumShareOfBody = 0.5
-    /// Below this many characters, nothing is worth protecting.
-    static let minimumProtectedLength = 500
-
-    private let bodyLength: Int
-    private let page: Page
+    private let prose: ProseMap
+    private let statistics: TextStatistics
 
     init(page: Page) {
-        self.page = page
-        bodyLength = page.document.body.map { Text.visibleLength($0.textContent) } ?? 0
+        let root = page.document.body ?? page.document.root
+        if let root {
+            statistics = TextStatistics(root: root)
+            prose = ProseMap(root: root, statistics: statistics)
+        } else {
+            statistics = TextStatistics(root: Node(page.document.pointer.pointee.children))
+            prose = ProseMap(root: Node(page.document.pointer.pointee.children), statistics: statistics)
+        }
     }
 
     func mayRemove(_ node: Node) -> Bool {
         if node.hasName("body") || node.hasName("html") { return false }
         if node.attribute("itemprop") == "articleBody" { return false }
-        let length = Text.visibleLength(node.textContent)
-        if length >= ContentGuard.minimumProtectedLength,
-            Double(length) >= ContentGuard.maximumShareOfBody * Double(bodyLength)
-        {
-            return false
-        }
-        return true
+        return !prose.holdsMostProse(node)
     }
 }

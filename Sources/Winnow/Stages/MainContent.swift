@@ -33,20 +33,10 @@ public struct MainContent: Stage {
         case (let marked?, let scored?):
             main = reconcile(marked: marked, scored: scored, statistics: statistics) ?? scoring.mergingSiblings(of: scored, page: page)
         }
-        if statistics[main].chars < MainContent.minimumArticleChars,
-            statistics[body].chars > statistics[main].chars
-        {
-            // Too little to be an article: a best attempt beats nothing.
-            main = body
-        }
         removeOutside(main, upTo: body, page: page)
         page.mainContent = main
     }
 
-    /// An article shorter than this was probably mislocated; the page body
-    /// is a better answer than a caption. (Readability's 500-character retry
-    /// threshold, halved: we have already stripped the frame.)
-    static let minimumArticleChars = 250
     /// A marked container with less text than this is a teaser or an empty
     /// shell (an `<article>` that only holds the headline).
     static let minimumMarkedChars = 200
