@@ -46,17 +46,32 @@ public struct NameWords: Sendable, Hashable {
         return words
     }
 
-    /// Whether any token holds `hint`'s words as a contiguous run.
-    public func contains(_ hint: WordHint) -> Bool {
-        for words in tokens where words.count >= hint.words.count {
-            if hint.words.count == 1 {
-                if words.contains(hint.words[0]) { return true }
-                continue
-            }
+    /// Words that turn a token into a statement about something else:
+    /// `no-sidebar`, `has-comments`, `with-share-bar` describe a page's
+    /// layout, not the element.
+    static let qualifierWords: Set<String> = ["no", "not", "has", "have", "with", "without", "hide", "show"]
+
+    /// Words that mark a layout wrapper around content (`content-sidebar-wrap`,
+    /// `main-footer-push`): frame rules leave such tokens alone.
+    static let contentWords: Set<String> = ["content", "main", "container", "page", "body", "article", "post", "entry"]
+
+    /// Whether any token holds `hint`'s words as a contiguous run, not
+    /// qualified by a word such as `no` before it. With
+    /// `exceptLayoutTokens`, a token that also names content does not count
+    /// unless the hint itself names it.
+    public func contains(_ hint: WordHint, exceptLayoutTokens: Bool = false) -> Bool {
+        let length = hint.words.count
+        for words in tokens where words.count >= length {
             var start = 0
-            while start + hint.words.count <= words.count {
-                if words[start..<(start + hint.words.count)].elementsEqual(hint.words) { return true }
-                start += 1
+            while start + length <= words.count {
+                defer { start += 1 }
+                guard words[start..<(start + length)].elementsEqual(hint.words) else { continue }
+                if words[..<start].contains(where: NameWords.qualifierWords.contains) { continue }
+                if exceptLayoutTokens {
+                    let outside = words[..<start] + words[(start + length)...]
+                    if outside.contains(where: NameWords.contentWords.contains) { continue }
+                }
+                return true
             }
         }
         return false

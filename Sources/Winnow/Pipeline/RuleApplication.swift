@@ -16,9 +16,14 @@ public struct RuleApplication {
     /// Decides whether a matched element may go; lets a stage protect
     /// nodes it knows are content (the article root, say).
     let mayRemove: (Node) -> Bool
+    /// Frame rules pass over layout wrappers (`content-sidebar-wrap`).
+    let exceptLayoutTokens: Bool
 
-    public init(page: Page, stage: String, mayRemove: @escaping (Node) -> Bool = { _ in true }) {
+    public init(
+        page: Page, stage: String, exceptLayoutTokens: Bool = false, mayRemove: @escaping (Node) -> Bool = { _ in true }
+    ) {
         self.page = page
+        self.exceptLayoutTokens = exceptLayoutTokens
         self.rules = page.rules.rules(for: stage, host: page.host)
         let kept = Set(page.rules.rules.filter { $0.applies(toHost: page.host) }.compactMap(\.keep)
             .flatMap { $0.xpath.elements(in: page.document) })
@@ -60,7 +65,7 @@ public struct RuleApplication {
         guard node.hasAttribute("class") || node.hasAttribute("id") else { return nil }
         let words = node.nameWords
         guard !words.isEmpty else { return nil }
-        return hinted.first { rule in rule.dropHints.contains(where: words.contains) }
+        return hinted.first { rule in rule.dropHints.contains { words.contains($0, exceptLayoutTokens: exceptLayoutTokens) } }
     }
 
     private func patternedRule(for node: Node, among patterned: [Rule]) -> Rule? {

@@ -6,7 +6,8 @@ struct ContentGuard {
     private let prose: ProseMap
     private let statistics: TextStatistics
 
-    init(page: Page) {
+    init(page: Page, protectedShare: Double = 0.5) {
+        self.protectedShare = protectedShare
         let root = page.document.body ?? page.document.root
         if let root {
             statistics = TextStatistics(root: root)
@@ -17,9 +18,12 @@ struct ContentGuard {
         }
     }
 
+    /// The share of the page's prose that makes an element the article.
+    let protectedShare: Double
+
     func mayRemove(_ node: Node) -> Bool {
         if node.hasName("body") || node.hasName("html") { return false }
         if node.attribute("itemprop") == "articleBody" { return false }
-        return !prose.holdsMostProse(node)
+        return !prose.holdsMostProse(node, share: protectedShare)
     }
 }

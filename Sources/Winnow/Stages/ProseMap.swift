@@ -65,10 +65,10 @@ struct ProseMap {
         counts[node.pointer] ?? 0
     }
 
-    /// Whether `node` holds the bulk of the prose: at least half of it,
-    /// and more than a sidebar's "about" blurb.
-    func holdsMostProse(_ node: Node) -> Bool {
+    /// Whether `node` holds the bulk of the prose: at least `share` of it
+    /// (half by default), and more than a sidebar's "about" blurb.
+    func holdsMostProse(_ node: Node, share: Double = 0.5) -> Bool {
         let count = units(under: node)
-        return count >= ProseMap.minimumUnits && 2 * count >= total
+        return count >= ProseMap.minimumUnits && Double(count) >= share * Double(total)
     }
 }

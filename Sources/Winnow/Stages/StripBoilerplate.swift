@@ -9,6 +9,6 @@ public struct StripBoilerplate: Stage {
 
     public func run(on page: Page) throws {
         guard let body = page.document.body else { return }
-        RuleApplication(page: page, stage: name, mayRemove: ContentGuard(page: page).mayRemove).apply(within: body)
+        RuleApplication(page: page, stage: name, exceptLayoutTokens: true, mayRemove: ContentGuard(page: page).mayRemove).apply(within: body)
     }
 }

@@ -24,3 +24,19 @@ import Testing
         #expect(NameWords(classAttribute: nil, idAttribute: "authorBox").contains(authorBox))
     }
 }
+
+@Suite struct NameWordsQualifierTests {
+    @Test func qualifiedTokensDoNotMatch() {
+        let sidebar = WordHint("sidebar")
+        #expect(!NameWords(classAttribute: "container-wrap no-sidebar", idAttribute: nil).contains(sidebar))
+        #expect(!NameWords(classAttribute: "has-comments", idAttribute: nil).contains(WordHint("comments")))
+        #expect(NameWords(classAttribute: "sidebar-no-ads", idAttribute: nil).contains(sidebar))
+    }
+
+    @Test func layoutTokensAreExemptOnlyWhenAsked() {
+        let words = NameWords(classAttribute: "content-sidebar-wrap", idAttribute: nil)
+        #expect(words.contains(WordHint("sidebar")))
+        #expect(!words.contains(WordHint("sidebar"), exceptLayoutTokens: true))
+        #expect(NameWords(classAttribute: "sidebar-wrap", idAttribute: nil).contains(WordHint("sidebar"), exceptLayoutTokens: true))
+    }
+}
