@@ -11,13 +11,18 @@ public struct NameWords: Sendable, Hashable {
     /// One word list per class or id token.
     public let tokens: [[String]]
 
+    /// An id of this many words or more is a slug of a heading
+    /// (`sharing-with-a-single-developer`), not the name of a component.
+    static let slugWordCount = 4
+
     public init(classAttribute: String?, idAttribute: String?) {
         var tokens: [[String]] = []
-        for attribute in [classAttribute, idAttribute] {
+        for (attribute, isID) in [(classAttribute, false), (idAttribute, true)] {
             guard let attribute else { continue }
             for token in attribute.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
                 let words = NameWords.words(of: token)
-                if !words.isEmpty { tokens.append(words) }
+                if words.isEmpty || (isID && words.count >= NameWords.slugWordCount) { continue }
+                tokens.append(words)
             }
         }
         self.tokens = tokens

@@ -6,12 +6,13 @@ struct ContentGuard {
     private let prose: ProseMap
     private let statistics: TextStatistics
 
-    init(page: Page, protectedShare: Double = 0.5) {
+    /// A guard over `root`'s prose (the page body when `nil`).
+    init(page: Page, root: Node? = nil, protectedShare: Double = 0.5) {
         self.protectedShare = protectedShare
-        let root = page.document.body ?? page.document.root
-        if let root {
-            statistics = TextStatistics(root: root)
-            prose = ProseMap(root: root, statistics: statistics)
+        let scope = root ?? page.document.body ?? page.document.root
+        if let scope {
+            statistics = TextStatistics(root: scope)
+            prose = ProseMap(root: scope, statistics: statistics)
         } else {
             statistics = TextStatistics(root: Node(page.document.pointer.pointee.children))
             prose = ProseMap(root: Node(page.document.pointer.pointee.children), statistics: statistics)

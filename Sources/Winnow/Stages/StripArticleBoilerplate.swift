@@ -5,11 +5,17 @@
 public struct StripArticleBoilerplate: Stage {
     public let name = "strip-article-boilerplate"
 
+    /// Share of the article's prose that no in-article rule may take.
+    static let protectedShare = 0.25
+
     public init() {}
 
     public func run(on page: Page) throws {
         guard let main = page.mainContent ?? page.document.body else { return }
-        RuleApplication(page: page, stage: name) { $0 != main }.apply(within: main)
+        // Inside the article a quarter of its prose is already a section of
+        // it: a share bar or a related-stories box holds almost none.
+        let guarding = ContentGuard(page: page, root: main, protectedShare: StripArticleBoilerplate.protectedShare)
+        RuleApplication(page: page, stage: name) { $0 != main && guarding.mayRemove($0) }.apply(within: main)
         ConditionalCleaning(page: page, root: main).run()
     }
 }

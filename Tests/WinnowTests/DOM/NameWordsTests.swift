@@ -40,3 +40,11 @@ import Testing
         #expect(NameWords(classAttribute: "sidebar-wrap", idAttribute: nil).contains(WordHint("sidebar"), exceptLayoutTokens: true))
     }
 }
+
+@Suite struct NameWordsSlugTests {
+    @Test func headingSlugIDsAreNotComponentNames() {
+        #expect(!NameWords(classAttribute: nil, idAttribute: "sharing-with-a-single-developer").contains(WordHint("sharing")))
+        #expect(NameWords(classAttribute: nil, idAttribute: "share-bar").contains(WordHint("share")))
+        #expect(NameWords(classAttribute: "wp-block-social-links", idAttribute: nil).contains(WordHint("social")))
+    }
+}
