@@ -1,7 +1,8 @@
 /// Readability's "clean conditionally": inside the located article, drops
 /// lists, tables and divisions whose figures say widget rather than prose:
 /// mostly links, more images than text, more list items than paragraphs,
-/// form fields. Thresholds are Readability.js's, calibrated as a set.
+/// form fields. Thresholds are Readability.js's, calibrated as a set, unless
+/// marked as ours.
 struct ConditionalCleaning {
     static let candidateTags: Set<String> = ["div", "section", "ul", "ol", "table", "form", "fieldset", "aside"]
     /// Blocks with this many commas are prose whatever else they hold.
@@ -13,8 +14,16 @@ struct ConditionalCleaning {
     /// Ours, not Readability's (which keeps every list): a list whose text
     /// is mostly links is navigation or "more stories".
     static let maximumListLinkDensity = 0.5
-    /// Under this many characters a block without one image is dropped.
+    /// A block this short that holds links is a widget.
     static let minimumChars = 25
+    /// A block with one embed and less text than this is a player.
+    static let minimumCharsBesideEmbed = 75
+    /// A block that is more than this share list is judged as a list.
+    static let listShare = 0.9
+    /// Ours: cleaning that would take more than this share of the article's
+    /// text is judging the article, not its widgets, and is skipped
+    /// (listing and product pages are mostly links and short blocks).
+    static let maximumRemovedShare = 0.7
     static let rule = "link-dense-or-widget"
 
     let page: Page
@@ -24,80 +33,68 @@ struct ConditionalCleaning {
         let statistics = TextStatistics(root: root)
         let prose = ProseMap(root: root, statistics: statistics)
         let rootChars = statistics[root].chars
-        // Innermost first: judging a child before its parent lets a list of
-        // links go without taking the paragraphs beside it.
-        let candidates = root.descendantElements().filter { ConditionalCleaning.candidateTags.contains($0.name) }
-        for node in candidates.reversed() where node.isAttached && isWidget(node, statistics: statistics) {
+        var candidates: [Node] = []
+        root.walkDescendants { node in
+            guard node.isElement else { return .skipChildren }
+            // Code samples are content whatever their figures say.
+            if node.hasName("pre") || node.hasName("code") { return .skipChildren }
+            if ConditionalCleaning.candidateTags.contains(node.name) { candidates.append(node) }
+            return .descend
+        }
+        // Every verdict is reached before anything is removed, so the total
+        // can be checked, and only the outermost doomed blocks are removed
+        // (their insides go with them).
+        var doomed: Set<Node> = []
+        for node in candidates where isWidget(statistics[node], node: node) {
             // Never the article's own body: most of its prose, or, on a
             // short post without long paragraphs, most of its text.
             if prose.holdsMostProse(node) { continue }
-            if prose.total == 0, 2 * statistics[node].chars >= rootChars, rootChars > 0 { continue }
-            page.remove(node, rule: ConditionalCleaning.rule)
+            if prose.total == 0, rootChars > 0, 2 * statistics[node].chars >= rootChars { continue }
+            doomed.insert(node)
         }
-    }
-
-    private func isWidget(_ node: Node, statistics: TextStatistics) -> Bool {
-        if isInsideCode(node) { return false }
-        let weight = ContentScoring.classWeight(of: node)
-        if weight < 0 { return true }
-        let figures = statistics[node]
-        if figures.commas >= ConditionalCleaning.proseCommas { return false }
-        if node.hasName("table"), ConditionalCleaning.isDataTable(node) { return false }
-
-        var paragraphs = 0
-        var images = 0
-        var listItems = 0
-        var inputs = 0
-        var embeds = 0
-        var headings = 0
-        var hasFigure = false
-        var listChars = 0
-        node.walkDescendants { child in
-            guard child.isElement else { return .skipChildren }
-            switch child.name {
-            case "p": paragraphs += 1
-            case "img": images += 1
-            case "li": listItems += 1
-            case "ul", "ol":
-                if !child.ancestors.contains(where: { ($0.hasName("ul") || $0.hasName("ol")) && $0.isInside(node) && $0 != node }) {
-                    listChars += statistics[child].chars
-                }
-            case "input", "select", "textarea", "button": inputs += 1
-            case "embed", "object", "iframe", "video", "audio": embeds += 1
-            case "figure", "picture": hasFigure = true
-            case "h1", "h2", "h3", "h4", "h5", "h6": headings += 1
-            default: break
+        guard !doomed.isEmpty else { return }
+        var outermost: [Node] = []
+        root.walkDescendants { node in
+            guard node.isElement else { return .skipChildren }
+            if doomed.contains(node) {
+                outermost.append(node)
+                return .skipChildren
             }
             return .descend
         }
-        let chars = figures.chars
-        // A block that is nearly all list is judged as a list.
-        let isList = node.hasName("ul") || node.hasName("ol") || (chars > 0 && Double(listChars) / Double(chars) > 0.9)
-        let linkDensity = figures.linkDensity
+        let removedChars = outermost.reduce(0) { $0 + statistics[$1].chars }
+        if rootChars > 0, Double(removedChars) > ConditionalCleaning.maximumRemovedShare * Double(rootChars) { return }
+        for node in outermost { page.remove(node, rule: ConditionalCleaning.rule) }
+    }
 
-        if images > 1, Double(paragraphs) / Double(images) < 0.5, !hasFigure { return true }
-        if !isList, listItems > paragraphs { return true }
-        if inputs > paragraphs / 3 { return true }
-        if !isList, !hasFigure, headings == 0, chars < ConditionalCleaning.minimumChars, images == 0 || images > 2,
-            linkDensity > 0
+    private func isWidget(_ figures: TextStatistics.Figures, node: Node) -> Bool {
+        let weight = ContentScoring.classWeight(of: node)
+        if weight < 0 { return true }
+        if figures.commas >= ConditionalCleaning.proseCommas { return false }
+        if node.hasName("table"), ConditionalCleaning.isDataTable(node) { return false }
+
+        let chars = figures.chars
+        let isList =
+            node.hasName("ul") || node.hasName("ol")
+            || (chars > 0 && Double(figures.listChars) / Double(chars) > ConditionalCleaning.listShare)
+        let hasFigure = figures.figures > 0
+        if figures.images > 1, Double(figures.paragraphs) / Double(figures.images) < 0.5, !hasFigure { return true }
+        if !isList, figures.listItems > figures.paragraphs { return true }
+        if figures.inputs > figures.paragraphs / 3 { return true }
+        if !isList, !hasFigure, figures.headings == 0, chars < ConditionalCleaning.minimumChars,
+            figures.images == 0 || figures.images > 2, figures.linkChars > 0
         {
             return true
         }
-        // A list may be links (a table of contents is); a list of nothing
-        // but links inside an article is "more stories" all the same.
         let allowedLinkDensity =
             isList
             ? ConditionalCleaning.maximumListLinkDensity
             : weight >= ContentScoring.classWeight
                 ? ConditionalCleaning.maximumLinkDensityWithPositiveHint : ConditionalCleaning.maximumLinkDensity
-        if linkDensity > allowedLinkDensity { return true }
-        if (embeds == 1 && chars < 75) || embeds > 1 { return true }
-        if images == 0, chars == 0 { return true }
+        if figures.linkDensity > allowedLinkDensity { return true }
+        if (figures.embeds == 1 && chars < ConditionalCleaning.minimumCharsBesideEmbed) || figures.embeds > 1 { return true }
+        if figures.images == 0, chars == 0 { return true }
         return false
-    }
-
-    private func isInsideCode(_ node: Node) -> Bool {
-        node.ancestors.contains { $0.hasName("pre") || $0.hasName("code") }
     }
 
     /// A table of data (rows of short cells, a header, a caption) rather
@@ -108,7 +105,7 @@ struct ConditionalCleaning {
         var rows = 0
         var hasHeaderOrCaption = false
         node.walkDescendants { child in
-            guard child.isElement else { return .skipChildren }
+            guard child.isElement, !nested else { return .skipChildren }
             switch child.name {
             case "table": nested = true
             case "tr": rows += 1
