@@ -1,5 +1,3 @@
-import CLibXML2
-
 /// Readability's paragraph scoring over a stripped tree: which container
 /// holds the article. Constants are Readability.js's unless said otherwise;
 /// they were calibrated as a set there, so change them together.
@@ -197,7 +195,7 @@ struct ContentScoring {
     }
 
     private func documentOrder(_ lhs: Node, _ rhs: Node) -> Bool {
-        xmlXPathCmpNodes(lhs.pointer, rhs.pointer) > 0
+        statistics.documentPosition(of: lhs) < statistics.documentPosition(of: rhs)
     }
 
     /// The winner with the siblings that belong to it. When any sibling

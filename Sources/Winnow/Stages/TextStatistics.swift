@@ -101,6 +101,13 @@ final class TextStatistics {
         return index
     }
 
+    /// The node's position in document order within the subtree (`Int.max`
+    /// for nodes outside it): comparing two is O(1), where libxml2's
+    /// `xmlXPathCmpNodes` walks siblings.
+    func documentPosition(of node: Node) -> Int {
+        index(of: node.pointer) ?? Int.max
+    }
+
     subscript(node: Node) -> Figures {
         guard let index = index(of: node.pointer) else { return Figures() }
         return figures[index]

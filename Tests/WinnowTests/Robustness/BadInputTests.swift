@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+/// Hostile and broken input: each case gets a clear error or a best-effort
+/// article, never a crash or a hang.
+@Suite struct BadInputTests {
+    static let paragraph = "A paragraph of ordinary article prose, long enough to count, with commas, clauses, and a full stop."
+
+    static func article(paragraphs: Int) -> String {
+        "<article>" + String(repeating: "<p>\(paragraph)</p>\n", count: paragraphs) + "</article>"
+    }
+
+    @Test func emptyInputIsAClearError() {
+        #expect(throws: CleanerError.emptyInput) { try TestSupport.clean("") }
+    }
+
+    @Test func pngRenamedToHTMLIsRefused() throws {
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
+        png += Array(repeating: 0x00, count: 500)
+        #expect {
+            try Cleaner().clean(bytes: png)
+        } throws: { error in
+            guard case CleanerError.notHTML(let reason) = error else { return false }
+            return reason.contains("PNG")
+        }
+    }
+
+    @Test func randomBinaryIsRefused() throws {
+        var generator = SystemRandomNumberGenerator()
+        let noise = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        #expect(throws: CleanerError.self) { try Cleaner().clean(bytes: noise) }
+    }
+
+    @Test func deeplyNestedDivsDoNotOverflowTheStack() throws {
+        let depth = 100_000
+        let html = "<html><body>" + String(repeating: "<div>", count: depth) + "<p>\(BadInputTests.paragraph)</p>"
+            + String(repeating: "</div>", count: depth) + "</body></html>"
+        let article = try TestSupport.clean(html)
+        #expect(article.text.contains("ordinary article prose"))
+    }
+
+    @Test func invalidUTF8IsRepairedNotDropped() throws {
+        var bytes = Array("<html><body>\(BadInputTests.article(paragraphs: 3))<p>caf".utf8)
+        bytes += [0xE9, 0xFF, 0xC3]
+        bytes += Array(" au lait and more words to make it a paragraph of its own, surely.</p></body></html>".utf8)
+        let article = try Cleaner().clean(bytes: bytes)
+        #expect(String(validating: article.text.utf8, as: UTF8.self) != nil)
+        #expect(article.text.contains("ordinary article prose"))
+    }
+
+    @Test func nulByteMidPageDoesNotTruncate() throws {
+        var bytes = Array("<html><body><article><p>\(BadInputTests.paragraph)</p>".utf8)
+        bytes.append(0)
+        bytes += Array("<p>After the NUL byte, \(BadInputTests.paragraph)</p></article></body></html>".utf8)
+        let article = try Cleaner().clean(bytes: bytes)
+        #expect(article.text.contains("After the NUL byte"))
+        #expect(!article.text.unicodeScalars.contains("\u{0}"))
+    }
+
+    @Test func pageWithoutBodyGivesBestEffort() throws {
+        let article = try TestSupport.clean("<html><head><title>Only a head</title></head></html>")
+        #expect(article.metadata.title == "Only a head")
+        #expect(article.text.isEmpty)
+        let bare = try TestSupport.clean("Just some text, no markup at all, but a reader would still want it.")
+        #expect(bare.text.contains("Just some text"))
+    }
+
+    @Test func truncatedPageKeepsWhatArrived() throws {
+        let html = "<html><body>\(BadInputTests.article(paragraphs: 4))".dropLast(40)
+        let article = try TestSupport.clean(String(html))
+        #expect(article.text.contains("ordinary article prose"))
+    }
+
+    @Test func pageOverTheLimitIsAClearError() throws {
+        let cleaner = try Cleaner(options: CleanerOptions(maximumBytes: 1000))
+        #expect(throws: CleanerError.tooLarge(bytes: 2000, limit: 1000)) {
+            try cleaner.clean(bytes: Array(repeating: UInt8(ascii: "a"), count: 2000))
+        }
+    }
+
+    @Test func fiftyMegabytePageIsCleaned() throws {
+        let unit = "<div class=\"post\"><h2>Section</h2><p>\(BadInputTests.paragraph)</p><ul><li><a href=\"/x\">link</a></li></ul></div>\n"
+        let count = 50_000_000 / unit.utf8.count
+        let html = "<html><body><article>" + String(repeating: unit, count: count) + "</article></body></html>"
+        let article = try TestSupport.clean(html, explain: false)
+        #expect(article.text.contains("ordinary article prose"))
+    }
+}
