@@ -14,7 +14,7 @@ enum CSSSelectorXPath {
     }
 
     /// The subject as a step on `axis`, with the compounds to its left
-    /// nested as predicates: `p[parent::div[ancestor::main]]` for
+    /// nested as predicates: `p[parent::div[ancestor::main[1]]]` for
     /// `main div > p`. Built outside-in so that long chains cost linear time.
     private static func path(for selector: CSSComplexSelector, axis: String) -> String {
         let compounds = selector.compounds
@@ -23,10 +23,37 @@ enum CSSSelectorXPath {
         var open = 0
         for index in stride(from: compounds.count - 2, through: 0, by: -1) {
             path += "[" + step(axis: relationAxis(for: combinators[index]), compounds[index])
+            if nearestWitnessSuffices(combinators[index], left: index > 0 ? combinators[index - 1] : nil) {
+                path += "[1]"
+            }
             open += 1
         }
         path += String(repeating: "]", count: open)
         return path
+    }
+
+    /// Whether, among the ancestors (or preceding siblings) that match a
+    /// compound, testing only the nearest one for the rest of the chain
+    /// gives the same answer as testing them all.
+    ///
+    /// Without this, libxml2 tests every candidate and every candidate's
+    /// candidates: `div div div div div div p` on a page of thirty nested
+    /// divs took seconds. It holds when whatever satisfied the chain for a
+    /// farther candidate also satisfies it for the nearer one: an ancestor of
+    /// a farther ancestor is an ancestor of the nearer one too, and siblings
+    /// share their parent, ancestors and earlier siblings. It fails for
+    /// relations to one particular node (`>` from an ancestor, `+`), or when
+    /// an ancestor's siblings matter, as in `a ~ b p`.
+    private static func nearestWitnessSuffices(_ combinator: CSSCombinator, left: CSSCombinator?) -> Bool {
+        switch combinator {
+        case .descendant:
+            return left == nil || left == .descendant
+        case .subsequentSibling:
+            return left != .nextSibling
+        case .child, .nextSibling:
+            // At most one candidate already.
+            return false
+        }
     }
 
     /// From an element to the element that the combinator relates it to.

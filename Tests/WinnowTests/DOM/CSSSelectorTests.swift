@@ -165,6 +165,38 @@ import Testing
         #expect(try ids(".x ~ p.foo, .x + h2 + p") == ["p2"])
     }
 
+    /// The emitter tests only the nearest matching ancestor or sibling where
+    /// that is enough; these are the cases where it is not.
+    @Test func chainsFindFartherWitnessesWhenTheyMatter() throws {
+        let html = """
+            <body id="body">
+            <div class="a"><div id="m1"><div id="m2"><p id="t1"></p></div></div></div>
+            <i></i><b id="b1"></b><b id="b2"></b><u id="u1"></u>
+            <h2></h2><div id="x1"><div id="x2"><p id="t2"></p></div></div>
+            <div class="a"><div class="c"></div><div class="d"><div class="c"><p id="t3"></p></div></div></div>
+            </body>
+            """
+        #expect(try ids(".a > div p", in: html) == ["t1", "t3"])
+        #expect(try ids(".a > div > div p", in: html) == ["t1", "t3"])
+        #expect(try ids("i + b ~ u", in: html) == ["u1"])
+        #expect(try ids("h2 ~ div p", in: html) == ["t2", "t3"])
+        #expect(try ids("h2 ~ #x1 p", in: html) == ["t2"])
+        #expect(try ids(".a > .c ~ .d p", in: html) == ["t3"])
+        #expect(try ids(".a .c p", in: html) == ["t3"])
+    }
+
+    @Test func longChainsStayFastOnDeepPages() throws {
+        let html = "<body id=\"body\">" + String(repeating: "<div><p>x</p>", count: 40) + String(repeating: "</div>", count: 40)
+        let css = Array(repeating: "div", count: 12).joined(separator: " ") + " p"
+        let clock = ContinuousClock()
+        var matched: [String] = []
+        let elapsed = try clock.measure { matched = try ids(css, in: html) }
+        #expect(matched.count == 40 - 11)
+        // Testing every matching ancestor at each level took seconds at six
+        // levels and would not finish at twelve.
+        #expect(elapsed < .seconds(5))
+    }
+
     @Test func selectorListsComeOutInDocumentOrderOnce() throws {
         #expect(try ids("em, h2") == ["h1", "e1", "e2"])
         #expect(try ids("p, .x, #p1") == ["p1", "p2", "p3", "p4", "p5"])
