@@ -1,51 +1,160 @@
+import Foundation
+
 /// Reads what the page says about itself (title, authors, dates, site,
 /// language, description, canonical URL) before any stage strips the
 /// `<head>` or the JSON-LD scripts it comes from.
+///
+/// Order of trust, field by field (the first source that gives a usable
+/// value wins; a value that does not parse falls through to the next):
+/// 1. JSON-LD: the publisher's deliberate, structured statement;
+/// 2. OpenGraph, Twitter, Dublin Core and other `<meta>` tags: also meant
+///    for machines, but often site-wide defaults;
+/// 3. the page itself: `<title>`, `<h1>`, bylines, `<time>` elements.
+///
+/// Two exceptions, both for reasons the markup gives:
+/// - language trusts `<html lang>` first: it declares the language of the
+///   text itself, where `og:locale` and JSON-LD are often a site setting;
+/// - the canonical URL trusts `<link rel=canonical>` first and JSON-LD's
+///   `url` last: that is what each is for.
+///
+/// One walk over the tree gathers every source (`MetadataScan`); JSON is
+/// parsed only for `application/ld+json` scripts; the byline search walks
+/// the body a second time only when no earlier source names an author.
 public struct ExtractMetadata: Stage {
     public let name = "metadata"
 
     public init() {}
 
+    // MARK: - Vocabulary: meta keys, most trusted first (lower case, `.` as `:`)
+
+    static let titleKeys = [
+        "og:title", "twitter:title", "dc:title", "dcterms:title", "citation_title", "parsely-title", "sailthru:title",
+        "headline",
+    ]
+    static let siteNameKeys = ["og:site_name", "application-name", "publisher"]
+    static let descriptionKeys = [
+        "og:description", "description", "twitter:description", "dc:description", "dcterms:description",
+    ]
+    /// Keys whose every value is an author (a page may repeat them).
+    static let authorKeys = [
+        "author", "article:author", "og:article:author", "dc:creator", "dcterms:creator", "citation_author",
+        "parsely-author", "sailthru:author", "byl",
+    ]
+    static let publishedKeys = [
+        "article:published_time", "og:article:published_time", "article:published", "og:published_time",
+        "datepublished", "citation_publication_date", "citation_date", "citation_online_date", "parsely-pub-date",
+        "sailthru:date", "dc:date", "dc:date:issued", "dcterms:issued", "dcterms:date", "dcterms:created",
+        "dc:date:created", "pubdate", "publishdate", "publish-date", "publish_date", "date",
+    ]
+    static let modifiedKeys = [
+        "article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified", "dcterms:modified",
+        "dc:date:modified", "last-modified",
+    ]
+    static let languageKeys = ["content-language", "dc:language", "dcterms:language", "inlanguage", "language"]
+
+    // MARK: - Stage
+
     public func run(on page: Page) throws {
+        let scan = MetadataScan(document: page.document)
+        let jsonLD = JSONLDMetadata(scripts: scan.jsonLDTexts)
+        let meta = scan.meta
         var metadata = Metadata()
-        let meta = MetaTags(document: page.document)
-        metadata.title = meta.first("og:title", "twitter:title", "dc.title")
-            ?? page.document.head?.firstChild(named: "title").map { Text.collapsingWhitespace($0.textContent) }.flatMap { $0.isEmpty ? nil : $0 }
-        metadata.siteName = meta.first("og:site_name", "application-name")
-        metadata.description = meta.first("description", "og:description", "twitter:description")
-        metadata.published = meta.first("article:published_time", "datepublished", "dc.date", "date")
-        metadata.modified = meta.first("article:modified_time", "datemodified", "og:updated_time")
-        if let author = meta.first("author", "article:author", "dc.creator"), !author.hasPrefix("http") {
-            metadata.authors = [author]
-        }
-        metadata.language = page.document.root?.attribute("lang").map(Text.collapsingWhitespace).flatMap { $0.isEmpty ? nil : $0 }
-        metadata.canonicalURL = page.document.head?.children.first {
-            $0.hasName("link") && $0.attribute("rel")?.lowercased() == "canonical"
-        }?.attribute("href") ?? meta.first("og:url")
+
+        metadata.siteName = jsonLD.siteName ?? meta.first(Self.siteNameKeys)
+        let siteNames = [jsonLD.siteName, jsonLD.websiteName, page.host.map(Self.siteHost)]
+            + Self.siteNameKeys.map { meta.first($0) }
+        metadata.title = title(jsonLD: jsonLD, meta: meta, scan: scan, siteNames: siteNames.compactMap { $0 })
+        metadata.authors = authors(jsonLD: jsonLD, meta: meta, document: page.document)
+        metadata.published = firstDate(
+            [jsonLD.published] + Self.publishedKeys.flatMap(meta.all),
+            else: PageFallbacks.itempropTime("datePublished", among: scan.times)
+                ?? PageFallbacks.publishedTime(
+                    among: scan.times, heading: scan.firstH1, articleCount: scan.articleCount))
+        metadata.modified = firstDate(
+            [jsonLD.modified] + Self.modifiedKeys.flatMap(meta.all),
+            else: PageFallbacks.itempropTime("dateModified", among: scan.times))
+        metadata.description = jsonLD.description ?? meta.first(Self.descriptionKeys)
+        metadata.language = language(jsonLD: jsonLD, meta: meta, document: page.document)
+        metadata.canonicalURL = canonicalURL(
+            [scan.canonicalHref, meta.first("og:url"), jsonLD.url], base: page.url)
         page.metadata = metadata
     }
-}
 
-/// The page's `<meta>` tags by lower-cased `name` or `property`.
-struct MetaTags {
-    private var values: [String: String] = [:]
+    // MARK: - Fields
 
-    init(document: Document) {
-        guard let root = document.root else { return }
-        root.walkDescendants { node in
-            guard node.isElement else { return .skipChildren }
-            guard node.hasName("meta") else { return .descend }
-            guard let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop"))?.lowercased(),
-                let content = node.attribute("content").map(Text.collapsingWhitespace), !content.isEmpty
-            else { return .skipChildren }
-            if values[key] == nil { values[key] = content }
-            return .skipChildren
+    /// JSON-LD headline, else a `<meta>` title, each without a part naming
+    /// the site (as any source states it); else `<title>` without a
+    /// site-name or short trailing part; else the first `<h1>`. A title
+    /// whose part before a separator is the `<h1>` is cut there.
+    func title(jsonLD: JSONLDMetadata, meta: MetaTags, scan: MetadataScan, siteNames: [String]) -> String? {
+        let heading = scan.firstH1.map { Text.collapsingWhitespace($0.textContent) }.flatMap { $0.isEmpty ? nil : $0 }
+        let metaTitle = meta.first(Self.titleKeys)
+        if var stated = jsonLD.title(closestTo: metaTitle ?? scan.title) ?? metaTitle {
+            // JSON-LD headlines are often cut at 110 characters for search
+            // engines: a longer title that begins the same way is the whole one.
+            if stated.hasSuffix("…") || stated.hasSuffix("...") {
+                let stem = stated.trimmingCharacters(in: CharacterSet(charactersIn: ".… "))
+                if let whole = [metaTitle, scan.title].compactMap({ $0 }).first(where: {
+                    $0.count > stem.count && $0.hasPrefix(stem)
+                }) {
+                    stated = whole
+                }
+            }
+            if let heading, let confirmed = ArticleTitle.prefix(of: stated, matching: heading) { return confirmed }
+            return ArticleTitle.removingSiteName(from: stated, siteNames: siteNames, heuristic: false)
         }
+        if let documentTitle = scan.title {
+            if let heading, let confirmed = ArticleTitle.prefix(of: documentTitle, matching: heading) {
+                return confirmed
+            }
+            return ArticleTitle.removingSiteName(from: documentTitle, siteNames: siteNames, heuristic: true)
+        }
+        return heading
     }
 
-    func first(_ keys: String...) -> String? {
-        for key in keys {
-            if let value = values[key] { return value }
+    func authors(jsonLD: JSONLDMetadata, meta: MetaTags, document: Document) -> [String] {
+        let fromJSONLD = AuthorNames.clean(jsonLD.authors)
+        if !fromJSONLD.isEmpty { return fromJSONLD }
+        for key in Self.authorKeys {
+            let names = AuthorNames.clean(meta.all(key))
+            if !names.isEmpty { return names }
+        }
+        return AuthorNames.clean(PageFallbacks.bylines(in: document))
+    }
+
+    /// A host as a title may name its site: `4dayweek.io` for `www.4dayweek.io`.
+    static func siteHost(_ host: String) -> String {
+        host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+    }
+
+    /// The first of `candidates` that parses as a date, else `fallback`.
+    func firstDate(_ candidates: [String?], else fallback: @autoclosure () -> String?) -> String? {
+        for case let candidate? in candidates {
+            if let date = MetadataDate.iso8601(candidate) { return date }
+        }
+        return fallback()
+    }
+
+    func language(jsonLD: JSONLDMetadata, meta: MetaTags, document: Document) -> String? {
+        let candidates: [String?] =
+            [PageFallbacks.documentLanguage(document), jsonLD.language]
+            + Self.languageKeys.map { meta.first($0) } + [meta.first("og:locale")]
+        for case let candidate? in candidates {
+            if let tag = LanguageTag.normalize(candidate) { return tag }
+        }
+        return nil
+    }
+
+    /// The first candidate that is, or resolves against the page's URL to,
+    /// an absolute http(s) URL.
+    func canonicalURL(_ candidates: [String?], base: String?) -> String? {
+        let baseURL = base.flatMap { URL(string: $0) }
+        for case let candidate? in candidates {
+            let text = Text.collapsingWhitespace(candidate)
+            guard !text.isEmpty, let url = URL(string: text, relativeTo: baseURL) else { continue }
+            let absolute = url.absoluteString
+            let scheme = url.scheme?.lowercased()
+            if scheme == "http" || scheme == "https", url.host != nil { return absolute }
         }
         return nil
     }

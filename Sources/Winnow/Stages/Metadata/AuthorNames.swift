@@ -1,0 +1,102 @@
+/// Turns the author strings a page gives into a clean list of names:
+/// trimmed, "By " dropped, lists of names split, duplicates and URLs out.
+enum AuthorNames {
+    /// More names than this is a contributor list, not a byline.
+    static let maximumCount = 10
+    /// A longer string is a sentence or a bio, not a name or a short list.
+    static let maximumLength = 120
+    /// A part with more words than this is not one person's name.
+    static let maximumWordsPerName = 5
+    /// Lower-case words allowed inside a name (`Michiel de Jong`,
+    /// `Ursula von der Leyen`).
+    static let nameParticles: Set<String> = [
+        "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "al", "el", "y", "e",
+        "dos", "das", "ter", "ten", "zu",
+    ]
+
+    /// Texts of a byline element that name no one.
+    static let bylineWords: Set<String> = [
+        "by", "by:", "author", "authors", "author:", "written by", "posted by", "par",
+    ]
+
+    /// The clean names in `raw`, in order, without duplicates (compared
+    /// case-insensitively), at most `maximumCount`.
+    static func clean(_ raw: [String]) -> [String] {
+        var names: [String] = []
+        var seen: Set<String> = []
+        for value in raw {
+            for name in split(strip(value)) {
+                let key = name.lowercased()
+                guard !seen.contains(key) else { continue }
+                seen.insert(key)
+                names.append(name)
+                if names.count == maximumCount { return names }
+            }
+        }
+        return names
+    }
+
+    /// One author string tidied: white space collapsed, a leading "By" and
+    /// trailing separators dropped; empty when it cannot be a name.
+    static func strip(_ value: String) -> String {
+        var text = Text.collapsingWhitespace(value)
+        for prefix in ["by:", "by ", "written by ", "posted by ", "par "] {
+            if text.count > prefix.count, text.lowercased().hasPrefix(prefix) {
+                text = Text.collapsingWhitespace(text.dropFirst(prefix.count))
+                break
+            }
+        }
+        while let last = text.last, last == "," || last == "|" || last == "-" || last == "•" || last == "·" {
+            text = Text.collapsingWhitespace(text.dropLast())
+        }
+        guard !text.isEmpty, text.count <= maximumLength, !looksLikeURL(text), !looksLikePlaceholder(text),
+            text.contains(where: \.isLetter), !bylineWords.contains(text.lowercased())
+        else { return "" }
+        return text
+    }
+
+    /// Splits "A and B", "A, B and C", "A & B", "A; B" into names, but only
+    /// when every part reads as a name of two to five words; otherwise the
+    /// string stays whole ("Jong, Michiel de" is one person).
+    static func split(_ text: String) -> [String] {
+        guard !text.isEmpty else { return [] }
+        var parts = [Substring(text)]
+        for separator in [";", ",", " and ", " & ", " und ", " et ", " y "] {
+            parts = parts.flatMap { $0.split(separator: separator, omittingEmptySubsequences: false) }
+        }
+        let names = parts.map { Text.collapsingWhitespace($0) }.filter { !$0.isEmpty }
+        guard names.count > 1, names.allSatisfy(isPersonName) else { return [text] }
+        return names
+    }
+
+    /// Two to five words, each capitalised or a name particle, no digits.
+    static func isPersonName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (2...maximumWordsPerName).contains(words.count) else { return false }
+        return words.allSatisfy { word in
+            guard !word.contains(where: \.isNumber) else { return false }
+            if nameParticles.contains(word.lowercased()) { return true }
+            return word.first?.isUppercase == true
+        }
+    }
+
+    static func wordCount(_ text: String) -> Int {
+        text.split(separator: " ").count
+    }
+
+    /// A template key the CMS failed to fill: `{{author}}`, `%author%`,
+    /// `page.head.extra.author`.
+    static func looksLikePlaceholder(_ text: String) -> Bool {
+        if text.contains("{{") || text.contains("}}") || text.contains("%") || text.contains("$") { return true }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count > 2 && parts.allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { $0.isLowercase || $0 == "_" }
+        }
+    }
+
+    static func looksLikeURL(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")
+            || lower.hasPrefix("//") || (lower.contains("/") && !lower.contains(" "))
+    }
+}

@@ -1,0 +1,146 @@
+/// Everything the metadata stage reads from the tree, gathered in one walk:
+/// `<meta>` tags, `<title>`, `<link rel=canonical|author>`, JSON-LD script
+/// texts, `<time>` elements and the first `<h1>`. Strings are built only for
+/// those; every other element costs a tag-name comparison.
+struct MetadataScan {
+    var meta = MetaTags()
+    var title: String?
+    var canonicalHref: String?
+    /// `<a rel=author>` links (the first few): their text names an author.
+    var authorLinks: [Node] = []
+    var jsonLDTexts: [String] = []
+    /// `<time>` elements in document order (the first few).
+    var times: [Node] = []
+    var firstH1: Node?
+    /// How many `<article>` elements the page has: a `<time>` inside the
+    /// only one dates the article; with several, the page is a list.
+    var articleCount = 0
+
+    /// How many `<time>` and author links to keep: the first ones are the
+    /// article's; later ones belong to comments, lists of related stories.
+    static let keptTimes = 20
+    static let keptAuthorLinks = 10
+
+    init(document: Document) {
+        guard let root = document.root else { return }
+        root.walkDescendants { node in
+            guard node.isElement else { return .skipChildren }
+            if node.hasName("meta") {
+                meta.add(node)
+                return .skipChildren
+            }
+            if node.hasName("script") {
+                if let type = node.attribute("type"), MetadataScan.isJSONLD(type) {
+                    jsonLDTexts.append(node.textContent)
+                }
+                return .skipChildren
+            }
+            if node.hasName("link") {
+                if let rel = node.attribute("rel")?.lowercased() {
+                    if canonicalHref == nil, MetadataScan.relContains(rel, "canonical"),
+                        let href = node.attribute("href").map(Text.collapsingWhitespace), !href.isEmpty
+                    {
+                        canonicalHref = href
+                    }
+                }
+                return .skipChildren
+            }
+            if node.hasName("title") {
+                if title == nil {
+                    let text = Text.collapsingWhitespace(node.textContent)
+                    if !text.isEmpty { title = text }
+                }
+                return .skipChildren
+            }
+            if node.hasName("time") {
+                if times.count < MetadataScan.keptTimes { times.append(node) }
+                return .descend
+            }
+            if node.hasName("article") {
+                articleCount += 1
+                return .descend
+            }
+            if node.hasName("h1") {
+                if firstH1 == nil { firstH1 = node }
+                return .skipChildren
+            }
+            if node.hasName("a") {
+                if authorLinks.count < MetadataScan.keptAuthorLinks, let rel = node.attribute("rel"),
+                    MetadataScan.relContains(rel.lowercased(), "author")
+                {
+                    authorLinks.append(node)
+                }
+                return .descend
+            }
+            // Their <title> and <meta> are not the page's.
+            if node.hasName("svg") || node.hasName("math") || node.hasName("style") || node.hasName("template") {
+                return .skipChildren
+            }
+            return .descend
+        }
+    }
+
+    static func isJSONLD(_ type: String) -> Bool {
+        Text.collapsingWhitespace(type).lowercased() == "application/ld+json"
+    }
+
+    /// Whether a space-separated `rel` list holds `word`.
+    static func relContains(_ rel: String, _ word: String) -> Bool {
+        rel.split(separator: " ").contains { $0 == word }
+    }
+}
+
+/// The page's `<meta>` tags: every value of every key, in document order.
+///
+/// A tag counts under each of its `name`, `property`, `itemprop` and
+/// `http-equiv`, lower-cased, with `.` read as `:` so `DC.creator`,
+/// `dc:creator` and `dc.creator` are one key.
+///
+/// An `itemprop` counts only when it describes the page: outside any
+/// `itemscope`, or in one whose `itemtype` is an article or web page.
+/// Microdata of a review, an offer or a comment (`datePublished`,
+/// `author`) is about that item, not the page.
+struct MetaTags {
+    private var values: [String: [String]] = [:]
+
+    init() {}
+
+    mutating func add(_ node: Node) {
+        guard let content = node.attribute("content").map(Text.collapsingWhitespace), !content.isEmpty else { return }
+        for attribute in ["property", "name", "itemprop", "http-equiv"] {
+            guard let key = node.attribute(attribute) else { continue }
+            if attribute == "itemprop", !MetaTags.describesPage(node) { continue }
+            // `property` may hold several space-separated properties (RDFa).
+            for part in key.split(separator: " ") {
+                values[MetaTags.normalizedKey(part), default: []].append(content)
+            }
+        }
+    }
+
+    /// Whether `node`'s nearest `itemscope` (if any) is the article or page.
+    static func describesPage(_ node: Node) -> Bool {
+        guard let scope = node.ancestors.first(where: { $0.hasAttribute("itemscope") }) else { return true }
+        guard let type = scope.attribute("itemtype") else { return false }
+        return type.split(separator: " ").contains { url in
+            let local = (url.split(whereSeparator: { $0 == "/" || $0 == "#" || $0 == ":" }).last ?? url).lowercased()
+            return JSONLDMetadata.isArticleType(local) || JSONLDMetadata.pageTypes.contains(local)
+        }
+    }
+
+    static func normalizedKey<S: StringProtocol>(_ key: S) -> String {
+        String(key.lowercased().map { $0 == "." ? ":" : $0 })
+    }
+
+    /// The first value of the first key that has one.
+    func first(_ keys: [String]) -> String? {
+        for key in keys {
+            if let value = values[key]?.first { return value }
+        }
+        return nil
+    }
+
+    func first(_ keys: String...) -> String? { first(keys) }
+
+    /// Every value of `key`.
+    func all(_ key: String) -> [String] { values[key] ?? [] }
+}

@@ -1,0 +1,162 @@
+/// What the visible page says when neither JSON-LD nor `<meta>` tags do:
+/// a byline element, a `<time>` element, the `lang` of `<html>`. Read
+/// only when needed; the byline search is the one extra walk of the body.
+enum PageFallbacks {
+    /// Class or id words that mark a byline (matched as whole words, so
+    /// `authority` and `bylines-list` do not match `author`).
+    static let bylineHints = [WordHint("byline"), WordHint("author")]
+    /// The byline hints as raw substrings, for the pre-filter.
+    static let bylineSubstrings: [StaticString] = ["byline", "author"]
+    /// Class or id words of author widgets that are not a byline: the
+    /// "follow this author" box, the portrait, the biography.
+    static let notBylineHints = [
+        WordHint("follow"), WordHint("avatar"), WordHint("bio"), WordHint("photo"), WordHint("image"),
+    ]
+    /// Words of an ancestor that put an element in the reader comments,
+    /// whose authors are not the article's.
+    static let commentHints = [WordHint("comment"), WordHint("comments"), WordHint("reply")]
+    /// A byline longer than this (collapsed) is an author box or a bio.
+    static let maximumBylineLength = 100
+    /// A byline of more words than this is a sentence (a teaser under a
+    /// "follow this author" box), not names.
+    static let maximumBylineWords = 10
+
+    // MARK: - Byline
+
+    /// The names in the first short byline in document order: `<a
+    /// rel=author>`, an element with `itemprop=author`, or one whose class
+    /// or id holds a byline word. A candidate that is too long is looked
+    /// into, since a short name may sit inside a long author box; a short
+    /// one that holds shorter candidates (`By <span class=author>Jane
+    /// Doe</span> <span class=date>…`) gives theirs, which leave out the
+    /// date and the "By".
+    static func bylines(in document: Document) -> [String] {
+        guard let body = document.body else { return [] }
+        return bylines(under: body, depth: 0)
+    }
+
+    /// How deep byline candidates nested in candidates are followed.
+    private static let maximumBylineNesting = 4
+
+    private static func bylines(under top: Node, depth: Int) -> [String] {
+        var found: [String] = []
+        top.walkDescendants { node in
+            guard node.isElement, found.count < AuthorNames.maximumCount else { return .skipChildren }
+            // At the top, the first byline is the article's; inside it, every one counts.
+            if depth == 0, !found.isEmpty { return .skipChildren }
+            if node.hasName("script") || node.hasName("style") || node.hasName("noscript") || node.hasName("svg")
+                || node.hasName("template")
+            {
+                return .skipChildren
+            }
+            guard isBylineCandidate(node), depth > 0 || !isInComments(node) else { return .descend }
+            let name = AuthorNames.strip(bylineText(of: node))
+            guard !name.isEmpty, name.count <= maximumBylineLength, AuthorNames.wordCount(name) <= maximumBylineWords
+            else { return .descend }
+            let inner = depth < maximumBylineNesting ? bylines(under: node, depth: depth + 1) : []
+            found += inner.isEmpty ? [name] : inner
+            return .skipChildren
+        }
+        return found
+    }
+
+    static func isBylineCandidate(_ node: Node) -> Bool {
+        if node.hasName("a"), let rel = node.attribute("rel"), MetadataScan.relContains(rel.lowercased(), "author") {
+            return true
+        }
+        if let itemprop = node.attribute("itemprop"), itemprop.lowercased().split(separator: " ").contains("author") {
+            return true
+        }
+        // Most elements are ruled out on the raw bytes; the word match runs on the rest.
+        guard node.attribute("class", containsAnyOf: bylineSubstrings)
+            || node.attribute("id", containsAnyOf: bylineSubstrings)
+        else { return false }
+        let words = node.nameWords
+        return bylineHints.contains { words.contains($0) } && !notBylineHints.contains { words.contains($0) }
+    }
+
+    /// An `itemprop=author` element's `itemprop=name` child holds just the
+    /// name; any other candidate's text is its whole text.
+    static func bylineText(of node: Node) -> String {
+        var name: String?
+        node.walkDescendants { child in
+            guard name == nil, child.isElement else { return .skipChildren }
+            if let itemprop = child.attribute("itemprop"), itemprop.lowercased() == "name" {
+                name = child.textContent
+                return .skipChildren
+            }
+            return .descend
+        }
+        return name ?? node.textContent
+    }
+
+    static func isInComments(_ node: Node) -> Bool {
+        for element in [node] + Array(node.ancestors) {
+            guard element.hasAttribute("class") || element.hasAttribute("id") else { continue }
+            let words = element.nameWords
+            if commentHints.contains(where: { words.contains($0) }) { return true }
+        }
+        return false
+    }
+
+    // MARK: - Dates
+
+    /// The date of the first `<time pubdate>`, else of the first `<time
+    /// datetime>` in the article's area, outside comments. Only a date
+    /// that parses counts.
+    static func publishedTime(among times: [Node], heading: Node?, articleCount: Int) -> String? {
+        for time in times where time.hasAttribute("pubdate") {
+            if let date = date(of: time) { return date }
+        }
+        for time in times where time.hasAttribute("datetime") {
+            guard isInArticleArea(time, heading: heading, articleCount: articleCount), !isInComments(time) else {
+                continue
+            }
+            if let date = date(of: time) { return date }
+        }
+        return nil
+    }
+
+    /// The article's area, before any stage has located the article: the
+    /// `<article>` that holds the first `<h1>`, else the `<h1>`'s parent
+    /// (the usual headline-and-dateline header; its grandparent is often the
+    /// whole content region, list pages included), else
+    /// the page's only `<article>`. On a page of several `<article>`s and no
+    /// headline inside one, the dates are the listed articles', not the page's.
+    static func isInArticleArea(_ node: Node, heading: Node?, articleCount: Int) -> Bool {
+        if let heading {
+            if let article = heading.ancestors.first(where: { $0.hasName("article") }) { return node.isInside(article) }
+            if let block = heading.parent, !block.hasName("body"), !block.hasName("html"),
+                node.isInside(block)
+            {
+                return true
+            }
+        }
+        return articleCount == 1 && node.ancestors.contains { $0.hasName("article") }
+    }
+
+    /// The first `<time>` whose `itemprop` is `property` (`datePublished`).
+    static func itempropTime(_ property: String, among times: [Node]) -> String? {
+        for time in times {
+            guard let itemprop = time.attribute("itemprop"),
+                itemprop.lowercased().split(separator: " ").contains(Substring(property.lowercased()))
+            else { continue }
+            if let date = date(of: time) { return date }
+        }
+        return nil
+    }
+
+    /// A `<time>`'s `datetime`, else its text, normalised; nil if neither parses.
+    static func date(of time: Node) -> String? {
+        if let value = time.attribute("datetime"), let date = MetadataDate.iso8601(value) { return date }
+        return MetadataDate.iso8601(Text.collapsingWhitespace(time.textContent))
+    }
+
+    // MARK: - Language
+
+    /// `<html lang>`, else `<html xml:lang>`.
+    static func documentLanguage(_ document: Document) -> String? {
+        guard let root = document.root else { return nil }
+        return root.attribute("lang") ?? root.attribute("xml:lang")
+    }
+}
