@@ -32,6 +32,30 @@ struct BlockBuilder {
             pushChildren(of: node, onto: &stack)
         }
         flush()
+        blocks = BlockBuilder.withoutOrphanHeadings(blocks)
+    }
+
+    /// A heading followed by nothing, or by a heading of the same or a
+    /// higher rank, heads a section that is gone (its related-links list
+    /// was dropped, say): it is not text of the article.
+    static func withoutOrphanHeadings(_ blocks: [Block]) -> [Block] {
+        var kept: [Block] = []
+        for (index, block) in blocks.enumerated() {
+            guard case .heading(let level, _) = block else {
+                kept.append(block)
+                continue
+            }
+            let next = blocks[(index + 1)...].first { if case .figure = $0 { return false } else { return true } }
+            switch next {
+            case nil:
+                continue
+            case .heading(let nextLevel, _)? where nextLevel <= level:
+                continue
+            default:
+                kept.append(block)
+            }
+        }
+        return kept
     }
 
     private func pushChildren(of node: Node, onto stack: inout [(node: Node, exiting: Bool)]) {
@@ -73,6 +97,11 @@ struct BlockBuilder {
             if !text.isEmpty { blocks.append(.code(text)) }
             return true
         case "table":
+            if let figure = captionedImage(node) {
+                flush()
+                blocks.append(figure)
+                return true
+            }
             guard ConditionalCleaning.isDataTable(node) else { return false }
             flush()
             let rows = tableRows(of: node)
@@ -88,14 +117,9 @@ struct BlockBuilder {
             appendFigure(image: node, caption: nil)
             return true
         case "div":
-            // WordPress and many CMSs: a captioned image without <figure>.
-            guard node.nameWords.contains(BlockBuilder.captionHint),
-                let image = firstImage(in: node)
-            else { return false }
+            guard let figure = captionedImage(node) else { return false }
             flush()
-            let caption = node.descendantElements().first { $0 != image && !$0.hasName("a") && $0.nameWords.contains(BlockBuilder.captionHint) }
-                ?? node.firstDescendant(named: "p")
-            appendFigure(image: image, caption: caption)
+            blocks.append(figure)
             return true
         default:
             return false
@@ -104,11 +128,28 @@ struct BlockBuilder {
 
     private static let captionHint = WordHint("caption")
 
+    /// WordPress, Blogger and many CMSs caption an image without <figure>:
+    /// a `wp-caption` div, a `tr-caption-container` table.
+    private func captionedImage(_ node: Node) -> Block? {
+        guard node.nameWords.contains(BlockBuilder.captionHint), let image = firstImage(in: node),
+            isFigureSized(image)
+        else { return nil }
+        let caption =
+            node.descendantElements().first {
+                $0 != image && !$0.hasName("a") && $0.nameWords.contains(BlockBuilder.captionHint)
+            } ?? node.firstDescendant(named: "p")
+        return BlockBuilder.figure(image: image, caption: caption)
+    }
+
     private mutating func appendFigure(image: Node?, caption: Node?) {
+        if let figure = BlockBuilder.figure(image: image, caption: caption) { blocks.append(figure) }
+    }
+
+    private static func figure(image: Node?, caption: Node?) -> Block? {
         let src = image.flatMap { $0.attribute("src") ?? $0.attribute("data-src") }
         let captionText = caption.map { Text.collapsingWhitespace($0.textContent) }.flatMap { $0.isEmpty ? nil : $0 }
-        guard src != nil || captionText != nil else { return }
-        blocks.append(.figure(src: src, caption: captionText))
+        guard src != nil || captionText != nil else { return nil }
+        return .figure(src: src, caption: captionText)
     }
 
     private func firstImage(in node: Node) -> Node? {
@@ -163,7 +204,12 @@ struct BlockBuilder {
         guard !inline.isEmpty else { return }
         var paragraph: [String] = []
         for line in inline.split(separator: "\n", omittingEmptySubsequences: false) {
-            let text = Text.collapsingWhitespace(line)
+            var text = Text.collapsingWhitespace(line)
+            // A line of separators alone ("|", "·", "—") is what is left of
+            // a breadcrumb or a link bar whose links were dropped.
+            if !text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+                text = ""
+            }
             if text.isEmpty {
                 if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: "\n"))) }
                 paragraph = []

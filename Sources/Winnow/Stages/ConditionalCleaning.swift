@@ -64,7 +64,25 @@ struct ConditionalCleaning {
         }
         let removedChars = outermost.reduce(0) { $0 + statistics[$1].chars }
         if rootChars > 0, Double(removedChars) > ConditionalCleaning.maximumRemovedShare * Double(rootChars) { return }
-        for node in outermost { page.remove(node, rule: ConditionalCleaning.rule) }
+        for node in outermost {
+            // A heading right before a dropped widget is its title ("More on
+            // this story" over a list of links): it goes with it.
+            if let heading = ConditionalCleaning.headingJustBefore(node) { page.remove(heading, rule: ConditionalCleaning.rule) }
+            page.remove(node, rule: ConditionalCleaning.rule)
+        }
+    }
+
+    /// The heading element immediately before `node`, with only white
+    /// space between them.
+    static func headingJustBefore(_ node: Node) -> Node? {
+        var sibling = node.previousSiblingNode
+        while let current = sibling, current.isText || current.isComment {
+            if let text = current.ownText, Text.visibleLength(text) > 0 { return nil }
+            sibling = current.previousSiblingNode
+        }
+        guard let heading = sibling, heading.isElement, HTMLVocabulary.headingTags.contains(heading.name), !heading.hasName("h1")
+        else { return nil }
+        return heading
     }
 
     private func isWidget(_ figures: TextStatistics.Figures, node: Node) -> Bool {

@@ -1,4 +1,5 @@
-/// Drops what sits inside the article but is not part of it: share and
+/// Drops what sits inside the article but is not part of it: the headline
+/// (it is the article's `title`), share and
 /// follow bars, "Read also" links, newsletter boxes, author boxes, tag
 /// lists, ad slots, disclaimers (all from the rule file), then blocks that
 /// look like link lists or widgets by their figures (`ConditionalCleaning`).
@@ -15,6 +16,12 @@ public struct StripArticleBoilerplate: Stage {
         // Inside the article a quarter of its prose is already a section of
         // it: a share bar or a related-stories box holds almost none.
         let guarding = ContentGuard(page: page, root: main, protectedShare: StripArticleBoilerplate.protectedShare)
+        if let headline = Headline.find(in: main, title: page.metadata.title) {
+            if page.metadata.title == nil {
+                page.metadata.title = Text.collapsingWhitespace(headline.textContent)
+            }
+            page.remove(headline, rule: "headline-in-title")
+        }
         RuleApplication(page: page, stage: name) { $0 != main && guarding.mayRemove($0) }.apply(within: main)
         ConditionalCleaning(page: page, root: main).run()
     }

@@ -45,3 +45,23 @@ import Testing
         #expect(throws: CleanerError.emptyInput) { try TestSupport.clean("") }
     }
 }
+
+@Suite struct InArticleRuleTests {
+    static func page(with line: String) -> String {
+        let prose = "A paragraph of ordinary article prose, long enough to count, with commas, clauses, and a full stop."
+        return "<html><body><article><p>\(prose)</p><p>\(line)</p><p>\(prose) Again.</p></article></body></html>"
+    }
+
+    @Test(arguments: ["By Jane Doe", "Words by Rosalind Achterberg", "By Jane Doe and John van Dam", "Published Nov. 14, 2023, 6:30 a.m.", "Updated 9:12 a.m.", "Publié le 4 mars 2023 à 18 h 05", "Read also: Another story", "Related: More news"])
+    func dropsBoilerplateLines(line: String) throws {
+        let article = try TestSupport.clean(InArticleRuleTests.page(with: line))
+        #expect(!article.text.contains(line))
+        #expect(article.text.contains("ordinary article prose"))
+    }
+
+    @Test(arguments: ["By the end of the day everyone went home", "Published research shows the opposite of what we thought", "Related to this, the council met twice in June"])
+    func keepsProseThatStartsLikeBoilerplate(line: String) throws {
+        let article = try TestSupport.clean(InArticleRuleTests.page(with: line))
+        #expect(article.text.contains(line))
+    }
+}

@@ -80,6 +80,18 @@ enum AuthorNames {
         }
     }
 
+    /// At most this many words of a byline may start in lower case
+    /// ("and", "van", "de"); more make it a sentence ("Please follow me on
+    /// LinkedIn"), not names.
+    static let maximumLowercaseWords = 2
+
+    /// Whether `text` reads as one or more names rather than a sentence.
+    static func looksLikeNames(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: { $0 == " " })
+        let lowercase = words.filter { $0.first?.isLowercase == true }.count
+        return lowercase <= maximumLowercaseWords && lowercase * 3 <= words.count
+    }
+
     static func wordCount(_ text: String) -> Int {
         text.split(separator: " ").count
     }

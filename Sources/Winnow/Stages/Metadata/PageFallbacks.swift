@@ -51,7 +51,8 @@ enum PageFallbacks {
             }
             guard isBylineCandidate(node), depth > 0 || !isInComments(node) else { return .descend }
             let name = AuthorNames.strip(bylineText(of: node))
-            guard !name.isEmpty, name.count <= maximumBylineLength, AuthorNames.wordCount(name) <= maximumBylineWords
+            guard !name.isEmpty, name.count <= maximumBylineLength, AuthorNames.wordCount(name) <= maximumBylineWords,
+                AuthorNames.looksLikeNames(name)
             else { return .descend }
             let inner = depth < maximumBylineNesting ? bylines(under: node, depth: depth + 1) : []
             found += inner.isEmpty ? [name] : inner
