@@ -15,10 +15,14 @@ public final class Document {
     /// inside the page cannot switch the decoding after the fact.
     public init(utf8 bytes: [UInt8], url: String? = nil) throws {
         winnow_silence_libxml2()
+        // XML_PARSE_HUGE lifts the tree-depth limit of 256: without it
+        // libxml2 halts at the 257th nested element and the rest of the page
+        // is silently lost. Every walk in Winnow is iterative, so depth
+        // costs memory, not stack.
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
                 | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
-                | HTML_PARSE_COMPACT.rawValue)
+                | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
         // libxml2 takes an int length; pages over 2 GB are refused earlier.
         guard bytes.count < Int(Int32.max) else { throw DocumentError.tooLarge(bytes: bytes.count) }
         let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in

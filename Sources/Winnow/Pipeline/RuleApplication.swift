@@ -47,18 +47,37 @@ public struct RuleApplication {
         let hinted = rules.filter { !$0.dropHints.isEmpty }
         let patterned = rules.filter { $0.dropText != nil }
         guard !hinted.isEmpty || !patterned.isEmpty else { return }
+        // Character counts first, so long containers are never turned into
+        // strings only to learn they are too long to test.
+        let statistics = patterned.isEmpty ? nil : TextStatistics(root: scope)
         scope.walkDescendants { node in
             guard node.isElement else { return .skipChildren }
             if !hinted.isEmpty, let rule = hintedRule(for: node, among: hinted), mayRemove(node) {
                 page.remove(node, rule: rule.id)
                 return .skipChildren
             }
-            if !patterned.isEmpty, let rule = patternedRule(for: node, among: patterned), mayRemove(node) {
+            if let statistics, let rule = patternedRule(for: node, among: patterned, statistics: statistics), mayRemove(node) {
                 page.remove(node, rule: rule.id)
                 return .skipChildren
             }
             return .descend
         }
+    }
+
+    /// An element whose only content is one child element says what its
+    /// child says: the child is tested instead. Testing every wrapper of a
+    /// deeply nested page would read the same text once per level.
+    static func isBareWrapper(_ node: Node) -> Bool {
+        var elementChildren = 0
+        for child in node.childNodes {
+            if child.isElement {
+                elementChildren += 1
+                if elementChildren > 1 { return false }
+            } else if let text = child.ownText, Text.visibleLength(text) > 0 {
+                return false
+            }
+        }
+        return elementChildren == 1
     }
 
     private func hintedRule(for node: Node, among hinted: [Rule]) -> Rule? {
@@ -68,11 +87,13 @@ public struct RuleApplication {
         return hinted.first { rule in rule.dropHints.contains { words.contains($0, exceptLayoutTokens: exceptLayoutTokens) } }
     }
 
-    private func patternedRule(for node: Node, among patterned: [Rule]) -> Rule? {
+    private func patternedRule(for node: Node, among patterned: [Rule], statistics: TextStatistics) -> Rule? {
         guard RuleApplication.textTestedTags.contains(node.name) else { return nil }
-        let raw = node.textContent
-        guard raw.utf8.count < RuleApplication.maximumTextTestedLength * 4 else { return nil }
-        let text = Text.collapsingWhitespace(raw)
+        let chars = statistics[node].chars
+        guard chars > 0, chars <= RuleApplication.maximumTextTestedLength, !RuleApplication.isBareWrapper(node) else {
+            return nil
+        }
+        let text = Text.collapsingWhitespace(node.textContent)
         guard !text.isEmpty, text.count <= RuleApplication.maximumTextTestedLength else { return nil }
         return patterned.first { $0.dropText!.matches(text) }
     }
