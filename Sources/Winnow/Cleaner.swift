@@ -87,20 +87,31 @@ public struct Cleaner: Sendable {
     }
 
     public func clean(bytes: [UInt8], url: String? = nil) throws -> Article {
+        var timings: StageTimings?
+        return try clean(bytes: bytes, url: url, timings: &timings)
+    }
+
+    /// Cleans a page, adding the time of decoding, parsing and each stage
+    /// to `timings` when given (for benchmarks).
+    public func clean(bytes: [UInt8], url: String? = nil, timings: inout StageTimings?) throws -> Article {
         guard !bytes.isEmpty else { throw CleanerError.emptyInput }
         guard bytes.count <= options.maximumBytes else {
             throw CleanerError.tooLarge(bytes: bytes.count, limit: options.maximumBytes)
         }
         if let reason = BinarySniffer.reasonNotHTML(bytes) { throw CleanerError.notHTML(reason: reason) }
+        var start = DispatchTime.now()
         let utf8 = CharsetDecoder.utf8(from: bytes, declared: options.charset)
+        timings?.record("decode", since: start)
+        start = DispatchTime.now()
         let document: Document
         do {
             document = try Document(utf8: utf8, url: url)
         } catch {
             throw CleanerError.unparsable
         }
+        timings?.record("parse", since: start)
         let page = Page(document: document, url: url, rules: rules, options: options)
-        try pipeline.run(on: page)
+        try pipeline.run(on: page, timings: &timings)
         return Article(
             url: url, metadata: page.metadata, blocks: page.blocks, commentCount: page.commentCount,
             comments: page.comments, removed: options.explain ? page.removals : nil)

@@ -26,6 +26,8 @@ struct BenchCommand: ParsableCommand {
         var parseSeconds = Double.infinity
         var cleanSeconds = Double.infinity
         var failures = 0
+        var breakdown: StageTimings? = StageTimings()
+        for page in pages { _ = try? cleaner.clean(bytes: page, timings: &breakdown) }
         for _ in 0..<max(repeats, 1) {
             parseSeconds = min(parseSeconds, BenchCommand.time {
                 for page in pages { _ = try? Cleaner.parseOnly(bytes: page) }
@@ -43,6 +45,13 @@ struct BenchCommand: ParsableCommand {
         writeOutput(line("full pipeline:                ", cleanSeconds) + "\n")
         writeOutput(String(format: "pipeline / parse: %.2fx\n", cleanSeconds / parseSeconds))
         writeOutput(String(format: "peak RSS: %.1f MB\n", BenchCommand.peakResidentMegabytes()))
+        if let breakdown {
+            writeOutput("time by step (one pass):\n")
+            for step in breakdown.order {
+                let seconds = breakdown.seconds[step] ?? 0
+                writeOutput(String(format: "  %-28@ %7.3f s\n", step as NSString, seconds))
+            }
+        }
     }
 
     static func loadPages(_ paths: [String]) throws -> [[UInt8]] {

@@ -1,3 +1,5 @@
+import CLibXML2
+
 /// The words of an element's `class` and `id` tokens, for matching hints
 /// such as `share` or `author-box` as whole words.
 ///
@@ -18,14 +20,56 @@ public struct NameWords: Sendable, Hashable {
     public init(classAttribute: String?, idAttribute: String?) {
         var tokens: [[String]] = []
         for (attribute, isID) in [(classAttribute, false), (idAttribute, true)] {
-            guard let attribute else { continue }
-            for token in attribute.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
-                let words = NameWords.words(of: token)
-                if words.isEmpty || (isID && words.count >= NameWords.slugWordCount) { continue }
-                tokens.append(words)
-            }
+            guard var attribute else { continue }
+            attribute.withUTF8 { NameWords.appendTokens(of: $0, isID: isID, to: &tokens) }
         }
         self.tokens = tokens
+    }
+
+    init(tokens: [[String]]) {
+        self.tokens = tokens
+    }
+
+    /// Splits an attribute value's bytes into tokens of words, in place:
+    /// class names are ASCII almost always, so this runs on bytes, not on
+    /// Characters. A byte past ASCII counts as a letter and never splits.
+    static func appendTokens(of bytes: UnsafeBufferPointer<UInt8>, isID: Bool, to tokens: inout [[String]]) {
+        var words: [String] = []
+        var wordStart = -1
+        var previousWasLower = false
+        func endWord(at end: Int) {
+            if wordStart >= 0 {
+                var word = [UInt8](bytes[wordStart..<end])
+                for index in word.indices where word[index] >= 0x41 && word[index] <= 0x5A { word[index] |= 0x20 }
+                words.append(String(decoding: word, as: UTF8.self))
+            }
+            wordStart = -1
+        }
+        func endToken() {
+            let isSlug = isID && words.count >= NameWords.slugWordCount
+            // `js-…` tokens are hooks for scripts (`js-social-images` on an
+            // article body), not names of what the element is.
+            let isScriptHook = words.count > 1 && words[0] == "js"
+            if !words.isEmpty, !isSlug, !isScriptHook { tokens.append(words) }
+            words = []
+        }
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            let isLetter = isUpper || isLower || byte >= 0x80
+            if isLetter {
+                if isUpper, previousWasLower { endWord(at: index) }
+                if wordStart < 0 { wordStart = index }
+                previousWasLower = isLower
+            } else {
+                endWord(at: index)
+                previousWasLower = false
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C { endToken() }
+            }
+        }
+        endWord(at: bytes.count)
+        endToken()
     }
 
     /// Splits one token into lower-case words.
@@ -97,8 +141,21 @@ public struct WordHint: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension Node {
-    /// The words of this element's class and id.
+    /// The words of this element's class and id, read from libxml2's
+    /// attribute text in place.
     public var nameWords: NameWords {
-        NameWords(classAttribute: attribute("class"), idAttribute: attribute("id"))
+        var tokens: [[String]] = []
+        for (name, isID) in [("class", false), ("id", true)] {
+            guard let attribute = xmlHasProp(pointer, name) else { continue }
+            var child = attribute.pointee.children
+            while let text = child {
+                if let content = text.pointee.content {
+                    let length = Int(xmlStrlen(content))
+                    NameWords.appendTokens(of: UnsafeBufferPointer(start: content, count: length), isID: isID, to: &tokens)
+                }
+                child = text.pointee.next
+            }
+        }
+        return NameWords(tokens: tokens)
     }
 }

@@ -38,20 +38,27 @@ public struct RuleApplication {
 
     /// Runs selector rules, then hints and text patterns in one walk.
     public func apply(within scope: Node) {
+        // Selectors that need combinators or are XPath run as XPath; the
+        // simple ones (most) are matched in the one walk below.
         for rule in rules {
-            guard let drop = rule.drop else { continue }
+            guard let drop = rule.drop, drop.simple == nil else { continue }
             for node in drop.xpath.elements(in: page.document, from: scope) where node != scope && mayRemove(node) {
                 page.remove(node, rule: rule.id)
             }
         }
+        let selectors = SelectorIndex(rules.compactMap { rule in rule.drop?.simple.map { ($0, rule) } })
         let hinted = rules.filter { !$0.dropHints.isEmpty }
         let patterned = rules.filter { $0.dropText != nil }
-        guard !hinted.isEmpty || !patterned.isEmpty else { return }
+        guard !selectors.isEmpty || !hinted.isEmpty || !patterned.isEmpty else { return }
         // Character counts first, so long containers are never turned into
         // strings only to learn they are too long to test.
         let statistics = patterned.isEmpty ? nil : TextStatistics(root: scope)
         scope.walkDescendants { node in
             guard node.isElement else { return .skipChildren }
+            if !selectors.isEmpty, let rule = selectors.firstMatch(node, facts: ElementFacts(node)), mayRemove(node) {
+                page.remove(node, rule: rule.id)
+                return .skipChildren
+            }
             if !hinted.isEmpty, let rule = hintedRule(for: node, among: hinted), mayRemove(node) {
                 page.remove(node, rule: rule.id)
                 return .skipChildren

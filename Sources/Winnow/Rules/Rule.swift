@@ -53,14 +53,19 @@ public struct Rule: Sendable {
 public struct CompiledSelector: Sendable {
     public let source: String
     public let xpath: XPath
+    /// The same selector matched natively, when it is a list of compound
+    /// selectors; stages then match it in their own walk, not with XPath.
+    public let simple: SimpleSelector?
 
     /// `xpath:` selects XPath as written; anything else is CSS.
     public init(_ source: String) throws {
         self.source = source
         if source.hasPrefix("xpath:") {
             xpath = try XPath(String(source.dropFirst("xpath:".count)).trimmingCharacters(in: .whitespaces))
+            simple = nil
         } else {
             xpath = try XPath(CSSSelector.xpath(for: source))
+            simple = SimpleSelector(css: source)
         }
     }
 }

@@ -8,6 +8,9 @@ public struct StripArticleBoilerplate: Stage {
 
     /// Share of the article's prose that no in-article rule may take.
     static let protectedShare = 0.25
+    /// Share of the article's text that no in-article rule may take: half
+    /// of an article is not a widget inside it.
+    static let protectedTextShare = 0.5
 
     public init() {}
 
@@ -15,7 +18,9 @@ public struct StripArticleBoilerplate: Stage {
         guard let main = page.mainContent ?? page.document.body else { return }
         // Inside the article a quarter of its prose is already a section of
         // it: a share bar or a related-stories box holds almost none.
-        let guarding = ContentGuard(page: page, root: main, protectedShare: StripArticleBoilerplate.protectedShare)
+        let guarding = ContentGuard(
+            page: page, root: main, protectedShare: StripArticleBoilerplate.protectedShare,
+            protectedTextShare: StripArticleBoilerplate.protectedTextShare)
         if let headline = Headline.find(in: main, title: page.metadata.title) {
             if page.metadata.title == nil {
                 page.metadata.title = Text.collapsingWhitespace(headline.textContent)

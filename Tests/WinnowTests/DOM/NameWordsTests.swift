@@ -48,3 +48,10 @@ import Testing
         #expect(NameWords(classAttribute: "wp-block-social-links", idAttribute: nil).contains(WordHint("social")))
     }
 }
+
+@Suite struct ScriptHookTests {
+    @Test func scriptHookTokensAreNotComponentNames() {
+        #expect(!NameWords(classAttribute: "module js-social-images", idAttribute: nil).contains(WordHint("social")))
+        #expect(NameWords(classAttribute: "social-images", idAttribute: nil).contains(WordHint("social")))
+    }
+}

@@ -1,0 +1,111 @@
+import CLibXML2
+
+/// A selector list of compound selectors only (`nav`, `.share`,
+/// `div#main`, `[role=navigation]`, comma lists of these): the form most
+/// rules take. Matched natively during a walk that the stage makes anyway,
+/// where XPath would scan the whole tree once per alternative.
+public struct SimpleSelector: Sendable, Hashable {
+    public struct Compound: Sendable, Hashable {
+        /// Lower-cased tag name; `nil` for any element.
+        public let tag: String?
+        public let id: String?
+        public let classes: [String]
+        let attributes: [AttributeTest]
+    }
+
+    struct AttributeTest: Sendable, Hashable {
+        let name: String
+        let test: CSSAttributeSelector.Operator?
+        let value: String
+        let ignoresCase: Bool
+
+        func matches(_ node: Node) -> Bool {
+            guard let actual = node.attribute(name) else { return false }
+            guard let test else { return true }
+            let haystack = ignoresCase ? actual.lowercased() : actual
+            let needle = ignoresCase ? value.lowercased() : value
+            switch test {
+            case .equals: return haystack == needle
+            case .includesWord: return !needle.isEmpty && haystack.split(whereSeparator: \.isWhitespace).contains { $0 == needle }
+            case .dashMatch: return haystack == needle || haystack.hasPrefix(needle + "-")
+            case .prefix: return !needle.isEmpty && haystack.hasPrefix(needle)
+            case .suffix: return !needle.isEmpty && haystack.hasSuffix(needle)
+            case .substring: return !needle.isEmpty && haystack.contains(needle)
+            }
+        }
+    }
+
+    public let alternatives: [Compound]
+
+    /// The simple form of `css`, or `nil` when it needs combinators or
+    /// pseudo-classes (XPath then does the work).
+    public init?(css: String) {
+        guard var parser = try? CSSSelectorParser(css), let list = try? parser.parse() else { return nil }
+        var alternatives: [Compound] = []
+        for complex in list.selectors {
+            guard complex.compounds.count == 1, let compound = complex.compounds.first else { return nil }
+            var id: String?
+            var classes: [String] = []
+            var attributes: [AttributeTest] = []
+            for condition in compound.conditions {
+                switch condition {
+                case .id(let value):
+                    guard id == nil else { return nil }
+                    id = value
+                case .className(let value):
+                    classes.append(value)
+                case .attribute(let selector):
+                    attributes.append(
+                        AttributeTest(
+                            name: selector.name, test: selector.match?.operator, value: selector.match?.value ?? "",
+                            ignoresCase: selector.match?.ignoresCase ?? false))
+                case .pseudoClass:
+                    return nil
+                }
+            }
+            alternatives.append(Compound(tag: compound.type, id: id, classes: classes, attributes: attributes))
+        }
+        self.alternatives = alternatives
+    }
+}
+
+/// Facts about one element that selector matching reads, gathered once per
+/// element: its tag name, class tokens and id.
+public struct ElementFacts {
+    public let tag: String
+    public let classes: [String]
+    public let id: String?
+
+    public init(_ node: Node) {
+        tag = node.name
+        classes = node.classTokens
+        id = node.hasAttribute("id") ? node.attribute("id") : nil
+    }
+
+    func satisfies(_ compound: SimpleSelector.Compound, node: Node) -> Bool {
+        if let tag = compound.tag, tag != self.tag { return false }
+        if let id = compound.id, id != self.id { return false }
+        for required in compound.classes where !classes.contains(required) { return false }
+        for attribute in compound.attributes where !attribute.matches(node) { return false }
+        return true
+    }
+}
+
+extension Node {
+    /// The whitespace-separated tokens of `class`, read in place.
+    public var classTokens: [String] {
+        guard let attribute = xmlHasProp(pointer, "class") else { return [] }
+        var tokens: [String] = []
+        var child = attribute.pointee.children
+        while let text = child {
+            if let content = text.pointee.content {
+                let bytes = UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
+                for token in bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }) {
+                    tokens.append(String(decoding: token, as: UTF8.self))
+                }
+            }
+            child = text.pointee.next
+        }
+        return tokens
+    }
+}
