@@ -49,17 +49,22 @@ public final class Page {
     private static let excerptLength = 80
 
     private static func removal(of node: Node, stage: String, rule: String) -> Removal {
-        let text: String
-        if node.isComment {
-            text = node.pointer.pointee.content.map { String(cString: $0) } ?? ""
-        } else {
-            text = node.textContent
+        // Counted in place and cut at the excerpt's length: removed scripts
+        // and comment threads can be megabytes, and only 80 characters of
+        // them are kept.
+        var summary = TextSummary(limit: excerptLength)
+        if node.isElement {
+            node.walkDescendants { child in
+                if child.isText, let content = child.pointer.pointee.content { summary.add(content) }
+                return child.isElement ? .descend : .skipChildren
+            }
+        } else if let content = node.pointer.pointee.content {
+            summary.add(content)
         }
-        let collapsed = Text.collapsingWhitespace(text)
-        var excerpt = String(collapsed.prefix(excerptLength))
-        if collapsed.count > excerptLength { excerpt += "…" }
+        var excerpt = summary.excerpt
+        if summary.count > excerptLength { excerpt += "…" }
         if excerpt.isEmpty { excerpt = "<\(node.name)>" }
-        return Removal(stage: stage, rule: rule, excerpt: excerpt, chars: collapsed.count)
+        return Removal(stage: stage, rule: rule, excerpt: excerpt, chars: summary.count)
     }
 
     static func host(of url: String) -> String? {

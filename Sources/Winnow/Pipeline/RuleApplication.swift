@@ -4,10 +4,10 @@
 public struct RuleApplication {
     /// Elements whose whole text is tested against `drop-text` patterns:
     /// blocks short enough to be a single line of boilerplate.
-    static let textTestedTags: Set<String> = [
-        "p", "div", "li", "h2", "h3", "h4", "h5", "h6", "section", "aside", "span", "strong", "b", "em",
-        "dd", "dt", "blockquote", "center", "font", "small", "td",
-    ]
+    static let textTestedTags = TagSet([
+        .p, .div, .li, .h2, .h3, .h4, .h5, .h6, .section, .aside, .span, .strong, .b, .em,
+        .dd, .dt, .blockquote, .center, .font, .small, .td,
+    ])
     /// Longer blocks are article text, whatever pattern they start with.
     static let maximumTextTestedLength = 300
 
@@ -47,7 +47,7 @@ public struct RuleApplication {
             }
         }
         let selectors = SelectorIndex(rules.compactMap { rule in rule.drop?.simple.map { ($0, rule) } })
-        let hinted = rules.filter { !$0.dropHints.isEmpty }
+        let hinted = HintIndex(rules.filter { !$0.dropHints.isEmpty }.map { ($0.dropHints, $0) })
         let patterned = rules.filter { $0.dropText != nil }
         guard !selectors.isEmpty || !hinted.isEmpty || !patterned.isEmpty else { return }
         // Character counts first, so long containers are never turned into
@@ -87,15 +87,15 @@ public struct RuleApplication {
         return elementChildren == 1
     }
 
-    private func hintedRule(for node: Node, among hinted: [Rule]) -> Rule? {
+    private func hintedRule(for node: Node, among hinted: HintIndex<Rule>) -> Rule? {
         guard node.hasAttribute("class") || node.hasAttribute("id") else { return nil }
         let words = node.nameWords
         guard !words.isEmpty else { return nil }
-        return hinted.first { rule in rule.dropHints.contains { words.contains($0, exceptLayoutTokens: exceptLayoutTokens) } }
+        return hinted.firstMatch(words, exceptLayoutTokens: exceptLayoutTokens)
     }
 
     private func patternedRule(for node: Node, among patterned: [Rule], statistics: TextStatistics) -> Rule? {
-        guard RuleApplication.textTestedTags.contains(node.name) else { return nil }
+        guard RuleApplication.textTestedTags.contains(node.tag) else { return nil }
         let chars = statistics[node].chars
         guard chars > 0, chars <= RuleApplication.maximumTextTestedLength, !RuleApplication.isBareWrapper(node) else {
             return nil

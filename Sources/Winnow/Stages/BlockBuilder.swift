@@ -25,7 +25,7 @@ struct BlockBuilder {
             }
             guard node.isElement else { continue }
             if handleSpecial(node) { continue }
-            if HTMLVocabulary.blockTags.contains(node.name) {
+            if HTMLVocabulary.blockTags.contains(node.tag) {
                 flush()
                 stack.append((node, true))
             }

@@ -4,7 +4,7 @@
 /// form fields. Thresholds are Readability.js's, calibrated as a set, unless
 /// marked as ours.
 struct ConditionalCleaning {
-    static let candidateTags: Set<String> = ["div", "section", "ul", "ol", "table", "form", "fieldset", "aside"]
+    static let candidateTags = TagSet([.div, .section, .ul, .ol, .table, .form, .fieldset, .aside])
     /// Blocks with this many commas are prose whatever else they hold.
     static let proseCommas = 10
     /// Link density allowed in a block without a positive class hint, and
@@ -38,7 +38,7 @@ struct ConditionalCleaning {
             guard node.isElement else { return .skipChildren }
             // Code samples are content whatever their figures say.
             if node.hasName("pre") || node.hasName("code") { return .skipChildren }
-            if ConditionalCleaning.candidateTags.contains(node.name) { candidates.append(node) }
+            if ConditionalCleaning.candidateTags.contains(node.tag) { candidates.append(node) }
             return .descend
         }
         // Every verdict is reached before anything is removed, so the total
@@ -80,7 +80,7 @@ struct ConditionalCleaning {
             if let text = current.ownText, Text.visibleLength(text) > 0 { return nil }
             sibling = current.previousSiblingNode
         }
-        guard let heading = sibling, heading.isElement, HTMLVocabulary.headingTags.contains(heading.name), !heading.hasName("h1")
+        guard let heading = sibling, heading.isElement, HTMLVocabulary.headingTags.contains(heading.tag), !heading.hasName("h1")
         else { return nil }
         return heading
     }

@@ -152,13 +152,13 @@ struct ContentScoring {
     }
 
     private func hasBlockChild(_ node: Node) -> Bool {
-        node.childNodes.contains { $0.isElement && HTMLVocabulary.blockTags.contains($0.name) }
+        node.childNodes.contains { $0.isElement && HTMLVocabulary.blockTags.contains($0.tag) }
     }
 
     private func inlineFigures(of node: Node) -> (chars: Int, commas: Int) {
         var chars = 0
         var commas = 0
-        for child in node.childNodes where child.isText || (child.isElement && !HTMLVocabulary.blockTags.contains(child.name)) {
+        for child in node.childNodes where child.isText || (child.isElement && !HTMLVocabulary.blockTags.contains(child.tag)) {
             let figures = statistics[child]
             chars += figures.chars
             commas += figures.commas

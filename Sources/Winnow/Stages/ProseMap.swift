@@ -12,7 +12,7 @@ struct ProseMap {
     /// Less prose than this (about 450 characters) guards nothing.
     static let minimumUnits = 3
     /// Elements whose text counts as one paragraph.
-    static let paragraphTags: Set<String> = ["p", "pre", "blockquote", "li", "dd", "td"]
+    static let paragraphTags = TagSet([.p, .pre, .blockquote, .li, .dd, .td])
 
     let statistics: TextStatistics
     /// Prose units in the whole subtree.
@@ -27,11 +27,11 @@ struct ProseMap {
     /// summed in: a paragraph counts as a whole; a container counts its
     /// children's units plus the text written straight into it beside its
     /// blocks (`<br>`-separated posts).
-    static func proseUnits(of node: Node, summed: TextStatistics.Figures, statistics: TextStatistics) -> Int {
+    static func proseUnits(of node: Node, tag: HTMLTag, summed: TextStatistics.Figures, statistics: TextStatistics) -> Int {
         var hasBlockChild = false
         var inline = TextStatistics.Figures()
         for child in node.childNodes {
-            if child.isElement, HTMLVocabulary.blockTags.contains(child.name) {
+            if child.isElement, HTMLVocabulary.blockTags.contains(child.tag) {
                 hasBlockChild = true
             } else if child.isText || child.isElement {
                 let figures = statistics[child]
@@ -39,7 +39,7 @@ struct ProseMap {
                 inline.linkChars += figures.linkChars
             }
         }
-        if paragraphTags.contains(node.name) || (node.hasName("div") && !hasBlockChild) {
+        if paragraphTags.contains(tag) || (tag == .div && !hasBlockChild) {
             return units(of: summed)
         }
         return summed.proseUnits + units(of: inline)

@@ -75,19 +75,20 @@ final class TextStatistics {
 
     /// Completes an element's figures once its children are summed in.
     private func finish(_ node: Node, figures own: inout Figures) {
-        switch node.name {
-        case "a": own.linkChars = own.chars
-        case "p": own.paragraphs += 1
-        case "img": own.images += 1
-        case "li": own.listItems += 1
-        case "input", "select", "textarea", "button": own.inputs += 1
-        case "embed", "object", "iframe", "video", "audio": own.embeds += 1
-        case "h1", "h2", "h3", "h4", "h5", "h6": own.headings += 1
-        case "figure", "picture": own.figures += 1
-        case "ul", "ol": own.listChars = own.chars
+        let tag = node.tag
+        switch tag {
+        case .a: own.linkChars = own.chars
+        case .p: own.paragraphs += 1
+        case .img: own.images += 1
+        case .li: own.listItems += 1
+        case .input, .select, .textarea, .button: own.inputs += 1
+        case .embed, .object, .iframe, .video, .audio: own.embeds += 1
+        case .h1, .h2, .h3, .h4, .h5, .h6: own.headings += 1
+        case .figure, .picture: own.figures += 1
+        case .ul, .ol: own.listChars = own.chars
         default: break
         }
-        own.proseUnits = ProseMap.proseUnits(of: node, summed: own, statistics: self)
+        own.proseUnits = ProseMap.proseUnits(of: node, tag: tag, summed: own, statistics: self)
     }
 
     deinit {

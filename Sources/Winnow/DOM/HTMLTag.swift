@@ -1,0 +1,81 @@
+import CLibXML2
+
+/// The HTML elements Winnow's stages reason about, read from libxml2's
+/// name bytes without building a String: the walks of every stage ask
+/// "is this a block? a paragraph? a link?" of every element.
+public enum HTMLTag: UInt8, CaseIterable, Sendable {
+    case other
+    case a, abbr, address, article, aside, audio, b, blockquote, body, br, button, canvas, caption, center, cite, code
+    case dd, details, dialog, dir, div, dl, dt, em, embed, fieldset, figcaption, figure, font, footer, form
+    case h1, h2, h3, h4, h5, h6, head, header, hgroup, hr, html, i, iframe, img, input, label, li, link, main, map
+    case menu, meta, nav, noscript, object, ol, option, p, picture, pre, q, s, section, select, small, span, strong
+    case style, sub, summary, sup, svg, table, tbody, td, template, textarea, tfoot, th, thead, time, title, tr, u
+    case ul, video, script
+
+    /// Tag names are ASCII and at most 10 bytes: the length and the first
+    /// 8 bytes (7 bits each) packed into an integer identify every tag
+    /// above; only the two longer ones are checked byte by byte.
+    private static let byKey: [UInt64: HTMLTag] = {
+        var table: [UInt64: HTMLTag] = [:]
+        for tag in HTMLTag.allCases where tag != .other {
+            let name = Array(String(describing: tag).utf8)
+            name.withUnsafeBufferPointer { table[key($0.baseAddress!, length: $0.count)!] = tag }
+        }
+        return table
+    }()
+
+    private static func key(_ bytes: UnsafePointer<UInt8>, length: Int) -> UInt64? {
+        var packed = UInt64(length)
+        for index in 0..<min(length, 8) {
+            let byte = bytes[index]
+            guard byte < 0x80 else { return nil }
+            packed |= UInt64(byte) << (4 + UInt64(index) * 7)
+        }
+        return packed
+    }
+
+    init(name: UnsafePointer<xmlChar>) {
+        let length = Int(xmlStrlen(name))
+        guard length > 0, length <= 10, let key = HTMLTag.key(name, length: length),
+            let candidate = HTMLTag.byKey[key]
+        else {
+            self = .other
+            return
+        }
+        if length > 8, String(describing: candidate) != String(cString: name) {
+            self = .other
+            return
+        }
+        self = candidate
+    }
+}
+
+/// A set of tags as a bit mask: membership is one AND, no hashing.
+public struct TagSet: Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    public init(_ tags: [HTMLTag]) {
+        for tag in tags { insert(tag) }
+    }
+
+    public mutating func insert(_ tag: HTMLTag) {
+        let bit = tag.rawValue
+        if bit < 64 { low |= 1 << UInt64(bit) } else { high |= 1 << UInt64(bit - 64) }
+    }
+
+    @inline(__always)
+    public func contains(_ tag: HTMLTag) -> Bool {
+        let bit = tag.rawValue
+        return bit < 64 ? low & (1 << UInt64(bit)) != 0 : high & (1 << UInt64(bit - 64)) != 0
+    }
+}
+
+extension Node {
+    /// The element's tag, `.other` for names Winnow has no use for (and for
+    /// nodes that are not elements).
+    public var tag: HTMLTag {
+        guard pointer.pointee.type == XML_ELEMENT_NODE, let name = pointer.pointee.name else { return .other }
+        return HTMLTag(name: name)
+    }
+}
