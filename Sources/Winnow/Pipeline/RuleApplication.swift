@@ -13,6 +13,7 @@ public struct RuleApplication {
 
     let page: Page
     let rules: [Rule]
+    let stage: String
     /// Decides whether a matched element may go; lets a stage protect
     /// nodes it knows are content (the article root, say).
     let mayRemove: (Node) -> Bool
@@ -25,6 +26,7 @@ public struct RuleApplication {
         self.page = page
         self.exceptLayoutTokens = exceptLayoutTokens
         self.rules = page.rules.rules(for: stage, host: page.host)
+        self.stage = stage
         let kept = Set(page.rules.rules.filter { $0.applies(toHost: page.host) }.compactMap(\.keep)
             .flatMap { $0.xpath.elements(in: page.document) })
         self.mayRemove = { node in
@@ -102,6 +104,13 @@ public struct RuleApplication {
         }
         let text = Text.collapsingWhitespace(node.textContent)
         guard !text.isEmpty, text.count <= RuleApplication.maximumTextTestedLength else { return nil }
+        // One match against the stage's joined patterns rules out most
+        // blocks; site rules (host-scoped) are not in it and are tested.
+        if let combined = page.rules.combinedTextPatterns[stage], !combined.matches(text),
+            !patterned.contains(where: { !$0.hosts.isEmpty })
+        {
+            return nil
+        }
         return patterned.first { $0.dropText!.matches(text) }
     }
 }

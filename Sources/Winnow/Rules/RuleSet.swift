@@ -3,9 +3,18 @@ import Foundation
 /// The rules in force: the built-in set, then the user's files, in order.
 public struct RuleSet: Sendable {
     public let rules: [Rule]
+    /// Per stage, the `drop-text` patterns of the rules that apply to every
+    /// host, joined into one alternation: a block is matched once, and only
+    /// a block that matches is tested rule by rule to name the rule.
+    let combinedTextPatterns: [String: TextPattern]
 
     public init(rules: [Rule]) {
         self.rules = rules
+        var byStage: [String: [String]] = [:]
+        for rule in rules where rule.hosts.isEmpty {
+            if let pattern = rule.dropText { byStage[rule.stage, default: []].append("(?:\(pattern.source))") }
+        }
+        combinedTextPatterns = byStage.compactMapValues { try? TextPattern($0.joined(separator: "|")) }
     }
 
     /// The rules of `stage` that apply to `host`, in file order.
