@@ -147,6 +147,19 @@ import Darwin
         #expect(run.stdout.isEmpty)
     }
 
+    /// One byte over the 64 MB limit (a sparse file: the size is checked
+    /// before anything looks at the bytes).
+    @Test func pageOverTheLimitExits7() throws {
+        let scratch = try ScratchFolder()
+        let path = try scratch.file("huge.html", Data())
+        let limit = 64 << 20
+        #expect(truncate(path, off_t(limit + 1)) == 0)
+        let run = try WinnowProcess.run(["clean", path])
+        #expect(run.status == 7)
+        #expect(run.stderrLines == ["winnow: \(path): page too large: \(limit + 1) bytes (limit \(limit))"])
+        #expect(run.stdout.isEmpty)
+    }
+
     // MARK: - Several inputs: JSON Lines
 
     /// One record per input, in the order given, failures included, and
