@@ -2,6 +2,14 @@ import ArgumentParser
 import Foundation
 import Winnow
 
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
+
 /// Reads one page's bytes from a path or standard input (`-`).
 struct PageInput {
     let path: String
@@ -10,7 +18,7 @@ struct PageInput {
 
     func read() throws(PageFailure) -> [UInt8] {
         if path == "-" {
-            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            return try PageInput.readStandardInput()
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -19,10 +27,45 @@ struct PageInput {
         guard !isDirectory.boolValue else {
             throw PageFailure(kind: "unreadable", message: "\(path): is a directory", exitCode: WinnowExit.unreadableFile)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PageFailure(kind: "unreadable", message: "\(path): cannot be read", exitCode: WinnowExit.unreadableFile)
+        let file = open(path, O_RDONLY | O_CLOEXEC)
+        guard file >= 0 else { throw PageInput.unreadable(displayName, errno: errno) }
+        defer { close(file) }
+        return try PageInput.readAll(file, name: displayName)
+    }
+
+    /// Reads standard input to its end. A person who typed `winnow clean`
+    /// at a terminal is told the tool is waiting for them. A closed or
+    /// broken descriptor is an unreadable input, not a crash (Foundation's
+    /// `readDataToEndOfFile()` traps on EBADF).
+    private static func readStandardInput() throws(PageFailure) -> [UInt8] {
+        if isatty(STDIN_FILENO) == 1 {
+            printError("reading HTML from standard input (Ctrl-D to end)")
         }
-        return [UInt8](data)
+        return try readAll(STDIN_FILENO, name: "<stdin>")
+    }
+
+    /// Reads a descriptor to its end with `read(2)`, so a failure keeps
+    /// the operating system's reason ("Permission denied", "Bad file
+    /// descriptor") instead of Foundation's generic wrapping.
+    private static func readAll(_ file: Int32, name: String) throws(PageFailure) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { systemRead(file, $0.baseAddress, $0.count) }
+            if count == 0 { return bytes }
+            if count < 0 {
+                let code = errno
+                if code == EINTR { continue }
+                throw unreadable(name, errno: code)
+            }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    private static func unreadable(_ name: String, errno code: Int32) -> PageFailure {
+        PageFailure(
+            kind: "unreadable", message: "\(name): cannot be read: \(String(cString: strerror(code)))",
+            exitCode: WinnowExit.unreadableFile)
     }
 }
 
