@@ -16,9 +16,11 @@ struct PageInput {
 
     var displayName: String { path == "-" ? "<stdin>" : path }
 
-    func read() throws(PageFailure) -> [UInt8] {
+    /// The page's bytes; more than `limit` is refused before it is read
+    /// into memory (a file by its size, standard input once past it).
+    func read(limit: Int) throws(PageFailure) -> [UInt8] {
         if path == "-" {
-            return try PageInput.readStandardInput()
+            return try PageInput.readStandardInput(limit: limit)
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -30,24 +32,34 @@ struct PageInput {
         let file = open(path, O_RDONLY | O_CLOEXEC)
         guard file >= 0 else { throw PageInput.unreadable(displayName, errno: errno) }
         defer { close(file) }
-        return try PageInput.readAll(file, name: displayName)
+        var status = stat()
+        if fstat(file, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) > limit {
+            throw PageInput.tooLarge(displayName, bytes: "\(status.st_size) bytes", limit: limit)
+        }
+        return try PageInput.readAll(file, name: displayName, limit: limit)
+    }
+
+    private static func tooLarge(_ name: String, bytes: String, limit: Int) -> PageFailure {
+        PageFailure(
+            kind: "too-large", message: "\(name): page too large: \(bytes) (limit \(limit))",
+            exitCode: WinnowExit.tooLarge)
     }
 
     /// Reads standard input to its end. A person who typed `winnow clean`
     /// at a terminal is told the tool is waiting for them. A closed or
     /// broken descriptor is an unreadable input, not a crash (Foundation's
     /// `readDataToEndOfFile()` traps on EBADF).
-    private static func readStandardInput() throws(PageFailure) -> [UInt8] {
+    private static func readStandardInput(limit: Int) throws(PageFailure) -> [UInt8] {
         if isatty(STDIN_FILENO) == 1 {
             printError("reading HTML from standard input (Ctrl-D to end)")
         }
-        return try readAll(STDIN_FILENO, name: "<stdin>")
+        return try readAll(STDIN_FILENO, name: "<stdin>", limit: limit)
     }
 
     /// Reads a descriptor to its end with `read(2)`, so a failure keeps
     /// the operating system's reason ("Permission denied", "Bad file
     /// descriptor") instead of Foundation's generic wrapping.
-    private static func readAll(_ file: Int32, name: String) throws(PageFailure) -> [UInt8] {
+    private static func readAll(_ file: Int32, name: String, limit: Int) throws(PageFailure) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -59,6 +71,7 @@ struct PageInput {
                 throw unreadable(name, errno: code)
             }
             bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limit { throw tooLarge(name, bytes: "more than \(limit) bytes", limit: limit) }
         }
     }
 

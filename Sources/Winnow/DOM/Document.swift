@@ -46,10 +46,11 @@ public final class Document {
         xmlDocGetRootElement(pointer).map(Node.init)
     }
 
-    /// The `<body>` element, or the root when the page has none.
+    /// The `<body>` element. libxml2 makes one for any page with content
+    /// outside `<head>` (even bare text), so a page without one has no body
+    /// text: the `<head>` is never read as the article.
     public var body: Node? {
-        guard let root else { return nil }
-        return root.firstChild(named: "body") ?? root
+        root?.firstChild(named: "body")
     }
 
     /// The `<head>` element, if any.

@@ -75,14 +75,18 @@ public struct TextPattern: @unchecked Sendable {
     // NSRegularExpression is immutable and documented thread-safe.
     public let source: String
     let regex: NSRegularExpression
+    /// A pattern that can only match at the start is tried only there;
+    /// otherwise ICU retries it at every position of the text.
+    let isAnchored: Bool
 
-    public init(_ source: String) throws {
+    public init(_ source: String, anchored: Bool? = nil) throws {
         self.source = source
         regex = try NSRegularExpression(pattern: source, options: [.caseInsensitive])
+        isAnchored = anchored ?? source.hasPrefix("^")
     }
 
     public func matches(_ text: String) -> Bool {
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
-        return regex.firstMatch(in: text, options: [], range: range) != nil
+        return regex.firstMatch(in: text, options: isAnchored ? [.anchored] : [], range: range) != nil
     }
 }

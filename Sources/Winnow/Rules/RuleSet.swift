@@ -10,11 +10,14 @@ public struct RuleSet: Sendable {
 
     public init(rules: [Rule]) {
         self.rules = rules
-        var byStage: [String: [String]] = [:]
+        var byStage: [String: [TextPattern]] = [:]
         for rule in rules where rule.hosts.isEmpty {
-            if let pattern = rule.dropText { byStage[rule.stage, default: []].append("(?:\(pattern.source))") }
+            if let pattern = rule.dropText { byStage[rule.stage, default: []].append(pattern) }
         }
-        combinedTextPatterns = byStage.compactMapValues { try? TextPattern($0.joined(separator: "|")) }
+        combinedTextPatterns = byStage.compactMapValues { patterns in
+            try? TextPattern(
+                patterns.map { "(?:\($0.source))" }.joined(separator: "|"), anchored: patterns.allSatisfy(\.isAnchored))
+        }
     }
 
     /// The rules of `stage` that apply to `host`, in file order.
