@@ -75,11 +75,16 @@ public struct ElementFacts {
     public let tag: String
     public let classes: [String]
     public let id: String?
+    /// The words of the class and id tokens, for word hints.
+    public let nameWords: NameWords
 
     public init(_ node: Node) {
         tag = node.name
-        classes = node.classTokens
-        id = node.hasAttribute("id") ? node.attribute("id") : nil
+        let hasClass = node.hasAttribute("class")
+        let hasID = node.hasAttribute("id")
+        classes = hasClass ? node.classTokens : []
+        id = hasID ? node.attribute("id") : nil
+        nameWords = hasClass || hasID ? node.nameWords : NameWords(tokens: [])
     }
 
     func satisfies(_ compound: SimpleSelector.Compound, node: Node) -> Bool {

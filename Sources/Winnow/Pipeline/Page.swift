@@ -10,6 +10,9 @@ public final class Page {
     public let rules: RuleSet
     public let options: CleanerOptions
 
+    /// Element facts shared by the stages' walks.
+    let elementFacts = ElementFactsCache()
+
     /// The stage now running, for the removal log.
     var currentStage: String = ""
     public private(set) var removals: [Removal] = []

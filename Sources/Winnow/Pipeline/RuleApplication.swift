@@ -57,11 +57,14 @@ public struct RuleApplication {
         let statistics = patterned.isEmpty ? nil : TextStatistics(root: scope)
         scope.walkDescendants { node in
             guard node.isElement else { return .skipChildren }
-            if !selectors.isEmpty, let rule = selectors.firstMatch(node, facts: ElementFacts(node)), mayRemove(node) {
+            let facts = page.elementFacts.facts(of: node)
+            if !selectors.isEmpty, let rule = selectors.firstMatch(node, facts: facts), mayRemove(node) {
                 page.remove(node, rule: rule.id)
                 return .skipChildren
             }
-            if !hinted.isEmpty, let rule = hintedRule(for: node, among: hinted), mayRemove(node) {
+            if !hinted.isEmpty, !facts.nameWords.isEmpty,
+                let rule = hinted.firstMatch(facts.nameWords, exceptLayoutTokens: exceptLayoutTokens), mayRemove(node)
+            {
                 page.remove(node, rule: rule.id)
                 return .skipChildren
             }
@@ -87,13 +90,6 @@ public struct RuleApplication {
             }
         }
         return elementChildren == 1
-    }
-
-    private func hintedRule(for node: Node, among hinted: HintIndex<Rule>) -> Rule? {
-        guard node.hasAttribute("class") || node.hasAttribute("id") else { return nil }
-        let words = node.nameWords
-        guard !words.isEmpty else { return nil }
-        return hinted.firstMatch(words, exceptLayoutTokens: exceptLayoutTokens)
     }
 
     private func patternedRule(for node: Node, among patterned: [Rule], statistics: TextStatistics) -> Rule? {

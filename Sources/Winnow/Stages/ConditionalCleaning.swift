@@ -86,7 +86,7 @@ struct ConditionalCleaning {
     }
 
     private func isWidget(_ figures: TextStatistics.Figures, node: Node) -> Bool {
-        let weight = ContentScoring.classWeight(of: node)
+        let weight = ContentScoring.classWeight(of: page.elementFacts.facts(of: node).nameWords)
         if weight < 0 { return true }
         if figures.commas >= ConditionalCleaning.proseCommas { return false }
         if node.hasName("table"), ConditionalCleaning.isDataTable(node) { return false }

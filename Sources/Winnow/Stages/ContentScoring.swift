@@ -59,20 +59,22 @@ struct ContentScoring {
 
     let root: Node
     let statistics: TextStatistics
+    let facts: ElementFactsCache
     private(set) var scores: [Node: Double] = [:]
 
-    init(root: Node, statistics: TextStatistics) {
+    init(root: Node, statistics: TextStatistics, facts: ElementFactsCache) {
         self.root = root
         self.statistics = statistics
+        self.facts = facts
         scores = score()
     }
 
-    static func classWeight(of node: Node) -> Double {
-        guard node.hasAttribute("class") || node.hasAttribute("id") else { return 0 }
+    static func classWeight(of words: NameWords) -> Double {
+        guard !words.isEmpty else { return 0 }
         var weight = 0.0
         var positive = false
         var negative = false
-        for token in node.nameWords.tokens {
+        for token in words.tokens {
             if token.contains(where: negativeWords.contains) { negative = true }
             if token.contains(where: positiveWords.contains) { positive = true }
             let joined = token.joined()
@@ -89,7 +91,7 @@ struct ContentScoring {
             if let current = scores[node] {
                 scores[node] = current + points
             } else {
-                scores[node] = (ContentScoring.tagBaseScores[node.name] ?? 0) + ContentScoring.classWeight(of: node) + points
+                scores[node] = (ContentScoring.tagBaseScores[node.name] ?? 0) + ContentScoring.classWeight(of: facts.facts(of: node).nameWords) + points
             }
         }
         root.walkDescendants { node in

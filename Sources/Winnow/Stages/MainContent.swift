@@ -18,7 +18,7 @@ public struct MainContent: Stage {
     public func run(on page: Page) throws {
         guard let body = page.document.body else { return }
         let statistics = TextStatistics(root: body)
-        let scoring = ContentScoring(root: body, statistics: statistics)
+        let scoring = ContentScoring(root: body, statistics: statistics, facts: page.elementFacts)
         let scored = scoring.bestCandidate()
         let marked = markedCandidate(on: page, statistics: statistics)
 
@@ -54,7 +54,7 @@ public struct MainContent: Stage {
         if indexes.contains(where: { $0 != nil }) {
             body.walkDescendants { node in
                 guard node.isElement else { return .skipChildren }
-                let facts = ElementFacts(node)
+                let facts = page.elementFacts.facts(of: node)
                 for (position, index) in indexes.enumerated() where index?.firstMatch(node, facts: facts) != nil {
                     matches[position].append(node)
                 }
