@@ -60,7 +60,7 @@ public struct Cleaner: Sendable {
         ExtractMetadata(),
         StripNonContent(),
         StripHidden(),
-        CommentSections(),
+        ExtractComments(),
         StripBoilerplate(),
         MainContent(),
         StripArticleBoilerplate(),

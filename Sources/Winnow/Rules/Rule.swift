@@ -19,12 +19,18 @@ public struct Rule: Sendable {
     public let keep: CompiledSelector?
     /// Where the main content is, most specific first (main-content stage).
     public let main: CompiledSelector?
+    /// Reader-comment sections (comments stage): read into structured
+    /// comments, then dropped.
+    public let section: CompiledSelector?
+    /// Class/id words that mark a reader-comment section.
+    public let sectionHints: [WordHint]
     public let description: String?
 
     public init(
         id: String, stage: String, hosts: [String] = [], drop: CompiledSelector? = nil,
         dropHints: [WordHint] = [], dropText: TextPattern? = nil, keep: CompiledSelector? = nil,
-        main: CompiledSelector? = nil, description: String? = nil
+        main: CompiledSelector? = nil, section: CompiledSelector? = nil, sectionHints: [WordHint] = [],
+        description: String? = nil
     ) {
         self.id = id
         self.stage = stage
@@ -34,6 +40,8 @@ public struct Rule: Sendable {
         self.dropText = dropText
         self.keep = keep
         self.main = main
+        self.section = section
+        self.sectionHints = sectionHints
         self.description = description
     }
 

@@ -23,7 +23,8 @@ public enum RuleLoader {
     ]
 
     static let knownKeys: Set<String> = [
-        "id", "stage", "hosts", "drop", "drop-hints", "drop-text", "keep", "main", "description",
+        "id", "stage", "hosts", "drop", "drop-hints", "drop-text", "keep", "main", "section", "section-hints",
+        "description",
     ]
 
     public static func rules(fromYAML text: String, file: String) throws -> [Rule] {
@@ -115,8 +116,11 @@ public enum RuleLoader {
             id: id, stage: stage, hosts: try strings("hosts").map { $0.lowercased() },
             drop: try selector("drop"), dropHints: try strings("drop-hints").map(WordHint.init),
             dropText: dropText, keep: try selector("keep"), main: try selector("main"),
+            section: try selector("section"), sectionHints: try strings("section-hints").map(WordHint.init),
             description: try string("description"))
-        if rule.drop == nil, rule.dropHints.isEmpty, rule.dropText == nil, rule.keep == nil, rule.main == nil {
+        if rule.drop == nil, rule.dropHints.isEmpty, rule.dropText == nil, rule.keep == nil, rule.main == nil,
+            rule.section == nil, rule.sectionHints.isEmpty
+        {
             throw RuleFileError(file: file, line: line(of: node), reason: "rule '\(id)' says nothing to drop, keep or find")
         }
         return rule

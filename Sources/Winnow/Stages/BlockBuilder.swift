@@ -5,6 +5,9 @@
 struct BlockBuilder {
     private(set) var blocks: [Block] = []
     private var inline = ""
+    /// Elements left out with everything under them (a comment's author
+    /// line, its replies).
+    var skip: ((Node) -> Bool)?
 
     /// Images smaller than this (by their width or height attribute) are
     /// icons, spacers or emoji, not figures.
@@ -24,6 +27,7 @@ struct BlockBuilder {
                 continue
             }
             guard node.isElement else { continue }
+            if let skip, skip(node) { continue }
             if handleSpecial(node) { continue }
             if HTMLVocabulary.blockTags.contains(node.tag) {
                 flush()
@@ -87,6 +91,7 @@ struct BlockBuilder {
         case "blockquote":
             flush()
             var inner = BlockBuilder()
+            inner.skip = skip
             inner.build(from: node)
             let text = inner.blocks.compactMap(\.plainText).filter { !$0.isEmpty }.joined(separator: "\n")
             if !text.isEmpty { blocks.append(.quote(text)) }
@@ -170,11 +175,11 @@ struct BlockBuilder {
 
     private func listItems(of list: Node) -> [String] {
         var items: [String] = []
-        for child in list.children {
+        for child in list.children where !(skip?(child) ?? false) {
             let text = Text.collapsingWhitespace(child.textContent)
             if !text.isEmpty { items.append(text) }
         }
-        if items.isEmpty {
+        if items.isEmpty, skip == nil {
             let text = Text.collapsingWhitespace(list.textContent)
             if !text.isEmpty { items.append(text) }
         }

@@ -1,0 +1,37 @@
+import Foundation
+
+/// The number of comments a section announces in its heading: "4 thoughts
+/// on …", "12 Comments", "Responses (7)", "Comments: 3".
+enum CommentCount {
+    private static let pattern: NSRegularExpression? = try? NSRegularExpression(
+        pattern: #"^\s*(?:(\d[\d,.]*)\s+(?:comments?|responses?|replies|thoughts?|reactions?|opinions?)\b|(?:comments?|responses?|replies|reactions?)\s*[:(]?\s*(\d[\d,.]*)\)?\s*$)"#,
+        options: [.caseInsensitive])
+    /// Announcements are short headings.
+    static let maximumHeadingChars = 200
+
+    static func announced(in section: Node) -> Int? {
+        var count: Int?
+        section.walkDescendants { node in
+            guard count == nil, node.isElement else { return .skipChildren }
+            guard HTMLVocabulary.headingTags.contains(node.tag) || node.nameWords.contains(WordHint("title"))
+                || node.nameWords.contains(WordHint("count"))
+            else { return .descend }
+            let text = Text.collapsingWhitespace(node.textContent)
+            if text.count <= maximumHeadingChars, let value = number(in: text) { count = value }
+            return .skipChildren
+        }
+        return count
+    }
+
+    static func number(in text: String) -> Int? {
+        guard let pattern,
+            let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..<text.endIndex, in: text))
+        else { return nil }
+        for group in 1...2 {
+            if let range = Range(match.range(at: group), in: text) {
+                return Int(text[range].filter(\.isNumber))
+            }
+        }
+        return nil
+    }
+}

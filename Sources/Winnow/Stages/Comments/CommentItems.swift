@@ -1,0 +1,66 @@
+/// Which elements of a comment section are single comments.
+///
+/// Marked ones first: class token `comment` (WordPress, Blogger, Drupal),
+/// schema.org `Comment`, the items of a comment list. When nothing is
+/// marked, the generic detector takes the longest run of sibling elements
+/// that repeat one structure (tag and class) and each hold text.
+enum CommentItems {
+    /// List classes whose `<li>` children are comments even when the theme
+    /// gives them no class (WordPress's old default theme).
+    static let listHints = [WordHint("commentlist"), WordHint("comment-list"), WordHint("comments")]
+    /// A repeated block shorter than this is a list of links, not comments.
+    static let minimumGenericChars = 20
+    /// Fewer repeats than this is no thread.
+    static let minimumGenericRun = 2
+
+    static func find(in section: Node, facts: ElementFactsCache) -> [Node] {
+        var items: [Node] = []
+        section.walkDescendants { node in
+            guard node.isElement else { return .skipChildren }
+            if isMarkedComment(node, facts: facts) { items.append(node) }
+            return .descend
+        }
+        return items.isEmpty ? repeatedBlocks(in: section) : items
+    }
+
+    static func isMarkedComment(_ node: Node, facts: ElementFactsCache) -> Bool {
+        if let type = node.attribute("itemtype"), type.hasSuffix("/Comment") { return true }
+        if node.attribute("itemprop") == "comment" { return true }
+        let elementFacts = facts.facts(of: node)
+        if elementFacts.classes.contains(where: { $0.lowercased() == "comment" }) { return !isList(node) }
+        if node.hasName("li") {
+            if let id = elementFacts.id, id.hasPrefix("comment-") || id.hasPrefix("li-comment-") { return true }
+            if let list = node.parent, list.hasName("ol") || list.hasName("ul") {
+                let words = facts.facts(of: list).nameWords
+                return listHints.contains { words.contains($0) }
+            }
+        }
+        return false
+    }
+
+    private static func isList(_ node: Node) -> Bool {
+        node.hasName("ol") || node.hasName("ul") || node.hasName("section")
+    }
+
+    /// The longest run of same-shaped siblings with text, anywhere in the
+    /// section.
+    static func repeatedBlocks(in section: Node) -> [Node] {
+        var best: [Node] = []
+        var containers = [section]
+        section.walkDescendants { node in
+            if node.isElement { containers.append(node) }
+            return node.isElement ? .descend : .skipChildren
+        }
+        for container in containers {
+            var groups: [String: [Node]] = [:]
+            for child in container.children {
+                guard Text.visibleLength(child.textContent) >= minimumGenericChars else { continue }
+                groups[child.name + "." + (child.attribute("class") ?? ""), default: []].append(child)
+            }
+            for group in groups.values where group.count >= minimumGenericRun && group.count > best.count {
+                best = group
+            }
+        }
+        return best
+    }
+}

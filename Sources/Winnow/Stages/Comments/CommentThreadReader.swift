@@ -1,0 +1,38 @@
+import Foundation
+
+/// Reads one comment section into nested comments: which elements are
+/// comments, who wrote each and when, its text without the meta lines, and
+/// its replies (comments nested in it).
+struct CommentThreadReader {
+    struct Thread {
+        var comments: [Comment]
+        /// The count the page announces ("4 thoughts on …", "12 Comments").
+        var announcedCount: Int?
+    }
+
+    let section: Node
+    let page: Page
+
+    func read() -> Thread {
+        let items = CommentItems.find(in: section, facts: page.elementFacts)
+        let itemSet = Set(items)
+        // Each item's nearest item ancestor is its parent: nested lists,
+        // `depth-N` wrappers and reply containers all come down to that.
+        var children: [Node: [Node]] = [:]
+        var roots: [Node] = []
+        for item in items {
+            let parent = item.ancestors.prefix { $0 != section }.first { itemSet.contains($0) }
+            if let parent { children[parent, default: []].append(item) } else { roots.append(item) }
+        }
+        func build(_ item: Node) -> Comment? {
+            let replies = (children[item] ?? []).compactMap(build)
+            let parts = CommentParts(item: item, items: itemSet, facts: page.elementFacts)
+            let text = parts.text
+            guard !text.isEmpty || !replies.isEmpty else { return nil }
+            return Comment(
+                id: parts.id, author: parts.author?.name, authorURL: parts.author?.url, published: parts.date?.iso,
+                publishedText: parts.date?.iso == nil ? parts.date?.text : nil, text: text, replies: replies)
+        }
+        return Thread(comments: roots.compactMap(build), announcedCount: CommentCount.announced(in: section))
+    }
+}

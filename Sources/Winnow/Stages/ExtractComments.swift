@@ -1,0 +1,31 @@
+/// Reads the reader comments into structured, nested comments and takes
+/// their sections out of the tree before the main content is located, so
+/// comment text can never be scored as article text. Comment forms, reply
+/// prompts and "load more" buttons are dropped and logged.
+public struct ExtractComments: Stage {
+    public let name = "comments"
+
+    public init() {}
+
+    public func run(on page: Page) throws {
+        guard let body = page.document.body else { return }
+        let rules = page.rules.rules(for: name, host: page.host)
+        for (section, rule) in CommentSections.find(in: body, rules: rules, page: page) where section.isAttached {
+            let thread = CommentThreadReader(section: section, page: page).read()
+            page.comments += thread.comments
+            if page.commentCount == nil { page.commentCount = thread.announcedCount }
+            page.remove(section, rule: rule.id)
+        }
+        if page.commentCount == nil, !page.comments.isEmpty {
+            page.commentCount = page.comments.reduce(0) { $0 + 1 + $1.descendantCount }
+        }
+        RuleApplication(page: page, stage: name, mayRemove: CommentSections.mayBeCommentSection).apply(within: body)
+    }
+}
+
+extension Comment {
+    /// Replies, replies of replies, and so on.
+    var descendantCount: Int {
+        replies.reduce(0) { $0 + 1 + $1.descendantCount }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+@Suite struct CommentsTests {
+    static let article = """
+        <article><h1>Title</h1>
+        <p>A paragraph of ordinary article prose, long enough to count, with commas, clauses, and a full stop.</p>
+        <p>Another paragraph of ordinary article prose, long enough to count, with commas, and words.</p>
+        </article>
+        """
+
+    static func page(_ comments: String) -> String {
+        "<html><body>\(article)\(comments)</body></html>"
+    }
+
+    @Test func wordPressThreadIsNestedWithAuthorsAndDates() throws {
+        let html = CommentsTests.page("""
+            <div id="comments" class="comments-area"><h2 class="comments-title">3 thoughts on “Title”</h2>
+            <ol class="comment-list">
+              <li id="comment-1" class="comment depth-1"><article class="comment-body">
+                <footer class="comment-meta"><div class="comment-author vcard"><img class="avatar" src="a.png">
+                  <b class="fn"><a href="https://ann.example/">Ann</a></b> <span class="says">says:</span></div>
+                  <div class="comment-metadata"><a href="#comment-1"><time datetime="2022-03-23T14:21:09+00:00">March 23</time></a></div>
+                </footer>
+                <div class="comment-content"><p>First paragraph of Ann.</p><p>Second paragraph of Ann.</p></div>
+                <div class="reply"><a class="comment-reply-link" href="#">Reply</a></div></article>
+                <ul class="children"><li id="comment-2" class="comment depth-2"><article class="comment-body">
+                  <footer class="comment-meta"><div class="comment-author vcard"><b class="fn">Bob</b> <span class="says">says:</span></div></footer>
+                  <div class="comment-content"><p>Bob replies to Ann.</p></div></article></li></ul>
+              </li>
+            </ol>
+            <div id="respond" class="comment-respond"><h3 id="reply-title">Leave a Reply</h3><form id="commentform"><textarea></textarea></form></div>
+            </div>
+            """)
+        let article = try TestSupport.clean(html)
+        #expect(article.commentCount == 3)
+        let first = try #require(article.comments.first)
+        #expect(first.id == "comment-1")
+        #expect(first.author == "Ann")
+        #expect(first.authorURL == "https://ann.example/")
+        #expect(first.published == "2022-03-23T14:21:09+00:00")
+        #expect(first.text == "First paragraph of Ann.\n\nSecond paragraph of Ann.")
+        #expect(first.replies.map(\.author) == ["Bob"])
+        #expect(first.replies.first?.text == "Bob replies to Ann.")
+        #expect(!article.text.contains("Ann"))
+        #expect(!article.text.contains("Leave a Reply"))
+        #expect(article.text.contains("ordinary article prose"))
+        let removed = try #require(article.removed)
+        #expect(removed.contains { $0.stage == "comments" && $0.rule == "comment-sections" })
+    }
+
+    @Test func missingAuthorAndUnparsableDateStayEmptyOrRaw() throws {
+        let html = CommentsTests.page("""
+            <div id="comments"><div class="comment"><span class="date">last Tuesday 5pm</span>
+            <p>A comment with no author and a date in words.</p></div></div>
+            """)
+        let comment = try #require(try TestSupport.clean(html).comments.first)
+        #expect(comment.author == nil)
+        #expect(comment.published == nil)
+        #expect(comment.publishedText == "last Tuesday 5pm")
+        #expect(comment.text == "A comment with no author and a date in words.")
+    }
+
+    @Test func unmarkedRepeatedBlocksAreFoundByTheGenericDetector() throws {
+        let html = CommentsTests.page("""
+            <div id="comments"><div class="entry"><b>Carl</b><p>Carl thinks this is a fine article indeed.</p></div>
+            <div class="entry"><b>Dora</b><p>Dora disagrees with Carl about the article.</p></div></div>
+            """)
+        let comments = try TestSupport.clean(html).comments
+        #expect(comments.count == 2)
+    }
+
+    @Test func pageWithoutCommentSectionHasNoComments() throws {
+        let article = try TestSupport.clean(CommentsTests.page("<div class=\"related\"><a href=\"/x\">More</a></div>"))
+        #expect(article.comments.isEmpty)
+        #expect(article.commentCount == nil)
+    }
+
+    @Test(arguments: [("4 thoughts on “Putin”", 4), ("12 Comments", 12), ("Responses (7)", 7), ("Comments: 3", 3), ("Leave a comment", nil)])
+    func announcedCounts(heading: String, count: Int?) {
+        #expect(CommentCount.number(in: heading) == count)
+    }
+
+    /// Structure at scale; its time is watched by `winnow bench`, not here.
+    @Test func twentyThousandCommentsFiftyDeep() throws {
+        // 400 threads of 50 nested replies each.
+        var html = "<div id=\"comments\"><ol class=\"comment-list\">"
+        for thread in 0..<400 {
+            for depth in 0..<50 {
+                html += "<li id=\"comment-\(thread)-\(depth)\" class=\"comment\"><div class=\"comment-content\"><p>Comment \(thread) at depth \(depth).</p></div><ul class=\"children\">"
+            }
+            html += String(repeating: "</ul></li>", count: 50)
+        }
+        html += "</ol></div>"
+        let article = try TestSupport.clean(CommentsTests.page(html), explain: false)
+        #expect(article.comments.count == 400)
+        var depth = 0
+        var node = article.comments.first
+        while let current = node {
+            depth += 1
+            node = current.replies.first
+        }
+        #expect(depth == 50)
+        #expect(article.commentCount == 20_000)
+    }
+}
