@@ -4,7 +4,7 @@ import Foundation
 /// on …", "12 Comments", "Responses (7)", "Comments: 3".
 enum CommentCount {
     private static let pattern: NSRegularExpression? = try? NSRegularExpression(
-        pattern: #"^\s*(?:(\d[\d,.]*)\s+(?:comments?|responses?|replies|thoughts?|reactions?|opinions?)\b|(?:comments?|responses?|replies|reactions?)\s*[:(]?\s*(\d[\d,.]*)\)?\s*$)"#,
+        pattern: #"^\s*(?:(\d[\d,.]*|no)\s+(?:comments?|responses?|replies|thoughts?|reactions?|opinions?)\b|(?:comments?|responses?|replies|reactions?)\s*[:(]?\s*(\d[\d,.]*)\)?\s*$)"#,
         options: [.caseInsensitive])
     /// Announcements are short headings.
     static let maximumHeadingChars = 200
@@ -29,6 +29,7 @@ enum CommentCount {
         else { return nil }
         for group in 1...2 {
             if let range = Range(match.range(at: group), in: text) {
+                if text[range].lowercased() == "no" { return 0 }
                 return Int(text[range].filter(\.isNumber))
             }
         }

@@ -28,6 +28,10 @@ enum CommentItems {
         if node.attribute("itemprop") == "comment" { return true }
         let elementFacts = facts.facts(of: node)
         if elementFacts.classes.contains(where: { $0.lowercased() == "comment" }) { return !isList(node) }
+        // Blogger's classic template: `<dl>` of `<dt>` author, `<dd
+        // class="comment-body">` text, `<dd class="comment-footer">` date,
+        // with nothing wrapping one comment: the body stands for it.
+        if node.hasName("dd"), elementFacts.nameWords.contains(WordHint("comment-body")) { return true }
         if node.hasName("li") {
             if let id = elementFacts.id, id.hasPrefix("comment-") || id.hasPrefix("li-comment-") { return true }
             if let list = node.parent, list.hasName("ol") || list.hasName("ul") {
@@ -42,19 +46,28 @@ enum CommentItems {
         node.hasName("ol") || node.hasName("ul") || node.hasName("section")
     }
 
+    /// A repeated block whose text is more than this share links is a list
+    /// of stories ("most commented"), not comments.
+    static let maximumGenericLinkDensity = 0.5
+
     /// The longest run of same-shaped siblings with text, anywhere in the
-    /// section.
+    /// section outside forms (a comment form's fields repeat too).
     static func repeatedBlocks(in section: Node) -> [Node] {
         var best: [Node] = []
         var containers = [section]
         section.walkDescendants { node in
-            if node.isElement { containers.append(node) }
-            return node.isElement ? .descend : .skipChildren
+            guard node.isElement, !node.hasName("form") else { return .skipChildren }
+            containers.append(node)
+            return .descend
         }
+        let statistics = TextStatistics(root: section)
         for container in containers {
             var groups: [String: [Node]] = [:]
             for child in container.children {
-                guard Text.visibleLength(child.textContent) >= minimumGenericChars else { continue }
+                let figures = statistics[child]
+                guard figures.chars >= minimumGenericChars, figures.linkDensity <= maximumGenericLinkDensity,
+                    figures.inputs == 0
+                else { continue }
                 groups[child.name + "." + (child.attribute("class") ?? ""), default: []].append(child)
             }
             for group in groups.values where group.count >= minimumGenericRun && group.count > best.count {

@@ -42,9 +42,18 @@ struct CommentParts {
     let items: Set<Node>
     let facts: ElementFactsCache
 
-    /// Elements under the item that are not in a nested comment.
+    /// Elements under the item that are not in a nested comment, and, for
+    /// a `<dd>` comment, the `<dt>` before it and the `<dd>` footer after it
+    /// (the classic Blogger list, where they hold author and date).
     private func ownElements() -> [Node] {
         var result: [Node] = []
+        if item.hasName("dd") {
+            for companion in [CommentParts.elementSibling(of: item, forward: false), CommentParts.elementSibling(of: item, forward: true)] {
+                guard let companion, companion.hasName("dt") || companion.hasName("dd"), !items.contains(companion) else { continue }
+                result.append(companion)
+                result += companion.descendantElements()
+            }
+        }
         item.walkDescendants { node in
             guard node.isElement else { return .skipChildren }
             if items.contains(node) { return .skipChildren }
@@ -52,6 +61,14 @@ struct CommentParts {
             return .descend
         }
         return result
+    }
+
+    private static func elementSibling(of node: Node, forward: Bool) -> Node? {
+        var current = forward ? node.nextSiblingNode : node.previousSiblingNode
+        while let sibling = current, !sibling.isElement {
+            current = forward ? sibling.nextSiblingNode : sibling.previousSiblingNode
+        }
+        return current
     }
 
     private func isMeta(_ node: Node) -> Bool {
@@ -90,12 +107,13 @@ struct CommentParts {
             }
         }
         if let cite = elements.first(where: { $0.hasName("cite") }) { return CommentParts.author(from: cite) }
+        if let term = elements.first(where: { $0.hasName("dt") }) { return CommentParts.author(from: term) }
         return nil
     }
 
     private static func author(from element: Node) -> Author? {
         var name = Text.collapsingWhitespace(element.textContent)
-        for suffix in [" says:", " says", " said:", " wrote:", ":"] where name.lowercased().hasSuffix(suffix) {
+        for suffix in [" says:", " says", " said...", " said…", " said:", " said", " wrote:", ":"] where name.lowercased().hasSuffix(suffix) {
             name = Text.collapsingWhitespace(name.dropLast(suffix.count))
         }
         if name.lowercased().hasPrefix("by ") { name = Text.collapsingWhitespace(name.dropFirst(3)) }

@@ -13,6 +13,10 @@ struct CommentThreadReader {
     let section: Node
     let page: Page
 
+    /// A comment with no author and no replies needs at least this much
+    /// text to be taken for one.
+    static let minimumAnonymousChars = 15
+
     func read() -> Thread {
         let items = CommentItems.find(in: section, facts: page.elementFacts)
         let itemSet = Set(items)
@@ -28,11 +32,18 @@ struct CommentThreadReader {
             let replies = (children[item] ?? []).compactMap(build)
             let parts = CommentParts(item: item, items: itemSet, facts: page.elementFacts)
             let text = parts.text
+            let author = parts.author
+            // A label left alone ("SUBMIT", "No Comments") is not a comment.
+            if replies.isEmpty, author == nil, Text.visibleLength(text) < CommentThreadReader.minimumAnonymousChars { return nil }
             guard !text.isEmpty || !replies.isEmpty else { return nil }
             return Comment(
-                id: parts.id, author: parts.author?.name, authorURL: parts.author?.url, published: parts.date?.iso,
+                id: parts.id, author: author?.name, authorURL: author?.url, published: parts.date?.iso,
                 publishedText: parts.date?.iso == nil ? parts.date?.text : nil, text: text, replies: replies)
         }
-        return Thread(comments: roots.compactMap(build), announcedCount: CommentCount.announced(in: section))
+        let announced = CommentCount.announced(in: section)
+        // "0 Responses", "No comments yet": whatever repeats in the section
+        // is not a comment.
+        if announced == 0 { return Thread(comments: [], announcedCount: 0) }
+        return Thread(comments: roots.compactMap(build), announcedCount: announced)
     }
 }
