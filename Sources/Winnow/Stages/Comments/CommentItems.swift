@@ -23,7 +23,14 @@ enum CommentItems {
         return items.isEmpty ? repeatedBlocks(in: section) : items
     }
 
+    /// Notices that another site linked here; WordPress lists them with the
+    /// comments, but nobody wrote them to the page.
+    static let linkbackHints = [WordHint("pingback"), WordHint("trackback")]
+    /// Containers of sign-in and posting prompts, whose blocks repeat too.
+    static let promptHints = [WordHint("form"), WordHint("login"), WordHint("respond"), WordHint("signin"), WordHint("register")]
+
     static func isMarkedComment(_ node: Node, facts: ElementFactsCache) -> Bool {
+        if linkbackHints.contains { facts.facts(of: node).nameWords.contains($0) } { return false }
         if let type = node.attribute("itemtype"), type.hasSuffix("/Comment") { return true }
         if node.attribute("itemprop") == "comment" { return true }
         let elementFacts = facts.facts(of: node)
@@ -57,6 +64,10 @@ enum CommentItems {
         var containers = [section]
         section.walkDescendants { node in
             guard node.isElement, !node.hasName("form") else { return .skipChildren }
+            let words = node.nameWords
+            if promptHints.contains { words.contains($0) } || linkbackHints.contains { words.contains($0) } {
+                return .skipChildren
+            }
             containers.append(node)
             return .descend
         }
