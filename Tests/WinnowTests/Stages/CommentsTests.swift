@@ -105,3 +105,37 @@ import Testing
         #expect(article.commentCount == 20_000)
     }
 }
+
+@Suite struct CommentFilterTests {
+    @Test(arguments: ["Add a comment", "Click here to load comments.", "Be the first to comment", "Leave a Reply", "Post a comment"])
+    func promptsAreNotComments(text: String) {
+        #expect(CommentThreadReader.isPrompt(text))
+    }
+
+    @Test(arguments: ["Great post, thanks!", "I read the comments above and disagree with all of them, strongly."])
+    func commentsAreNotPrompts(text: String) {
+        #expect(!CommentThreadReader.isPrompt(text))
+    }
+
+    @Test func pingbacksAreLeftOut() throws {
+        let html = CommentsTests.page("""
+            <div id="comments"><ol class="commentlist">
+            <li class="pingback" id="comment-7"><p>Pingback: Some other blog links here with a long title</p></li>
+            <li class="comment" id="comment-8"><cite class="fn">Eve</cite><p>A real reader comment, long enough.</p></li>
+            </ol></div>
+            """)
+        let comments = try TestSupport.clean(html).comments
+        #expect(comments.map(\.author) == ["Eve"])
+    }
+
+    @Test func authorIsTheProfileLinkNotTheWholeAuthorBlock() throws {
+        let html = CommentsTests.page("""
+            <div id="comments"><div class="comment_item"><div class="author_name"><a href="/u/ann">Ann</a>
+            <div class="bio">Writes about gardens.</div><a href="/u/ann/fans">387 Fans</a></div>
+            <p>Lovely article about the council and the harbour.</p></div></div>
+            """)
+        let comment = try #require(try TestSupport.clean(html).comments.first)
+        #expect(comment.author == "Ann")
+        #expect(comment.authorURL == "/u/ann")
+    }
+}

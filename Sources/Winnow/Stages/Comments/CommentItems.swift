@@ -23,6 +23,12 @@ enum CommentItems {
         return items.isEmpty ? repeatedBlocks(in: section) : items
     }
 
+    /// Class words of one comment in themes that do not use a bare
+    /// `comment` class (`comment_item`, `comment-entry`, `single-comment`).
+    static let itemHints = [
+        WordHint("comment-item"), WordHint("comment-entry"), WordHint("single-comment"), WordHint("comment-box"),
+        WordHint("comment-container"), WordHint("comment-thread-item"), WordHint("commentitem"),
+    ]
     /// Notices that another site linked here; WordPress lists them with the
     /// comments, but nobody wrote them to the page.
     static let linkbackHints = [WordHint("pingback"), WordHint("trackback")]
@@ -35,6 +41,7 @@ enum CommentItems {
         if node.attribute("itemprop") == "comment" { return true }
         let elementFacts = facts.facts(of: node)
         if elementFacts.classes.contains(where: { $0.lowercased() == "comment" }) { return !isList(node) }
+        if itemHints.contains(where: { elementFacts.nameWords.contains($0) }) { return !isList(node) }
         // Blogger's classic template: `<dl>` of `<dt>` author, `<dd
         // class="comment-body">` text, `<dd class="comment-footer">` date,
         // with nothing wrapping one comment: the body stands for it.

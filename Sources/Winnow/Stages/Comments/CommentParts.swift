@@ -90,7 +90,10 @@ struct CommentParts {
         var builder = BlockBuilder()
         builder.skip = isMeta
         builder.build(from: item)
-        return builder.blocks.compactMap(\.plainText)
+        // Headings in a comment are labels ("Pending Comments") or a subject
+        // line repeating its first words, not what the reader wrote.
+        return builder.blocks.filter { if case .heading = $0 { return false } else { return true } }
+            .compactMap(\.plainText)
             .filter { !CommentParts.controlLines.contains($0.lowercased()) && !$0.isEmpty }
             .joined(separator: "\n\n")
     }
@@ -112,14 +115,18 @@ struct CommentParts {
     }
 
     private static func author(from element: Node) -> Author? {
-        var name = Text.collapsingWhitespace(element.textContent)
+        // An author block often holds more than the name (a bio, a fan
+        // count, "says:"); the link to the profile holds just the name.
+        let profileLink = element.hasName("a") ? element : element.descendantElements().first {
+            $0.hasName("a") && Text.visibleLength($0.textContent) > 0
+        }
+        var name = Text.collapsingWhitespace((profileLink ?? element).textContent)
         for suffix in [" says:", " says", " said...", " said…", " said:", " said", " wrote:", ":"] where name.lowercased().hasSuffix(suffix) {
             name = Text.collapsingWhitespace(name.dropLast(suffix.count))
         }
         if name.lowercased().hasPrefix("by ") { name = Text.collapsingWhitespace(name.dropFirst(3)) }
         guard !name.isEmpty, name.count <= maximumAuthorChars, name.contains(where: \.isLetter) else { return nil }
-        let link = element.hasName("a") ? element : element.firstDescendant(named: "a")
-        let url = link?.attribute("href").flatMap { href in
+        let url = profileLink?.attribute("href").flatMap { href in
             href.hasPrefix("#") || href.lowercased().hasPrefix("javascript:") ? nil : href
         }
         return Author(name: name, url: url)

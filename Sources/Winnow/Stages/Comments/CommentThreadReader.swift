@@ -16,6 +16,19 @@ struct CommentThreadReader {
     /// A comment with no author and no replies needs at least this much
     /// text to be taken for one.
     static let minimumAnonymousChars = 15
+    /// Calls to comment ("Add a comment", "Click here to load comments",
+    /// "Be the first to comment") are the section's controls. They open
+    /// with the call; "I read the comments above…" is a comment.
+    static let promptPattern = try? NSRegularExpression(
+        pattern: #"^\W*(click here to\s+)?(add|post|leave|write|load|view|show|read|see|submit|be the first to)\b(\W+\w+){0,3}\W+(comments?|reply|replies|response)\b"#,
+        options: [.caseInsensitive])
+    /// Prompts are short; a long comment may mention "post a comment".
+    static let maximumPromptChars = 200
+
+    static func isPrompt(_ text: String) -> Bool {
+        guard let promptPattern, text.count <= maximumPromptChars else { return false }
+        return promptPattern.firstMatch(in: text, range: NSRange(text.startIndex..<text.endIndex, in: text)) != nil
+    }
 
     func read() -> Thread {
         let items = CommentItems.find(in: section, facts: page.elementFacts)
@@ -35,6 +48,7 @@ struct CommentThreadReader {
             let author = parts.author
             // A label left alone ("SUBMIT", "No Comments") is not a comment.
             if replies.isEmpty, author == nil, Text.visibleLength(text) < CommentThreadReader.minimumAnonymousChars { return nil }
+            if replies.isEmpty, CommentThreadReader.isPrompt(text) { return nil }
             guard !text.isEmpty || !replies.isEmpty else { return nil }
             return Comment(
                 id: parts.id, author: author?.name, authorURL: author?.url, published: parts.date?.iso,
