@@ -11,10 +11,12 @@ public struct ExtractComments: Stage {
         guard let body = page.document.body else { return }
         let rules = page.rules.rules(for: name, host: page.host)
         for (section, rule) in CommentSections.find(in: body, rules: rules, page: page) where section.isAttached {
-            let thread = CommentThreadReader(section: section, page: page).read()
+            let region = CommentSections.region(after: section, facts: page.elementFacts)
+            let thread = CommentThreadReader(roots: [section] + region, page: page).read()
             page.comments += thread.comments
             if page.commentCount == nil { page.commentCount = thread.announcedCount }
             page.remove(section, rule: rule.id)
+            for node in region { page.remove(node, rule: rule.id) }
         }
         if page.commentCount == nil, !page.comments.isEmpty {
             page.commentCount = page.comments.reduce(0) { $0 + 1 + $1.descendantCount }

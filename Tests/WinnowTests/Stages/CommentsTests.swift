@@ -139,3 +139,28 @@ import Testing
         #expect(comment.authorURL == "/u/ann")
     }
 }
+
+@Suite struct CommentRegionTests {
+    @Test func commentsAfterAHeadingMarkerAreRead() throws {
+        let html = CommentsTests.page("""
+            <h2 class="comments">Comments</h2>
+            <div class="commentbody by-ann"><p>Ann's comment on the harbour barrier, long enough.</p><p class="posted">Posted by: Ann</p></div>
+            <div class="commentbody by-bob"><p>Bob's comment on the harbour barrier, also long.</p><p class="posted">Posted by: Bob</p></div>
+            """)
+        let article = try TestSupport.clean(html)
+        #expect(article.comments.count == 2)
+        #expect(!article.text.contains("harbour barrier"))
+    }
+
+    @Test func aCommentCountLinkAboveTheArticleIsNotAMarker() throws {
+        let html = """
+            <html><body><div class="post"><a class="comments" href="#comments">3 comments</a>
+            <p>A paragraph of ordinary article prose, long enough to count, with commas, clauses, and a full stop.</p>
+            <p>Another paragraph of ordinary article prose, long enough to count, with commas, and words.</p>
+            </div></body></html>
+            """
+        let article = try TestSupport.clean(html)
+        #expect(article.comments.isEmpty)
+        #expect(article.text.contains("Another paragraph"))
+    }
+}

@@ -14,13 +14,34 @@ enum CommentItems {
     static let minimumGenericRun = 2
 
     static func find(in section: Node, facts: ElementFactsCache) -> [Node] {
+        find(in: [section], facts: facts)
+    }
+
+    /// Items in or among `roots`: marked comments at any depth (a root may
+    /// be one itself), else the longest run of same-shaped blocks.
+    static func find(in roots: [Node], facts: ElementFactsCache) -> [Node] {
         var items: [Node] = []
-        section.walkDescendants { node in
-            guard node.isElement else { return .skipChildren }
-            if isMarkedComment(node, facts: facts) { items.append(node) }
-            return .descend
+        for root in roots {
+            if roots.count > 1, isMarkedComment(root, facts: facts) { items.append(root) }
+            root.walkDescendants { node in
+                guard node.isElement else { return .skipChildren }
+                if isMarkedComment(node, facts: facts) { items.append(node) }
+                return .descend
+            }
         }
-        return items.isEmpty ? repeatedBlocks(in: section) : items
+        guard items.isEmpty else { return items }
+        if roots.count > 1 {
+            let run = repeatedRun(among: Array(roots.dropFirst()))
+            if run.count >= minimumGenericRun { return run }
+        }
+        return roots.map(repeatedBlocks(in:)).max { $0.count < $1.count } ?? []
+    }
+
+    /// The blocks' shape: tag and first class token (themes add per-author
+    /// classes such as `by-geraldanthro` after the shared one).
+    static func shape(of node: Node) -> String {
+        let firstClass = node.classTokens.first ?? ""
+        return node.name + "." + firstClass
     }
 
     /// Class words of one comment in themes that do not use a bare
@@ -80,18 +101,24 @@ enum CommentItems {
         }
         let statistics = TextStatistics(root: section)
         for container in containers {
-            var groups: [String: [Node]] = [:]
-            for child in container.children {
-                let figures = statistics[child]
-                guard figures.chars >= minimumGenericChars, figures.linkDensity <= maximumGenericLinkDensity,
-                    figures.inputs == 0
-                else { continue }
-                groups[child.name + "." + (child.attribute("class") ?? ""), default: []].append(child)
-            }
-            for group in groups.values where group.count >= minimumGenericRun && group.count > best.count {
-                best = group
-            }
+            let group = repeatedRun(among: container.children, statistics: statistics)
+            if group.count >= minimumGenericRun, group.count > best.count { best = group }
         }
         return best
+    }
+
+    /// The largest group of same-shaped blocks that each hold text rather
+    /// than links or form fields.
+    static func repeatedRun(among blocks: [Node], statistics given: TextStatistics? = nil) -> [Node] {
+        var groups: [String: [Node]] = [:]
+        // Plain paragraphs repeat in every article; comments come in boxes.
+        for block in blocks where !block.hasName("p") {
+            let figures = given.map { $0[block] } ?? TextStatistics(root: block)[block]
+            guard figures.chars >= minimumGenericChars, figures.linkDensity <= maximumGenericLinkDensity,
+                figures.inputs == 0
+            else { continue }
+            groups[shape(of: block), default: []].append(block)
+        }
+        return groups.values.max { $0.count < $1.count } ?? []
     }
 }

@@ -31,6 +31,35 @@ enum CommentSections {
         return found.filter { candidate in !found.contains { $0.0 != candidate.0 && candidate.0.isInside($0.0) } }
     }
 
+    /// A marker holds this much text at most: "Comments", "3 Responses".
+    static let maximumMarkerChars = 100
+
+    /// When `section` is only a marker (a "Comments" heading, an empty
+    /// anchor) with no comment in it, the comments are the siblings after
+    /// it: those up to the last one that holds comments.
+    static func region(after section: Node, facts: ElementFactsCache) -> [Node] {
+        // A heading or a jump target (`<a id="comments">`), never a link: a
+        // "3 comments" link sits in the byline, above the article itself.
+        let isMarker =
+            (HTMLVocabulary.headingTags.contains(section.tag) || (section.hasName("a") && !section.hasAttribute("href")))
+            && Text.visibleLength(section.textContent) <= maximumMarkerChars
+        guard isMarker, CommentItems.find(in: section, facts: facts).isEmpty else { return [] }
+        var siblings: [Node] = []
+        var current = section.nextSiblingNode
+        while let sibling = current {
+            current = sibling.nextSiblingNode
+            guard sibling.isElement else { continue }
+            guard mayBeCommentSection(sibling) else { break }
+            siblings.append(sibling)
+        }
+        let items = Set(CommentItems.find(in: [section] + siblings, facts: facts))
+        guard !items.isEmpty else { return [] }
+        guard let last = siblings.lastIndex(where: { sibling in items.contains { $0 == sibling || $0.isInside(sibling) } }) else {
+            return []
+        }
+        return Array(siblings[...last])
+    }
+
     /// A comment section never holds the page's headline or its marked
     /// article body; an element that does is a wrapper with an unlucky
     /// class (`has-comments`), however long its comments are.

@@ -10,8 +10,19 @@ struct CommentThreadReader {
         var announcedCount: Int?
     }
 
-    let section: Node
+    /// The section, or a marker (a "Comments" heading, an anchor) and the
+    /// siblings after it that hold the comments.
+    let roots: [Node]
     let page: Page
+
+    init(section: Node, page: Page) {
+        self.init(roots: [section], page: page)
+    }
+
+    init(roots: [Node], page: Page) {
+        self.roots = roots
+        self.page = page
+    }
 
     /// A comment with no author and no replies needs at least this much
     /// text to be taken for one.
@@ -31,15 +42,16 @@ struct CommentThreadReader {
     }
 
     func read() -> Thread {
-        let items = CommentItems.find(in: section, facts: page.elementFacts)
+        let items = CommentItems.find(in: roots, facts: page.elementFacts)
+        let rootSet = Set(roots)
         let itemSet = Set(items)
         // Each item's nearest item ancestor is its parent: nested lists,
         // `depth-N` wrappers and reply containers all come down to that.
         var children: [Node: [Node]] = [:]
-        var roots: [Node] = []
+        var topLevel: [Node] = []
         for item in items {
-            let parent = item.ancestors.prefix { $0 != section }.first { itemSet.contains($0) }
-            if let parent { children[parent, default: []].append(item) } else { roots.append(item) }
+            let parent = item.ancestors.prefix { !rootSet.contains($0) }.first { itemSet.contains($0) }
+            if let parent { children[parent, default: []].append(item) } else { topLevel.append(item) }
         }
         func build(_ item: Node) -> Comment? {
             let replies = (children[item] ?? []).compactMap(build)
@@ -54,10 +66,10 @@ struct CommentThreadReader {
                 id: parts.id, author: author?.name, authorURL: author?.url, published: parts.date?.iso,
                 publishedText: parts.date?.iso == nil ? parts.date?.text : nil, text: text, replies: replies)
         }
-        let announced = CommentCount.announced(in: section)
+        let announced = roots.lazy.compactMap(CommentCount.announced(in:)).first
         // "0 Responses", "No comments yet": whatever repeats in the section
         // is not a comment.
         if announced == 0 { return Thread(comments: [], announcedCount: 0) }
-        return Thread(comments: roots.compactMap(build), announcedCount: announced)
+        return Thread(comments: topLevel.compactMap(build), announcedCount: announced)
     }
 }
