@@ -9,13 +9,20 @@ public struct CleanerOptions: Sendable {
     public var charset: String?
     /// Pages larger than this are refused with `CleanerError.tooLarge`.
     public var maximumBytes: Int
+    /// Read reader comments into `comments`. When off, comment sections
+    /// are still dropped (never kept as article text), unread.
+    public var readsComments: Bool
 
     public static let defaultMaximumBytes = 64 << 20
 
-    public init(explain: Bool = false, charset: String? = nil, maximumBytes: Int = CleanerOptions.defaultMaximumBytes) {
+    public init(
+        explain: Bool = false, charset: String? = nil, maximumBytes: Int = CleanerOptions.defaultMaximumBytes,
+        readsComments: Bool = true
+    ) {
         self.explain = explain
         self.charset = charset
         self.maximumBytes = maximumBytes
+        self.readsComments = readsComments
     }
 }
 

@@ -33,6 +33,9 @@ struct CleanCommand: ParsableCommand {
     @Flag(help: "Indent the JSON output.")
     var pretty = false
 
+    @Flag(help: "Do not read reader comments (their sections are still dropped from the article).")
+    var noComments = false
+
     func validate() throws {
         if inputs.count > 1, format != .json {
             throw ValidationError("several inputs are written as JSON Lines: use --format json")
@@ -42,7 +45,7 @@ struct CleanCommand: ParsableCommand {
     func run() throws {
         let cleaner: Cleaner
         do {
-            cleaner = try Cleaner(options: CleanerOptions(explain: explain, charset: charset))
+            cleaner = try Cleaner(options: CleanerOptions(explain: explain, charset: charset, readsComments: !noComments))
         } catch let error as CleanerError {
             printError(error.description)
             throw WinnowExit.code(for: error)

@@ -12,9 +12,11 @@ public struct ExtractComments: Stage {
         let rules = page.rules.rules(for: name, host: page.host)
         for (section, rule) in CommentSections.find(in: body, rules: rules, page: page) where section.isAttached {
             let region = CommentSections.region(after: section, facts: page.elementFacts)
-            let thread = CommentThreadReader(roots: [section] + region, page: page).read()
-            page.comments += thread.comments
-            if page.commentCount == nil { page.commentCount = thread.announcedCount }
+            if page.options.readsComments {
+                let thread = CommentThreadReader(roots: [section] + region, page: page).read()
+                page.comments += thread.comments
+                if page.commentCount == nil { page.commentCount = thread.announcedCount }
+            }
             page.remove(section, rule: rule.id)
             for node in region { page.remove(node, rule: rule.id) }
         }

@@ -164,3 +164,18 @@ import Testing
         #expect(article.text.contains("Another paragraph"))
     }
 }
+
+@Suite struct NoCommentsOptionTests {
+    @Test func sectionsAreDroppedUnreadWhenCommentsAreOff() throws {
+        let html = CommentsTests.page("""
+            <div id="comments"><ol class="comment-list"><li class="comment" id="comment-1">
+            <cite class="fn">Ann</cite><p>Ann's comment about the harbour barrier.</p></li></ol></div>
+            """)
+        let cleaner = try Cleaner(options: CleanerOptions(explain: true, readsComments: false))
+        let article = try cleaner.clean(bytes: Array(html.utf8))
+        #expect(article.comments.isEmpty)
+        #expect(article.commentCount == nil)
+        #expect(!article.text.contains("harbour barrier"))
+        #expect(article.removed?.contains { $0.rule == "comment-sections" } == true)
+    }
+}
