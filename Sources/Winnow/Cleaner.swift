@@ -86,7 +86,9 @@ public struct Cleaner: Sendable {
         case .failure(let error): throw CleanerError.rules(error.description)
         }
         self.options = options
-        self.rules = RuleSet(rules: builtIn.rules + extraRules)
+        // The built-in set as it is, when nothing is added: its patterns
+        // are compiled once per process.
+        self.rules = extraRules.isEmpty ? builtIn : RuleSet(rules: builtIn.rules + extraRules)
     }
 
     public func clean(html: Data, url: String? = nil) throws -> Article {

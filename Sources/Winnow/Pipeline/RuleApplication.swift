@@ -102,7 +102,7 @@ public struct RuleApplication {
         guard !text.isEmpty, text.count <= RuleApplication.maximumTextTestedLength else { return nil }
         // One match against the stage's joined patterns rules out most
         // blocks; site rules (host-scoped) are not in it and are tested.
-        if let combined = page.rules.combinedTextPatterns[stage], !combined.matches(text),
+        if let combined = page.rules.combinedTextPattern(for: stage), !combined.matches(text),
             !patterned.contains(where: { !$0.hosts.isEmpty })
         {
             return nil

@@ -6,7 +6,7 @@ public struct RuleSet: Sendable {
     /// Per stage, the `drop-text` patterns of the rules that apply to every
     /// host, joined into one alternation: a block is matched once, and only
     /// a block that matches is tested rule by rule to name the rule.
-    let combinedTextPatterns: [String: TextPattern]
+    private let combinedTextPatterns: [(stage: String, pattern: TextPattern)]
 
     public init(rules: [Rule]) {
         self.rules = rules
@@ -14,10 +14,17 @@ public struct RuleSet: Sendable {
         for rule in rules where rule.hosts.isEmpty {
             if let pattern = rule.dropText { byStage[rule.stage, default: []].append(pattern) }
         }
-        combinedTextPatterns = byStage.compactMapValues { patterns in
-            try? TextPattern(
+        combinedTextPatterns = byStage.keys.sorted().compactMap { stage in
+            let patterns = byStage[stage]!
+            let joined = try? TextPattern(
                 patterns.map { "(?:\($0.source))" }.joined(separator: "|"), anchored: patterns.allSatisfy(\.isAnchored))
+            return joined.map { (stage, $0) }
         }
+    }
+
+    /// The joined `drop-text` patterns of `stage` (host-independent rules).
+    func combinedTextPattern(for stage: String) -> TextPattern? {
+        combinedTextPatterns.first { $0.stage == stage }?.pattern
     }
 
     /// The rules of `stage` that apply to `host`, in file order.
