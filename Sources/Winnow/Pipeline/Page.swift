@@ -23,6 +23,11 @@ public final class Page {
     public var mainContent: Node?
     /// Reader comments found by the comments stage.
     public var comments: [Comment] = []
+    /// Comments the page states as data (JSON-LD), read by the metadata
+    /// stage; the comments stage falls back on them when the markup shows
+    /// none.
+    public var structuredComments: [Comment] = []
+    public var structuredCommentCount: Int?
     public var commentCount: Int?
     /// The built article, set by the last stage.
     public var blocks: [Block] = []

@@ -20,6 +20,10 @@ public struct ExtractComments: Stage {
             page.remove(section, rule: rule.id)
             for node in region { page.remove(node, rule: rule.id) }
         }
+        if page.options.readsComments, page.comments.isEmpty, !page.structuredComments.isEmpty {
+            page.comments = page.structuredComments
+            page.commentCount = page.commentCount ?? page.structuredCommentCount
+        }
         if page.commentCount == nil, !page.comments.isEmpty {
             page.commentCount = page.comments.reduce(0) { $0 + 1 + $1.descendantCount }
         }

@@ -57,6 +57,8 @@ public struct ExtractMetadata: Stage {
     public func run(on page: Page) throws {
         let scan = MetadataScan(document: page.document)
         let jsonLD = JSONLDMetadata(scripts: scan.jsonLDTexts)
+        page.structuredComments = jsonLD.comments
+        page.structuredCommentCount = jsonLD.commentCount
         let meta = scan.meta
         var metadata = Metadata()
 

@@ -179,3 +179,24 @@ import Testing
         #expect(article.removed?.contains { $0.rule == "comment-sections" } == true)
     }
 }
+
+@Suite struct StructuredCommentTests {
+    @Test func jsonLDCommentsAreUsedWhenTheMarkupShowsNone() throws {
+        let html = """
+            <html><head><script type="application/ld+json">
+            {"@context": "https://schema.org", "@type": "BlogPosting", "headline": "Title", "commentCount": 5,
+             "comment": [{"@type": "Comment", "@id": "#c1", "author": {"@type": "Person", "name": "Ann", "url": "https://ann.example/"},
+               "dateCreated": "2023-01-02T10:00:00Z", "text": "Ann&#8217;s comment.",
+               "comment": [{"@type": "Comment", "author": "Bob", "text": "Bob replies."}]}]}
+            </script></head><body>\(CommentsTests.article)</body></html>
+            """
+        let article = try TestSupport.clean(html)
+        let first = try #require(article.comments.first)
+        #expect(first.author == "Ann")
+        #expect(first.authorURL == "https://ann.example/")
+        #expect(first.published == "2023-01-02T10:00:00Z")
+        #expect(first.text == "Ann’s comment.")
+        #expect(first.replies.map(\.author) == ["Bob"])
+        #expect(article.commentCount == 5)
+    }
+}

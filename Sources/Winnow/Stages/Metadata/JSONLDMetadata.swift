@@ -24,6 +24,10 @@ struct JSONLDMetadata {
     var language: String?
     /// The article's `url` or `mainEntityOfPage`: a canonical URL of last resort.
     var url: String?
+    /// The article's schema.org `comment` list, with replies nested.
+    var comments: [Comment] = []
+    /// The article's `commentCount`.
+    var commentCount: Int?
 
     /// Types whose object describes the article itself: schema.org's
     /// Article and its subtypes, which all end in `article` or `posting`
@@ -75,6 +79,8 @@ struct JSONLDMetadata {
         language = JSONLDMetadata.string(article["inLanguage"])
             ?? JSONLDMetadata.string((article["inLanguage"] as? [String: Any])?["alternateName"])
         url = JSONLDMetadata.string(article["url"]) ?? JSONLDMetadata.reference(article["mainEntityOfPage"])
+        comments = JSONLDMetadata.comments(article["comment"], index: index, depth: 0)
+        commentCount = (article["commentCount"] as? Int) ?? JSONLDMetadata.string(article["commentCount"]).flatMap { Int($0) }
 
         var people: [String] = []
         var organisations: [String] = []
@@ -98,6 +104,28 @@ struct JSONLDMetadata {
         } else {
             let site = siteName?.lowercased()
             authors = people + organisations.filter { $0.lowercased() != site }
+        }
+    }
+
+    /// How deep replies (`comment` inside a `Comment`) are followed.
+    static let maximumCommentNesting = 50
+
+    /// schema.org `Comment` objects: author, date, text, and their own
+    /// `comment` lists as replies.
+    static func comments(_ value: Any?, index: [String: [String: Any]], depth: Int) -> [Comment] {
+        guard depth < maximumCommentNesting else { return [] }
+        return list(value).compactMap { item -> Comment? in
+            guard let object = resolve(item, in: index) else { return nil }
+            let text = string(object["text"]).map { Text.collapsingWhitespace(HTMLEntities.decode($0)) } ?? ""
+            let replies = comments(object["comment"], index: index, depth: depth + 1)
+            guard !text.isEmpty || !replies.isEmpty else { return nil }
+            let author = resolve(object["author"], in: index)
+            let date = string(object["dateCreated"]) ?? string(object["datePublished"])
+            let iso = date.flatMap(MetadataDate.iso8601)
+            return Comment(
+                id: string(object["@id"]) ?? string(object["url"]), author: name(of: author) ?? string(object["author"]),
+                authorURL: author.flatMap { string($0["url"]) }, published: iso, publishedText: iso == nil ? date : nil,
+                text: text, replies: replies)
         }
     }
 
