@@ -17,6 +17,9 @@ public struct ExtractComments: Stage {
             if page.options.readsComments || !section.isNamed {
                 let thread = CommentThreadReader(roots: roots, page: page, rootsAreComments: section.rootsAreComments).read()
                 guard section.isNamed || (!thread.comments.isEmpty && thread.isEvidenced) else { continue }
+                // A forum thread's posts are the page's content, not
+                // comments on it (unless a rule names them a comment section).
+                if thread.isForumThread, !section.isNamed { continue }
                 if page.options.readsComments {
                     page.comments += thread.comments
                     if page.commentCount == nil { page.commentCount = thread.announcedCount }

@@ -25,7 +25,7 @@ enum CommentCount {
 
     /// Headings that name a thread without counting it.
     private static let labels: Set<String> = [
-        "comments", "comment", "responses", "replies", "discussion", "reader comments", "readers' comments",
+        "comments", "responses", "replies", "discussion", "reader comments", "readers' comments",
         "reader's comments", "user comments", "your comments", "reactions", "what readers say", "what people are saying",
     ]
 

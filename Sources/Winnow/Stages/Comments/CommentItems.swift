@@ -23,19 +23,25 @@ enum CommentItems {
     /// be one itself), else the longest run of same-shaped blocks.
     static func find(in roots: [Node], facts: ElementFactsCache) -> Found {
         var items: [Node] = []
+        var linkbacks = 0
         for root in roots {
             if roots.count > 1, CommentMarkup.isItem(root, facts: facts.facts(of: root), cache: facts) { items.append(root) }
             root.walkDescendants { node in
                 guard node.isElement else { return .skipChildren }
                 let nodeFacts = facts.facts(of: node)
-                if CommentMarkup.isPromptContainer(node, facts: nodeFacts) || CommentMarkup.isLinkback(nodeFacts) {
+                if CommentMarkup.isLinkback(nodeFacts) {
+                    linkbacks += 1
                     return .skipChildren
                 }
+                if CommentMarkup.isPromptContainer(node, facts: nodeFacts) { return .skipChildren }
                 if CommentMarkup.isItem(node, facts: nodeFacts, cache: facts) { items.append(node) }
                 return .descend
             }
         }
         guard items.isEmpty else { return Found(items: withoutBodies(items), areMarked: true) }
+        // A thread of pingbacks only has no reader comment; the blocks
+        // around it (the form's tabs, its notices) are not comments either.
+        guard linkbacks == 0 else { return Found(items: [], areMarked: true) }
         if roots.count > 1 {
             let run = repeatedRun(among: Array(roots.dropFirst()))
             if run.count >= minimumGenericRun { return Found(items: run, areMarked: false) }
@@ -114,6 +120,8 @@ enum CommentItems {
         var order: [String] = []
         // Plain paragraphs repeat in every article; comments come in boxes.
         for block in blocks where !block.hasName("p") {
+            let blockFacts = ElementFacts(block)
+            if CommentMarkup.isPromptContainer(block, facts: blockFacts) || CommentMarkup.isLinkback(blockFacts) { continue }
             let figures = given.map { $0[block] } ?? TextStatistics(root: block)[block]
             guard figures.chars >= minimumGenericChars, figures.linkDensity <= maximumGenericLinkDensity,
                 figures.inputs == 0

@@ -13,7 +13,7 @@ enum CommentMarkup {
     /// names a part (`comment-content`, `comment-box-header`).
     static let itemEndings: [[String]] = [
         ["comment"], ["comment", "item"], ["comment", "entry"], ["comment", "box"], ["comment", "container"],
-        ["comment", "thread", "item"], ["commentitem"]
+        ["comment", "thread", "item"], ["commentitem"], ["commentbody"],
     ]
     /// Words before the ending that make the token a control or a widget,
     /// not a comment: `add-comment`, `leave-comment`, `recent-comment`,
@@ -46,6 +46,20 @@ enum CommentMarkup {
         }
     }
 
+    /// Last words of the class tokens of forum software's posts (phpBB's
+    /// `post`, XenForo's `message--post`, bbPress's `bbp-reply`,
+    /// Discourse's `topic-post`).
+    static let forumPostWords: Set<String> = ["post", "message", "reply", "topic", "postbody", "posts"]
+
+    /// A post of a forum thread rather than a comment under an article:
+    /// forum software marks replies as schema.org `Comment` too, but names
+    /// them posts, messages or replies, never comments.
+    static func isForumPost(_ facts: ElementFacts) -> Bool {
+        let tokens = facts.nameWords.tokens
+        guard !tokens.contains(where: { $0.contains { $0.hasPrefix("comment") } }) else { return false }
+        return tokens.contains { words in words.last.map(forumPostWords.contains) ?? false }
+    }
+
     static func isLinkback(_ facts: ElementFacts) -> Bool {
         linkbackHints.contains { facts.nameWords.contains($0) }
     }
@@ -69,7 +83,10 @@ enum CommentMarkup {
     static let partTags = TagSet([.a, .img, .br, .time, .abbr, .button, .label, .input, .textarea, .form, .cite])
 
     static func isItem(_ node: Node, facts: ElementFacts, cache: ElementFactsCache) -> Bool {
-        guard node.isElement, !partTags.contains(node.tag), !isLinkback(facts) else { return false }
+        // A comment is a block: `<span class="comment">` is a code
+        // comment under a syntax highlighter, or a label.
+        guard node.isElement, HTMLVocabulary.blockTags.contains(node.tag), !partTags.contains(node.tag), !isLinkback(facts)
+        else { return false }
         if let type = node.attribute("itemtype"), type.hasSuffix("/Comment") { return true }
         if node.attribute("itemprop") == "comment" { return true }
         if !facts.nameWords.isEmpty {

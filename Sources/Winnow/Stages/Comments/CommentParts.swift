@@ -176,9 +176,15 @@ struct CommentParts {
         return nil
     }
 
+    /// Words of an avatar image's class or address.
+    static let avatarWords = ["avatar", "gravatar", "userpic", "profile", "photo"]
+
     /// The avatar's alternative text, when it is a name.
     private var avatarAuthor: Author? {
         for element in elements where element.hasName("img") {
+            let source = (element.attribute("src") ?? "").lowercased()
+            let words = facts.facts(of: element).nameWords
+            guard CommentParts.avatarWords.contains(where: { source.contains($0) || words.contains(WordHint($0)) }) else { continue }
             guard let alt = element.attribute("alt").map(Text.collapsingWhitespace), !alt.isEmpty,
                 alt.count <= CommentParts.maximumAuthorChars, alt.split(separator: " ").count <= CommentHeader.maximumNameWords
             else { continue }

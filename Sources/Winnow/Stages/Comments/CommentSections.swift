@@ -62,10 +62,10 @@ enum CommentSections {
         let outermost = named.filter { candidate in
             !named.contains { $0.node != candidate.node && candidate.node.isInside($0.node) }
         }
-        var sections = merged(outermost, facts: page.elementFacts)
+        var sections = merged(outermost, page: page)
         let taken = { (node: Node) in sections.contains { $0.roots.contains { node.isInside($0) } } }
         for heading in headings where !taken(heading) && CommentCount.isAnnouncement(Text.collapsingWhitespace(heading.textContent)) {
-            let following = region(after: heading, facts: page.elementFacts)
+            let following = region(after: heading, page: page)
             // A heading right above a named section is that section's.
             let overlaps = following.contains { node in
                 taken(node) || sections.contains { $0.roots.contains { $0.isInside(node) } }
@@ -79,7 +79,7 @@ enum CommentSections {
         // per thread) are one group.
         var groups: [String: [Node]] = [:]
         var groupOrder: [String] = []
-        for item in items where !taken(item) && mayBeCommentSection(item) {
+        for item in items where !taken(item) && mayBeCommentSection(item) && !linksToTheThread(item) {
             guard let container = item.parent else { continue }
             let key: String
             if let outer = container.parent, !container.hasName("body") {
@@ -105,7 +105,8 @@ enum CommentSections {
     /// (a heading, an empty anchor) takes the siblings after it; and
     /// same-shaped named siblings (`<div class="COMMENTS">` per comment)
     /// are one thread whose comments they are.
-    private static func merged(_ named: [(node: Node, rule: String)], facts: ElementFactsCache) -> [CommentSection] {
+    private static func merged(_ named: [(node: Node, rule: String)], page: Page) -> [CommentSection] {
+        let facts = page.elementFacts
         var sections: [CommentSection] = []
         var index = 0
         while index < named.count {
@@ -129,7 +130,7 @@ enum CommentSections {
                 continue
             }
             let marker = markerHolding(node)
-            let following = marker.map { region(after: $0, facts: facts) } ?? []
+            let following = marker.map { region(after: $0, page: page) } ?? []
             sections.append(CommentSection(roots: [marker ?? node] + following, rule: rule, isNamed: true))
         }
         return sections
@@ -158,23 +159,42 @@ enum CommentSections {
     }
 
     /// The siblings after a marker that hold the comments: those up to the
-    /// last one that holds comments (none when none does).
-    static func region(after marker: Node, facts: ElementFactsCache) -> [Node] {
+    /// last one that holds comments (none when none does). A thread printed
+    /// as a flat run of paragraphs is grouped first, one element a comment
+    /// (see `FlatThread`).
+    static func region(after marker: Node, page: Page) -> [Node] {
         var siblings: [Node] = []
         var current = marker.nextSiblingNode
         while let sibling = current {
             current = sibling.nextSiblingNode
-            guard sibling.isElement else { continue }
-            guard mayBeCommentSection(sibling) else { break }
-            siblings.append(sibling)
+            if sibling.isElement, !mayBeCommentSection(sibling) { break }
+            if sibling.isElement || sibling.isText { siblings.append(sibling) }
         }
-        guard !siblings.isEmpty else { return [] }
-        let items = Set(CommentItems.find(in: [marker] + siblings, facts: facts).items)
-        guard !items.isEmpty else { return [] }
-        guard let last = siblings.lastIndex(where: { sibling in items.contains { $0 == sibling || $0.isInside(sibling) } }) else {
+        var elements = siblings.filter(\.isElement)
+        guard !elements.isEmpty else { return [] }
+        var items = Set(CommentItems.find(in: [marker] + elements, facts: page.elementFacts).items)
+        if items.isEmpty {
+            let runs = FlatThread.comments(in: siblings)
+            elements = runs.compactMap { page.wrap($0, className: FlatThread.wrapperClass) }
+            items = Set(elements)
+        }
+        guard let last = elements.lastIndex(where: { element in items.contains { $0 == element || $0.isInside(element) } }) else {
             return []
         }
-        return Array(siblings[...last])
+        return Array(elements[...last])
+    }
+
+    /// Whether `node` links to the page's comment section ("Leave a
+    /// comment", "4 Comments"): a post's byline does, a comment never
+    /// does (its "Reply" link goes to the form, `#respond`).
+    static func linksToTheThread(_ node: Node) -> Bool {
+        var found = false
+        node.walkDescendants { child in
+            guard child.isElement, !found else { return .skipChildren }
+            if child.hasName("a"), let href = child.attribute("href"), href.hasSuffix("#comments") { found = true }
+            return .descend
+        }
+        return found
     }
 
     /// A comment section never holds the page's headline or its marked

@@ -12,6 +12,9 @@ struct CommentThreadReader {
         /// an author or a date: blocks that merely repeat after a
         /// "Comments" heading (related stories, share buttons) have none.
         var isEvidenced: Bool
+        /// Whether most of the comments are posts of a forum thread: on a
+        /// thread page the posts are the page's content.
+        var isForumThread = false
     }
 
     /// The section, or a marker (a "Comments" heading, an anchor) and the
@@ -45,7 +48,7 @@ struct CommentThreadReader {
     /// not appear immediately…", "Comments are moderated", "The posting of
     /// advertisements … is prohibited").
     static let noticePattern = try? NSRegularExpression(
-        pattern: #"^\W*(?:please note|note:|comments (?:are|will be) (?:moderated|reviewed|closed)|your comment|all comments|by posting|the posting of|comment policy|discussion policy|we reserve|you must be logged in|log ?in or (?:join|register|sign up)|sign in to|not yet (?:a member|part of)|this comment (?:and all replies )?(?:has|have) been deleted|comments? (?:are|is) closed)"#,
+        pattern: #"^\W*(?:please note|note:|comments (?:are|will be) (?:moderated|reviewed|closed)|your comment|all comments|by posting|the posting of|comment policy|discussion policy|we reserve|you must be logged in|log ?in or (?:join|register|sign up)|sign in to|not yet (?:a member|part of)|this comment (?:and all replies )?(?:has|have) been deleted|comments? (?:are|is) closed|\d+\s+(?:tweets?|likes?|shares?|retweets?|views?|comments?)(?:\s+\d+\s+(?:tweets?|likes?|shares?|retweets?|views?|comments?))+\W*$)"#,
         options: [.caseInsensitive])
 
     /// Prompts are short; a long comment may mention "post a comment".
@@ -65,7 +68,7 @@ struct CommentThreadReader {
         let separate = roots.map { CommentThreadReader(roots: [$0], page: page).readOnce() }
         return Thread(
             comments: separate.flatMap(\.comments), announcedCount: separate.lazy.compactMap(\.announcedCount).first,
-            isEvidenced: separate.contains(where: \.isEvidenced))
+            isEvidenced: separate.contains(where: \.isEvidenced), isForumThread: separate.allSatisfy(\.isForumThread))
     }
 
     private func readOnce() -> Thread {
@@ -103,8 +106,10 @@ struct CommentThreadReader {
         // is not a comment.
         if announced == 0 { return Thread(comments: [], announcedCount: 0, isEvidenced: found.areMarked) }
         let comments = topLevel.compactMap(build)
+        let forumPosts = items.filter { CommentMarkup.isForumPost(page.elementFacts.facts(of: $0)) }.count
         return Thread(
             comments: comments, announcedCount: announced,
-            isEvidenced: found.areMarked || comments.contains { $0.author != nil || $0.published != nil || $0.publishedText != nil })
+            isEvidenced: found.areMarked || comments.contains { $0.author != nil || $0.published != nil || $0.publishedText != nil },
+            isForumThread: !items.isEmpty && forumPosts * 2 >= items.count)
     }
 }
