@@ -61,6 +61,17 @@ struct CommentHeader {
         self.date = date
     }
 
+    /// A line that is only a name ("Nash", "Gaurav Nema"): a few words,
+    /// no sentence punctuation, no digits.
+    static func standaloneName(_ line: String) -> String? {
+        let line = Text.collapsingWhitespace(line)
+        let words = line.split(separator: " ")
+        guard (1...4).contains(words.count), line.count <= 40, line.contains(where: \.isLetter),
+            !line.contains(where: { ".!?,;:\"“”".contains($0) || $0.isNumber })
+        else { return nil }
+        return line
+    }
+
     /// "1 Chris", "#1 Quinn": a comment number and a capitalised name.
     private static func isNumberedName(_ line: String) -> Bool {
         guard let match = line.range(of: #"^#?\d{1,4}\.?\s+"#, options: .regularExpression) else { return false }

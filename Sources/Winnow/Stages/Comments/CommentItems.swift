@@ -79,11 +79,16 @@ enum CommentItems {
     }
 
     /// The blocks' shape: tag and first class token (themes add per-author
-    /// classes such as `by-geraldanthro` after the shared one).
+    /// classes such as `by-geraldanthro` after the shared one), without
+    /// the numbers and the odd/even words that alternate from one comment
+    /// to the next (`jomentry1`, `jomentry2`; `coms_mid`, `coms_mid_alt`).
     static func shape(of node: Node) -> String {
-        let firstClass = node.classTokens.first ?? ""
-        return node.name + "." + firstClass
+        guard let firstClass = node.classTokens.first else { return node.name + "." }
+        let words = NameWords.words(of: Substring(firstClass)).filter { !alternatingWords.contains($0) }
+        return node.name + "." + words.joined(separator: "-")
     }
+
+    static let alternatingWords: Set<String> = ["odd", "even", "alt", "first", "last"]
 
     /// A repeated block whose text is more than this share links is a list
     /// of stories ("most commented"), not comments.

@@ -102,7 +102,7 @@ struct CommentParts {
 
     var id: String? {
         if let id = item.attribute("id") { return id }
-        return elements.lazy.compactMap { $0.attribute("id") }.first { $0.hasPrefix("comment") }
+        return elements.lazy.compactMap { $0.attribute("id") }.first(where: CommentMarkup.isCommentID)
     }
 
     /// The text, the author and the date, read together: the header lines
@@ -117,19 +117,26 @@ struct CommentParts {
         var lines = builder.blocks.filter { if case .heading = $0 { return false } else { return true } }
             .compactMap(\.plainText)
             .filter { !CommentParts.controlLines.contains($0.lowercased()) && !$0.isEmpty }
+        // A byline may follow the comment's title ("Food as Fuel"), so the
+        // first blocks are read one by one, not only while they are headers.
         var headers: [CommentHeader] = []
-        var scanned = 0
-        while let first = lines.first, scanned < CommentParts.headerBlocksAtEachEnd, let header = CommentHeader(line: first) {
+        let leading = lines.indices.prefix(CommentParts.headerBlocksAtEachEnd)
+        let trailing = lines.indices.suffix(CommentParts.headerBlocksAtEachEnd).filter { !leading.contains($0) }
+        var headerIndices: [Int] = []
+        for index in Array(leading) + trailing.reversed() {
+            guard !headerIndices.contains(index), var header = CommentHeader(line: lines[index]) else { continue }
+            // A name on its own line right above a date line ("Nash" then
+            // "10/31/2012") is the date's author.
+            if header.author == nil, header.date != nil, index > 0, !headerIndices.contains(index - 1),
+                let name = CommentHeader.standaloneName(lines[index - 1])
+            {
+                header.author = name
+                headerIndices.append(index - 1)
+            }
             headers.append(header)
-            lines.removeFirst()
-            scanned += 1
+            headerIndices.append(index)
         }
-        scanned = 0
-        while let last = lines.last, scanned < CommentParts.headerBlocksAtEachEnd, let header = CommentHeader(line: last) {
-            headers.append(header)
-            lines.removeLast()
-            scanned += 1
-        }
+        for index in headerIndices.sorted(by: >) { lines.remove(at: index) }
         let metaHeaders = metaLines().compactMap(CommentHeader.init(line:))
         let text = lines.joined(separator: "\n\n")
         let author =
@@ -185,7 +192,7 @@ struct CommentParts {
             let source = (element.attribute("src") ?? "").lowercased()
             let words = facts.facts(of: element).nameWords
             guard CommentParts.avatarWords.contains(where: { source.contains($0) || words.contains(WordHint($0)) }) else { continue }
-            guard let alt = element.attribute("alt").map(Text.collapsingWhitespace), !alt.isEmpty,
+            guard let alt = element.attribute("alt").map(Text.collapsingWhitespace), alt.contains(where: \.isLetter),
                 alt.count <= CommentParts.maximumAuthorChars, alt.split(separator: " ").count <= CommentHeader.maximumNameWords
             else { continue }
             let lowered = alt.lowercased()
