@@ -1,23 +1,84 @@
 /// Whitespace handling shared by every stage that reads text.
+///
+/// Runs on UTF-8 bytes: every kept paragraph, list item and comment goes
+/// through here, and walking Unicode scalars one by one costs several
+/// times more than the libxml2 parse of the same text.
 public enum Text {
     /// Collapses runs of white space (including non-breaking spaces) to one
     /// space and trims both ends.
     public static func collapsingWhitespace<S: StringProtocol>(_ text: S) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if isSpace(scalar) {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace {
-                    result.unicodeScalars.append(" ")
-                    pendingSpace = false
-                }
-                result.unicodeScalars.append(scalar)
-            }
+        if let result = text.utf8.withContiguousStorageIfAvailable({ collapsingWhitespace(utf8: $0) }) {
+            return result
         }
-        return result
+        return Array(text.utf8).withUnsafeBufferPointer { collapsingWhitespace(utf8: $0) }
+    }
+
+    static func collapsingWhitespace(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { output in
+            var written = 0
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let length = sequenceLength(bytes, at: index)
+                if spaceLength(bytes, at: index) > 0 {
+                    pendingSpace = written > 0
+                } else {
+                    if pendingSpace {
+                        output[written] = 0x20
+                        written += 1
+                        pendingSpace = false
+                    }
+                    for offset in 0..<length {
+                        output[written] = bytes[index + offset]
+                        written += 1
+                    }
+                }
+                index += length
+            }
+            return written
+        }
+    }
+
+    /// The number of bytes of the UTF-8 sequence starting at `index`.
+    @inline(__always)
+    static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        let length: Int
+        switch byte {
+        case 0..<0xC0: length = 1
+        case 0xC0..<0xE0: length = 2
+        case 0xE0..<0xF0: length = 3
+        default: length = 4
+        }
+        return min(length, bytes.count - index)
+    }
+
+    /// The length of the white-space character at `index`, or 0 when it is
+    /// not one: ASCII space and controls, NBSP, U+1680, U+2000–U+200B,
+    /// U+2028, U+2029, U+202F, U+205F, U+3000 and U+FEFF (as `isSpace`).
+    @inline(__always)
+    static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
+            return 1
+        case 0xC2:
+            return index + 1 < bytes.count && bytes[index + 1] == 0xA0 ? 2 : 0
+        case 0xE1, 0xE2, 0xE3, 0xEF:
+            guard index + 2 < bytes.count else { return 0 }
+            let second = bytes[index + 1]
+            let third = bytes[index + 2]
+            switch (byte, second) {
+            case (0xE1, 0x9A): return third == 0x80 ? 3 : 0
+            case (0xE2, 0x80): return (0x80...0x8B).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
+            case (0xE2, 0x81): return third == 0x9F ? 3 : 0
+            case (0xE3, 0x80): return third == 0x80 ? 3 : 0
+            case (0xEF, 0xBB): return third == 0xBF ? 3 : 0
+            default: return 0
+            }
+        default:
+            return 0
+        }
     }
 
     @inline(__always)
@@ -33,8 +94,37 @@ public enum Text {
 
     /// The number of characters in `text` that are not white space.
     public static func visibleLength<S: StringProtocol>(_ text: S) -> Int {
-        var count = 0
-        for scalar in text.unicodeScalars where !isSpace(scalar) { count += 1 }
-        return count
+        func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            var visible = 0
+            var index = 0
+            while index < bytes.count {
+                let space = spaceLength(bytes, at: index)
+                if space > 0 {
+                    index += space
+                } else {
+                    visible += 1
+                    index += sequenceLength(bytes, at: index)
+                }
+            }
+            return visible
+        }
+        if let result = text.utf8.withContiguousStorageIfAvailable(count) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(count)
+    }
+
+    /// Whether `text` holds a letter or a digit: a line of separators
+    /// alone ("|", "·", "—") holds none. ASCII decides most lines without
+    /// looking up Unicode properties.
+    public static func containsLetterOrDigit<S: StringProtocol>(_ text: S) -> Bool {
+        var sawNonASCII = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+            case 0x80...: sawNonASCII = true
+            default: continue
+            }
+        }
+        guard sawNonASCII else { return false }
+        return text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
     }
 }

@@ -48,8 +48,10 @@ public struct RuleApplication {
                 page.remove(node, rule: rule.id)
             }
         }
-        let selectors = SelectorIndex(rules.compactMap { rule in rule.drop?.simple.map { ($0, rule) } })
-        let hinted = HintIndex(rules.filter { !$0.dropHints.isEmpty }.map { ($0.dropHints, $0) })
+        // Indexed by the rule's position: a `Rule` is a large value, and
+        // the walk asks the indexes about every element.
+        let selectors = SelectorIndex(rules.indices.compactMap { index in rules[index].drop?.simple.map { ($0, index) } })
+        let hinted = HintIndex(rules.indices.filter { !rules[$0].dropHints.isEmpty }.map { (rules[$0].dropHints, $0) })
         let patterned = rules.filter { $0.dropText != nil }
         guard !selectors.isEmpty || !hinted.isEmpty || !patterned.isEmpty else { return }
         // Character counts first, so long containers are never turned into
@@ -58,14 +60,14 @@ public struct RuleApplication {
         scope.walkDescendants { node in
             guard node.isElement else { return .skipChildren }
             let facts = page.elementFacts.facts(of: node)
-            if !selectors.isEmpty, let rule = selectors.firstMatch(node, facts: facts), mayRemove(node) {
-                page.remove(node, rule: rule.id)
+            if !selectors.isEmpty, let index = selectors.firstMatch(node, facts: facts), mayRemove(node) {
+                page.remove(node, rule: rules[index].id)
                 return .skipChildren
             }
             if !hinted.isEmpty, !facts.nameWords.isEmpty,
-                let rule = hinted.firstMatch(facts.nameWords, exceptLayoutTokens: exceptLayoutTokens), mayRemove(node)
+                let index = hinted.firstMatch(facts.nameWords, exceptLayoutTokens: exceptLayoutTokens), mayRemove(node)
             {
-                page.remove(node, rule: rule.id)
+                page.remove(node, rule: rules[index].id)
                 return .skipChildren
             }
             if let statistics, let rule = patternedRule(for: node, among: patterned, statistics: statistics), mayRemove(node) {

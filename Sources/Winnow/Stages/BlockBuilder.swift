@@ -212,7 +212,7 @@ struct BlockBuilder {
             var text = Text.collapsingWhitespace(line)
             // A line of separators alone ("|", "·", "—") is what is left of
             // a breadcrumb or a link bar whose links were dropped.
-            if !text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+            if !Text.containsLetterOrDigit(text) {
                 text = ""
             }
             if text.isEmpty {

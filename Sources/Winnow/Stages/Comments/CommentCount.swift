@@ -9,10 +9,12 @@ enum CommentCount {
     /// Announcements are short headings.
     static let maximumHeadingChars = 200
 
-    static func announced(in section: Node) -> Int? {
+    /// The count announced in `section` outside its comments (a comment's
+    /// own title is not the thread's heading).
+    static func announced(in section: Node, outside items: Set<Node> = []) -> Int? {
         var count: Int?
         section.walkDescendants { node in
-            guard count == nil, node.isElement else { return .skipChildren }
+            guard count == nil, node.isElement, !items.contains(node) else { return .skipChildren }
             guard HTMLVocabulary.headingTags.contains(node.tag) || node.nameWords.contains(WordHint("title"))
                 || node.nameWords.contains(WordHint("count"))
             else { return .descend }

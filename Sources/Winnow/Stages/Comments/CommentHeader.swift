@@ -35,30 +35,61 @@ struct CommentHeader {
         pattern: #"^\W*(?:(?:posted|written|submitted|comment(?:ed)?|added|left)\s+by\b|by\s+\S)|\b(?:says|said|wrote|writes)\s*(?::|\.\.\.|…|,)?\s*$"#,
         options: [.caseInsensitive])
 
+    /// "12", "#3", "4.": a comment's number alone.
+    private static let numberPattern = try? NSRegularExpression(pattern: #"^#?\d{1,4}\.?$"#)
+    /// A comment number before a name: "#1 Quinn".
+    private static let numberPrefixPattern = try? NSRegularExpression(pattern: #"^#?\d{1,4}\.?\s+"#)
+    /// A hyphen or slash between spaces separates; inside a word it does not.
+    private static let spacedSeparatorPattern = try? NSRegularExpression(pattern: #"\s[-/]\s"#)
+    private static let spacedDashPattern = try? NSRegularExpression(pattern: #"\s+[-–]\s+"#)
+
+    private static func firstMatch(_ pattern: NSRegularExpression?, in text: String) -> Range<String.Index>? {
+        guard let match = pattern?.firstMatch(in: text, range: NSRange(text.startIndex..<text.endIndex, in: text)) else {
+            return nil
+        }
+        return Range(match.range, in: text)
+    }
+
+    private static func replacing(_ pattern: NSRegularExpression?, in text: String, with template: String) -> String {
+        guard let pattern else { return text }
+        return pattern.stringByReplacingMatches(
+            in: text, range: NSRange(text.startIndex..<text.endIndex, in: text), withTemplate: template)
+    }
+
     /// Reads `line` as a header; nil when it does not read as one.
     init?(line: String) {
         let line = Text.collapsingWhitespace(line)
         guard !line.isEmpty, line.count <= CommentHeader.maximumChars else { return nil }
-        let whole = NSRange(line.startIndex..<line.endIndex, in: line)
+        // Cheap tests first: most blocks of a comment are prose, and only a
+        // line with a digit can hold a date, only a line with a header word
+        // can have a header's shape.
+        let hasDigit = line.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+        let mayBeShaped = CommentHeader.mayHaveHeaderWords(line)
+        guard hasDigit || mayBeShaped else { return nil }
         var rest = line
         var date: CommentParts.Date?
-        if let match = CommentHeader.datePattern?.firstMatch(in: line, range: whole),
-            let range = Range(match.range, in: line)
-        {
+        if hasDigit, let range = CommentHeader.firstMatch(CommentHeader.datePattern, in: line) {
             let text = String(line[range])
             date = CommentParts.Date(text: text, iso: CommentHeader.iso8601(text))
             rest = line.replacingCharacters(in: range, with: " | ")
         }
-        let isShaped = CommentHeader.headerShapePattern?.firstMatch(in: line, range: whole) != nil
+        let isShaped = mayBeShaped && CommentHeader.firstMatch(CommentHeader.headerShapePattern, in: line) != nil
+        let isNumberOnly = hasDigit && CommentHeader.firstMatch(CommentHeader.numberPattern, in: line) != nil
+        guard date != nil || isShaped || isNumberOnly || (hasDigit && CommentHeader.isNumberedName(line)) else { return nil }
         let name = CommentHeader.name(in: rest)
-        let isNumberOnly = line.range(of: #"^#?\d{1,4}\.?$"#, options: .regularExpression) != nil
-        guard date != nil || isShaped || isNumberOnly || CommentHeader.isNumberedName(line) else { return nil }
         // Beside a date or a header word, what is left must be a name.
         if !isNumberOnly, name == nil, rest.contains(where: \.isLetter), !CommentHeader.isSeparatorsOnly(rest) {
             return nil
         }
         self.author = name
         self.date = date
+    }
+
+    /// Whether `line` holds one of the words a header's shape needs ("by",
+    /// "says", "said", "wrote", "writes"), ignoring case.
+    private static func mayHaveHeaderWords(_ line: String) -> Bool {
+        let lowered = line.lowercased()
+        return lowered.contains("by") || lowered.contains("sa") || lowered.contains("wr")
     }
 
     /// A line that is only a name ("Nash", "Gaurav Nema"): a few words,
@@ -74,7 +105,7 @@ struct CommentHeader {
 
     /// "1 Chris", "#1 Quinn": a comment number and a capitalised name.
     private static func isNumberedName(_ line: String) -> Bool {
-        guard let match = line.range(of: #"^#?\d{1,4}\.?\s+"#, options: .regularExpression) else { return false }
+        guard let match = firstMatch(numberPrefixPattern, in: line) else { return false }
         let words = line[match.upperBound...].split(separator: " ")
         return (1...3).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true }
     }
@@ -86,21 +117,13 @@ struct CommentHeader {
     /// The name left once the date, the framing words and the separators
     /// are taken out; nil when nothing name-like is left.
     static func name(in text: String) -> String? {
-        var rest = text
-        if let framing = framingPattern {
-            var previous = ""
-            // Framing can nest ("Posted by: #1 Ann says:"); a few passes.
-            for _ in 0..<3 where previous != rest {
-                previous = rest
-                rest = framing.stringByReplacingMatches(
-                    in: rest, range: NSRange(rest.startIndex..<rest.endIndex, in: rest), withTemplate: " | ")
-            }
-        }
+        // One pass takes every framing word out ("Posted by: #1 Ann says:").
+        var rest = replacing(framingPattern, in: text, with: " | ")
         // Bare hyphens and slashes stay: "Jean-Pierre", "AC/DC".
-        rest = rest.replacingOccurrences(of: #"\s[-/]\s"#, with: " | ", options: .regularExpression)
-        let separators = CharacterSet(charactersIn: "|•·—–,:;()[]«»")
-        let parts = rest.components(separatedBy: separators).map { Text.collapsingWhitespace($0) }.filter { !$0.isEmpty }
-        guard let first = parts.first else { return nil }
+        rest = replacing(spacedSeparatorPattern, in: rest, with: " | ")
+        guard let first = rest.split(whereSeparator: { nameSeparators.contains($0) }).lazy
+            .map({ Text.collapsingWhitespace($0) }).first(where: { !$0.isEmpty })
+        else { return nil }
         let words = first.split(separator: " ")
         // A sentence ("Thanks! See you") is not a name.
         guard words.count <= maximumNameWords, first.count <= maximumNameChars, first.contains(where: \.isLetter),
@@ -109,12 +132,14 @@ struct CommentHeader {
         return first
     }
 
+    private static let nameSeparators: Set<Character> = ["|", "•", "·", "—", "–", ",", ":", ";", "(", ")", "[", "]", "«", "»"]
+
     /// ISO 8601 for a date as printed, when it names a day and a year.
     static func iso8601(_ text: String) -> String? {
         if let iso = MetadataDate.iso8601(text) { return iso }
         // "July 10th, 2012, 1:26 am", "Monday July 23, 2012 @08:25PM"
         var cleaned = text.replacingOccurrences(of: "@", with: " ")
-        cleaned = cleaned.replacingOccurrences(of: #"\s+[-–]\s+"#, with: " ", options: .regularExpression)
+        cleaned = replacing(spacedDashPattern, in: cleaned, with: " ")
         return MetadataDate.iso8601(Text.collapsingWhitespace(cleaned))
     }
 }

@@ -131,16 +131,18 @@ enum CommentMarkup {
     /// words before the number end in `comment`; the number tells one
     /// comment from the section (`comments`) and its parts (`comment-form`).
     static func isCommentID(_ id: String) -> Bool {
-        let utf8 = id.utf8
-        guard utf8.count <= 80, let digit = utf8.firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
-        // The name part: letters and separators before the first digit.
-        let name = id[..<digit].lowercased()
-        let words = NameWords.words(of: Substring(name))
-        guard words.last == "comment" else { return false }
+        let bytes = Array(id.utf8)
+        guard bytes.count <= 80, let digit = bytes.firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         // Nothing but the number (hex digits, separators) after it.
-        let rest = id[digit...]
-        return rest.allSatisfy { $0.isHexDigit || $0 == "-" || $0 == "_" }
-            && !words.dropLast().contains(where: notItemWords.contains)
+        let isNumberPart = { (byte: UInt8) in
+            (0x30...0x39).contains(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte) || byte == 0x2D
+                || byte == 0x5F
+        }
+        guard bytes[digit...].allSatisfy(isNumberPart) else { return false }
+        // The name part: its words end in `comment`.
+        let name = id.utf8.prefix(digit)
+        let words = NameWords.words(of: Substring(String(decoding: name, as: UTF8.self)))
+        return words.last == "comment" && !words.dropLast().contains(where: notItemWords.contains)
     }
 
     private static func isList(_ node: Node) -> Bool {

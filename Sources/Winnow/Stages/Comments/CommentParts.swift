@@ -26,10 +26,19 @@ struct CommentParts {
     /// carry such a class, not a meta line.
     static let maximumMetaChars = 120
     /// Words whose element names the author, strongest first.
-    static let authorHints = [
-        WordHint("fn"), WordHint("author"), WordHint("commenter"), WordHint("poster"), WordHint("user"),
-        WordHint("username"), WordHint("nick"), WordHint("name"),
-    ]
+    static let authorHints = ["fn", "author", "commenter", "poster", "user", "username", "nick", "name", "by"]
+    /// Words that may follow an author word in the same token
+    /// (`comment-author-name`); any other makes it something of the
+    /// author's (`user_journal_display`, `author-bio`).
+    static let authorTailWords: Set<String> = ["name", "link", "url", "nick", "nickname"]
+
+    /// Whether a class or id token names the author with `hint`.
+    static func namesAuthor(_ words: NameWords, hint: String) -> Bool {
+        words.tokens.contains { token in
+            guard let index = token.lastIndex(of: hint) else { return false }
+            return token[(index + 1)...].allSatisfy(authorTailWords.contains)
+        }
+    }
     static let dateHints = [
         WordHint("datetime"), WordHint("date"), WordHint("time"), WordHint("timestamp"), WordHint("published"),
         WordHint("commentmetadata"), WordHint("meta"),
@@ -168,7 +177,7 @@ struct CommentParts {
             if let author = CommentParts.author(from: named) { return author }
         }
         for hint in CommentParts.authorHints {
-            for element in elements where facts.facts(of: element).nameWords.contains(hint) {
+            for element in elements where CommentParts.namesAuthor(facts.facts(of: element).nameWords, hint: hint) {
                 if let author = CommentParts.author(from: element) { return author }
             }
         }

@@ -46,11 +46,12 @@ enum CommentSections {
             let rule =
                 selectors.firstMatch(node, facts: facts)
                 ?? (facts.nameWords.isEmpty ? nil : hints.firstMatch(facts.nameWords, exceptLayoutTokens: false))
-            if let rule, !CommentMarkup.isItem(node, facts: facts, cache: page.elementFacts), mayBeCommentSection(node) {
+            let isItem = CommentMarkup.isItem(node, facts: facts, cache: page.elementFacts)
+            if let rule, !isItem, mayBeCommentSection(node) {
                 named.append((node, rule))
                 return .skipChildren
             }
-            if CommentMarkup.isItem(node, facts: facts, cache: page.elementFacts) {
+            if isItem {
                 items.append(node)
                 return .skipChildren
             }
@@ -77,15 +78,19 @@ enum CommentSections {
         // Comments that no section holds, grouped by their container;
         // same-shaped containers side by side (one `div.CommentThread`
         // per thread) are one group.
-        var groups: [String: [Node]] = [:]
-        var groupOrder: [String] = []
+        struct GroupKey: Hashable {
+            let container: Node
+            let shape: String
+        }
+        var groups: [GroupKey: [Node]] = [:]
+        var groupOrder: [GroupKey] = []
         for item in items where !taken(item) && mayBeCommentSection(item) && !linksToTheThread(item) {
             guard let container = item.parent else { continue }
-            let key: String
+            let key: GroupKey
             if let outer = container.parent, !container.hasName("body") {
-                key = "\(outer.pointer)/" + CommentItems.shape(of: container)
+                key = GroupKey(container: outer, shape: CommentItems.shape(of: container))
             } else {
-                key = "\(container.pointer)"
+                key = GroupKey(container: container, shape: "")
             }
             if groups[key] == nil { groupOrder.append(key) }
             groups[key, default: []].append(item)

@@ -101,7 +101,7 @@ struct CommentThreadReader {
                 id: parts.id, author: author?.name, authorURL: author?.url, published: date?.iso,
                 publishedText: date?.iso == nil ? date?.text : nil, text: text, replies: replies)
         }
-        let announced = roots.lazy.compactMap(CommentCount.announced(in:)).first
+        let announced = roots.lazy.compactMap { CommentCount.announced(in: $0, outside: itemSet) }.first
         // "0 Responses", "No comments yet": whatever repeats in the section
         // is not a comment.
         if announced == 0 { return Thread(comments: [], announcedCount: 0, isEvidenced: found.areMarked) }
