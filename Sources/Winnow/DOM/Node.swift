@@ -86,14 +86,25 @@ public struct Node: Hashable {
 
     // MARK: - Attributes and text
 
-    public func attribute(_ name: String) -> String? {
-        guard let value = xmlGetProp(pointer, name) else { return nil }
+    /// The attribute's value. Names written in the code are static
+    /// strings, handed to libxml2 as they are: a `String` would be copied
+    /// into a C string on every call, and stages ask every element.
+    public func attribute(_ name: StaticString) -> String? {
+        guard let value = xmlGetProp(pointer, name.utf8Start) else { return nil }
         defer { winnow_xml_free(value) }
         return String(cString: value)
     }
 
-    public func hasAttribute(_ name: String) -> Bool {
-        xmlHasProp(pointer, name) != nil
+    public func hasAttribute(_ name: StaticString) -> Bool {
+        xmlHasProp(pointer, name.utf8Start) != nil
+    }
+
+    /// The attribute's value, for names known only at run time (a rule's
+    /// `[attr=value]`).
+    public func attribute(named name: String) -> String? {
+        guard let value = xmlGetProp(pointer, name) else { return nil }
+        defer { winnow_xml_free(value) }
+        return String(cString: value)
     }
 
     /// The text of a text node (its own content), without allocating for

@@ -18,15 +18,28 @@ public struct SimpleSelector: Sendable, Hashable {
         let test: CSSAttributeSelector.Operator?
         let value: String
         let ignoresCase: Bool
+        /// The name as libxml2 takes it, made once: most elements lack the
+        /// attribute, and asking costs no copy of the name then.
+        private let cName: [CChar]
+
+        init(name: String, test: CSSAttributeSelector.Operator?, value: String, ignoresCase: Bool) {
+            self.name = name
+            self.test = test
+            self.value = value
+            self.ignoresCase = ignoresCase
+            cName = Array(name.utf8CString)
+        }
 
         func matches(_ node: Node) -> Bool {
-            guard let actual = node.attribute(name) else { return false }
+            let present = cName.withUnsafeBufferPointer { xmlHasProp(node.pointer, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: xmlChar.self)) != nil }
+            guard present, let actual = node.attribute(named: name) else { return false }
             guard let test else { return true }
             let haystack = ignoresCase ? actual.lowercased() : actual
             let needle = ignoresCase ? value.lowercased() : value
             switch test {
             case .equals: return haystack == needle
-            case .includesWord: return !needle.isEmpty && haystack.split(whereSeparator: \.isWhitespace).contains { $0 == needle }
+            case .includesWord:
+                return !needle.isEmpty && haystack.split(whereSeparator: { $0.isWhitespace }).contains { $0 == needle }
             case .dashMatch: return haystack == needle || haystack.hasPrefix(needle + "-")
             case .prefix: return !needle.isEmpty && haystack.hasPrefix(needle)
             case .suffix: return !needle.isEmpty && haystack.hasSuffix(needle)

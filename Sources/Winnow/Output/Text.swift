@@ -112,6 +112,25 @@ public enum Text {
         return Array(text.utf8).withUnsafeBufferPointer(count)
     }
 
+    /// Whether `needle` occurs in `haystack`, byte for byte, with ASCII
+    /// letters compared case-blind when `ignoringASCIICase`. For class
+    /// words and ASCII vocabularies: Foundation's `contains` runs a
+    /// locale-aware search through NSString for every call.
+    public static func containsBytes<H: StringProtocol>(_ haystack: H, _ needle: String, ignoringASCIICase: Bool = false) -> Bool {
+        let needleBytes = Array(needle.utf8)
+        guard let first = needleBytes.first else { return true }
+        let lower = { (byte: UInt8) -> UInt8 in ignoringASCIICase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        let firstLower = lower(first)
+        let haystackBytes = Array(haystack.utf8)
+        guard haystackBytes.count >= needleBytes.count else { return false }
+        for start in 0...(haystackBytes.count - needleBytes.count) where lower(haystackBytes[start]) == firstLower {
+            var offset = 1
+            while offset < needleBytes.count, lower(haystackBytes[start + offset]) == lower(needleBytes[offset]) { offset += 1 }
+            if offset == needleBytes.count { return true }
+        }
+        return false
+    }
+
     /// Whether `text` holds a letter or a digit: a line of separators
     /// alone ("|", "·", "—") holds none. ASCII decides most lines without
     /// looking up Unicode properties.

@@ -15,7 +15,14 @@ public final class Page {
 
     /// The stage now running, for the removal log.
     var currentStage: String = ""
-    public private(set) var removals: [Removal] = []
+    /// What was removed, by which stage and rule. Excerpts and character
+    /// counts are read only when asked for (`--explain`): removed subtrees
+    /// stay alive, unchanged, until the document goes away, and most runs
+    /// never look at them.
+    public var removals: [Removal] {
+        removed.map { Page.removal(of: $0.node, stage: $0.stage, rule: $0.rule) }
+    }
+    private var removed: [(node: Node, stage: String, rule: String)] = []
 
     /// Filled by the metadata stage.
     public var metadata = Metadata()
@@ -44,7 +51,7 @@ public final class Page {
     /// rule and what was lost. The only way a stage takes nodes out.
     public func remove(_ node: Node, rule: String) {
         guard node.isAttached else { return }
-        removals.append(Page.removal(of: node, stage: currentStage, rule: rule))
+        removed.append((node, currentStage, rule))
         document.detach(node)
     }
 

@@ -163,7 +163,7 @@ struct BlockBuilder {
 
     private func isFigureSized(_ image: Node) -> Bool {
         guard image.attribute("src") != nil || image.attribute("data-src") != nil else { return false }
-        for attribute in ["width", "height"] {
+        for attribute: StaticString in ["width", "height"] {
             if let value = image.attribute(attribute).flatMap({ Int($0.prefix { $0.isNumber }) }),
                 value < BlockBuilder.minimumFigureSize
             {
@@ -208,8 +208,10 @@ struct BlockBuilder {
     private mutating func flush() {
         guard !inline.isEmpty else { return }
         var paragraph: [String] = []
-        for line in inline.split(separator: "\n", omittingEmptySubsequences: false) {
-            var text = Text.collapsingWhitespace(line)
+        // Split on the bytes: a Character-wise split of long text costs
+        // more than the rest of the block building.
+        for line in inline.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            var text = Text.collapsingWhitespace(Substring(line))
             // A line of separators alone ("|", "·", "—") is what is left of
             // a breadcrumb or a link bar whose links were dropped.
             if !Text.containsLetterOrDigit(text) {

@@ -6,12 +6,15 @@ struct ContentScoring {
 
     /// Containers a paragraph's score flows into, with a base score by tag:
     /// divs usually wrap prose, list and form parts rarely do.
-    static let tagBaseScores: [String: Double] = [
-        "div": 5, "article": 5, "section": 5, "main": 5,
-        "pre": 3, "td": 3, "blockquote": 3,
-        "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
-        "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
-    ]
+    static func tagBaseScore(_ tag: HTMLTag) -> Double {
+        switch tag {
+        case .div, .article, .section, .main: return 5
+        case .pre, .td, .blockquote: return 3
+        case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: return -3
+        case .h1, .h2, .h3, .h4, .h5, .h6, .th: return -5
+        default: return 0
+        }
+    }
     /// Class/id words that mark content.
     static let positiveWords: Set<String> = [
         "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story",
@@ -33,7 +36,7 @@ struct ContentScoring {
     /// Weight of one class/id hint.
     static let classWeight = 25.0
     /// Elements scored as paragraphs.
-    static let paragraphTags: Set<String> = ["p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6"]
+    static let paragraphTags = TagSet([.p, .pre, .td, .section, .h2, .h3, .h4, .h5, .h6])
     /// Text shorter than this is not a paragraph (captions, labels).
     static let minimumParagraphChars = 25
     /// One point per this many characters, up to `maximumLengthPoints`.
@@ -78,7 +81,7 @@ struct ContentScoring {
             if token.contains(where: negativeWords.contains) { negative = true }
             if token.contains(where: positiveWords.contains) { positive = true }
             let joined = token.joined()
-            if positiveFragments.contains(where: joined.contains) { positive = true }
+            if positiveFragments.contains(where: { Text.containsBytes(joined, $0) }) { positive = true }
         }
         if positive { weight += classWeight }
         if negative { weight -= classWeight }
@@ -91,19 +94,19 @@ struct ContentScoring {
             if let current = scores[node] {
                 scores[node] = current + points
             } else {
-                scores[node] = (ContentScoring.tagBaseScores[node.name] ?? 0) + ContentScoring.classWeight(of: facts.facts(of: node).nameWords) + points
+                scores[node] = ContentScoring.tagBaseScore(node.tag) + ContentScoring.classWeight(of: facts.facts(of: node).nameWords) + points
             }
         }
         root.walkDescendants { node in
             guard node.isElement else { return .skipChildren }
-            let name = node.name
+            let tag = node.tag
             let paragraphChars: Int
             let commas: Int
-            if ContentScoring.paragraphTags.contains(name) || (name == "div" && !hasBlockChild(node)) {
+            if ContentScoring.paragraphTags.contains(tag) || (tag == .div && !hasBlockChild(node)) {
                 let figures = statistics[node]
                 paragraphChars = figures.chars
                 commas = figures.commas
-            } else if name == "div" {
+            } else if tag == .div {
                 // Text written straight into a div beside blocks counts as
                 // a paragraph of that div (Readability wraps it in a <p>).
                 (paragraphChars, commas) = inlineFigures(of: node)
@@ -132,7 +135,7 @@ struct ContentScoring {
                 level += 1
             }
             // Paragraphs inside paragraph-like cells are counted once.
-            return name == "td" || name == "section" ? .descend : .skipChildren
+            return tag == .td || tag == .section ? .descend : .skipChildren
         }
         for (node, score) in scores {
             scores[node] = score * (1 - statistics[node].linkDensity)

@@ -36,12 +36,14 @@ public struct StripHidden: Stage {
     static func hidingRule(_ node: Node) -> String? {
         if node.hasAttribute("hidden") { return "hidden-attribute" }
         if let aria = node.attribute("aria-hidden"), aria.lowercased() == "true" { return "aria-hidden" }
-        if let style = node.attribute("style"), isHidingStyle(style) { return "inline-display-none" }
+        if node.attribute("style", containsAnyOf: ["none", "hidden"]), let style = node.attribute("style"), isHidingStyle(style) {
+            return "inline-display-none"
+        }
         return nil
     }
 
     static func isHidingStyle(_ style: String) -> Bool {
-        let compact = style.lowercased().filter { !$0.isWhitespace }
-        return compact.contains("display:none") || compact.contains("visibility:hidden")
+        let compact = String(style.lowercased().filter { !$0.isWhitespace })
+        return Text.containsBytes(compact, "display:none") || Text.containsBytes(compact, "visibility:hidden")
     }
 }

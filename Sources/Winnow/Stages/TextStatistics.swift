@@ -92,14 +92,33 @@ final class TextStatistics {
     }
 
     deinit {
-        for pointer in owners { pointer.pointee._private = nil }
+        // Only the marks that are still this instance's: another one may
+        // have marked the same nodes since, and is still in use.
+        for (index, pointer) in owners.enumerated() where markedIndex(of: pointer) == index {
+            pointer.pointee._private = nil
+        }
     }
 
-    private func index(of pointer: xmlNodePtr) -> Int? {
+    /// Positions by node, built only when another instance has marked some
+    /// of these nodes since (two stages' figures alive at once).
+    private lazy var positions: [xmlNodePtr: Int] = {
+        var table: [xmlNodePtr: Int] = [:]
+        table.reserveCapacity(owners.count)
+        for (index, pointer) in owners.enumerated() { table[pointer] = index }
+        return table
+    }()
+
+    private func markedIndex(of pointer: xmlNodePtr) -> Int? {
         guard let raw = pointer.pointee._private else { return nil }
         let index = Int(bitPattern: raw) - 1
         guard index >= 0, index < owners.count, owners[index] == pointer else { return nil }
         return index
+    }
+
+    private func index(of pointer: xmlNodePtr) -> Int? {
+        if let index = markedIndex(of: pointer) { return index }
+        // Unmarked, or marked by another instance: ask the table.
+        return positions[pointer]
     }
 
     /// The node's position in document order within the subtree (`Int.max`

@@ -88,8 +88,7 @@ struct CommentHeader {
     /// Whether `line` holds one of the words a header's shape needs ("by",
     /// "says", "said", "wrote", "writes"), ignoring case.
     private static func mayHaveHeaderWords(_ line: String) -> Bool {
-        let lowered = line.lowercased()
-        return lowered.contains("by") || lowered.contains("sa") || lowered.contains("wr")
+        ["by", "sa", "wr"].contains { Text.containsBytes(line, $0, ignoringASCIICase: true) }
     }
 
     /// A line that is only a name ("Nash", "Gaurav Nema"): a few words,

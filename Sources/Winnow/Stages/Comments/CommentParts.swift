@@ -51,6 +51,14 @@ struct CommentParts {
         "login to reply", "reply ↓", "says:", "said:", "wrote:", "↓", "report comment", "like reply", "#", "link",
         "report abuse", "reply to this comment", "reply to this", "parent", "top", "↑", "^", "+1", "-1", "0",
     ]
+    /// The longest control line, in bytes: longer lines are never
+    /// lower-cased to be looked up.
+    static let longestControlLine = controlLines.map(\.utf8.count).max() ?? 0
+
+    static func isControlLine(_ line: String) -> Bool {
+        line.utf8.count <= longestControlLine && controlLines.contains(line.lowercased())
+    }
+
     static let maximumAuthorChars = 80
     static let maximumDateChars = 80
     /// Header lines are looked for among this many blocks at each end of
@@ -125,7 +133,7 @@ struct CommentParts {
         // line repeating its first words, not what the reader wrote.
         var lines = builder.blocks.filter { if case .heading = $0 { return false } else { return true } }
             .compactMap(\.plainText)
-            .filter { !CommentParts.controlLines.contains($0.lowercased()) && !$0.isEmpty }
+            .filter { !$0.isEmpty && !CommentParts.isControlLine($0) }
         // A byline may follow the comment's title ("Food as Fuel"), so the
         // first blocks are read one by one, not only while they are headers.
         var headers: [CommentHeader] = []
@@ -185,7 +193,7 @@ struct CommentParts {
         if let term = elements.first(where: { $0.hasName("dt") }), let author = CommentParts.author(from: term) { return author }
         // WordPress prints the author's link as `<a class="url" rel="external nofollow">`.
         if let link = elements.first(where: { element in
-            element.hasName("a") && (element.attribute("rel")?.contains("external") == true || element.classTokens.contains("url"))
+            element.hasName("a") && (element.attribute("rel", containsAnyOf: ["external"]) || element.classTokens.contains("url"))
         }) {
             return CommentParts.author(from: link)
         }

@@ -107,9 +107,9 @@ struct MetaTags {
 
     mutating func add(_ node: Node) {
         guard let content = node.attribute("content").map(Text.collapsingWhitespace), !content.isEmpty else { return }
-        for attribute in ["property", "name", "itemprop", "http-equiv"] {
+        for attribute: StaticString in ["property", "name", "itemprop", "http-equiv"] {
             guard let key = node.attribute(attribute) else { continue }
-            if attribute == "itemprop", !MetaTags.describesPage(node) { continue }
+            if attribute.description == "itemprop", !MetaTags.describesPage(node) { continue }
             // `property` may hold several space-separated properties (RDFa).
             for part in key.split(separator: " ") {
                 values[MetaTags.normalizedKey(part), default: []].append(content)
