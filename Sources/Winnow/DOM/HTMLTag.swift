@@ -15,14 +15,43 @@ public enum HTMLTag: UInt8, CaseIterable, Sendable {
     /// Tag names are ASCII and at most 10 bytes: the length and the first
     /// 8 bytes (7 bits each) packed into an integer identify every tag
     /// above; only the two longer ones are checked byte by byte.
-    private static let byKey: [UInt64: HTMLTag] = {
-        var table: [UInt64: HTMLTag] = [:]
+    /// An open-addressing table from packed name to tag, probed with a
+    /// multiplicative hash: every stage asks the tag of every element, and
+    /// a Dictionary would run SipHash for each question.
+    private static let slots: [Slot] = {
+        var slots = Array(repeating: Slot(key: 0, tag: .other), count: tableSize)
         for tag in HTMLTag.allCases where tag != .other {
             let name = Array(String(describing: tag).utf8)
-            name.withUnsafeBufferPointer { table[key($0.baseAddress!, length: $0.count)!] = tag }
+            let key = name.withUnsafeBufferPointer { HTMLTag.key($0.baseAddress!, length: $0.count)! }
+            var index = slot(of: key)
+            while slots[index].key != 0 { index = (index + 1) & (tableSize - 1) }
+            slots[index] = Slot(key: key, tag: tag)
         }
-        return table
+        return slots
     }()
+
+    private struct Slot {
+        let key: UInt64
+        let tag: HTMLTag
+    }
+
+    /// A power of two, several times the number of tags, so probes are short.
+    private static let tableSize = 512
+
+    @inline(__always)
+    private static func slot(of key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 55)
+    }
+
+    private static func lookup(_ key: UInt64) -> HTMLTag? {
+        var index = slot(of: key)
+        while true {
+            let entry = slots[index]
+            if entry.key == key { return entry.tag }
+            if entry.key == 0 { return nil }
+            index = (index + 1) & (tableSize - 1)
+        }
+    }
 
     private static func key(_ bytes: UnsafePointer<UInt8>, length: Int) -> UInt64? {
         var packed = UInt64(length)
@@ -37,7 +66,7 @@ public enum HTMLTag: UInt8, CaseIterable, Sendable {
     init(name: UnsafePointer<xmlChar>) {
         let length = Int(xmlStrlen(name))
         guard length > 0, length <= 10, let key = HTMLTag.key(name, length: length),
-            let candidate = HTMLTag.byKey[key]
+            let candidate = HTMLTag.lookup(key)
         else {
             self = .other
             return

@@ -86,6 +86,8 @@ public struct SimpleSelector: Sendable, Hashable {
 /// element: its tag name, class tokens and id.
 public struct ElementFacts {
     public let tag: String
+    /// The tag as Winnow's vocabulary knows it (`.other` for the rest).
+    public let htmlTag: HTMLTag
     public let classes: [String]
     public let id: String?
     /// The words of the class and id tokens, for word hints.
@@ -93,6 +95,7 @@ public struct ElementFacts {
 
     public init(_ node: Node) {
         tag = node.name
+        htmlTag = node.tag
         let hasClass = node.hasAttribute("class")
         let hasID = node.hasAttribute("id")
         classes = hasClass ? node.classTokens : []

@@ -8,12 +8,15 @@ struct SelectorIndex<Value> {
         let value: Value
     }
 
+    /// Tags Winnow knows, by `HTMLTag` position; other tags by name.
+    private var byKnownTag: [[Entry]] = Array(repeating: [], count: HTMLTag.allCases.count)
     private var byTag: [String: [Entry]] = [:]
+    private var hasTagEntries = false
     private var byClass: [String: [Entry]] = [:]
     private var byID: [String: [Entry]] = [:]
     private var unindexed: [Entry] = []
 
-    var isEmpty: Bool { byTag.isEmpty && byClass.isEmpty && byID.isEmpty && unindexed.isEmpty }
+    var isEmpty: Bool { !hasTagEntries && byClass.isEmpty && byID.isEmpty && unindexed.isEmpty }
 
     init(_ selectors: [(SimpleSelector, Value)]) {
         for (order, (selector, value)) in selectors.enumerated() {
@@ -24,7 +27,12 @@ struct SelectorIndex<Value> {
                 } else if let first = compound.classes.first {
                     byClass[first, default: []].append(entry)
                 } else if let tag = compound.tag {
-                    byTag[tag, default: []].append(entry)
+                    hasTagEntries = true
+                    if let known = HTMLTag.allCases.first(where: { $0 != .other && String(describing: $0) == tag }) {
+                        byKnownTag[Int(known.rawValue)].append(entry)
+                    } else {
+                        byTag[tag, default: []].append(entry)
+                    }
                 } else {
                     unindexed.append(entry)
                 }
@@ -41,7 +49,9 @@ struct SelectorIndex<Value> {
                 if facts.satisfies(entry.compound, node: node) { best = entry }
             }
         }
-        consider(byTag[facts.tag])
+        if hasTagEntries {
+            consider(facts.htmlTag == .other ? byTag[facts.tag] : byKnownTag[Int(facts.htmlTag.rawValue)])
+        }
         for token in facts.classes { consider(byClass[token]) }
         if let id = facts.id { consider(byID[id]) }
         consider(unindexed)
