@@ -123,6 +123,14 @@ public struct Cleaner: Sendable {
     /// Cleans a page, adding the time of decoding, parsing and each stage
     /// to `timings` when given (for benchmarks).
     public func clean(bytes: [UInt8], url: String? = nil, timings: inout StageTimings?) throws -> Article {
+        let (page, _) = try preparedPage(bytes: bytes, url: url, timings: &timings)
+        try pipeline.run(on: page, timings: &timings)
+        return article(of: page)
+    }
+
+    /// Checks, decodes and parses a page: the page ready for the stages,
+    /// and the UTF-8 bytes libxml2 parsed.
+    func preparedPage(bytes: [UInt8], url: String?, timings: inout StageTimings?) throws -> (Page, [UInt8]) {
         guard !bytes.isEmpty else { throw CleanerError.emptyInput }
         guard bytes.count <= options.maximumBytes else {
             throw CleanerError.tooLarge(bytes: bytes.count, limit: options.maximumBytes)
@@ -139,10 +147,17 @@ public struct Cleaner: Sendable {
             throw CleanerError.unparsable
         }
         timings?.record("parse", since: start)
-        let page = Page(document: document, url: url, rules: rules.narrowed(toURL: url, host: url.flatMap(Page.host(of:))), options: options)
-        try pipeline.run(on: page, timings: &timings)
-        return Article(
-            url: url, metadata: page.metadata, blocks: page.blocks, commentCount: page.commentCount,
+        let rules = rules.narrowed(toURL: url, host: url.flatMap(Page.host(of:)))
+        return (Page(document: document, url: url, rules: rules, options: options), utf8)
+    }
+
+    func runPipeline(on page: Page) throws {
+        try pipeline.run(on: page)
+    }
+
+    func article(of page: Page) -> Article {
+        Article(
+            url: page.url, metadata: page.metadata, blocks: page.blocks, commentCount: page.commentCount,
             comments: page.comments, removed: options.explain ? page.removals : nil)
     }
 }

@@ -16,6 +16,9 @@ public final class Page {
     /// The stage now running, for the removal log.
     var currentStage: String = ""
     public private(set) var removals: [Removal] = []
+    /// The removed nodes, parallel to `removals`, when an explain report
+    /// asked for them (`Cleaner.explain`); `nil`, and nothing kept, otherwise.
+    var removedNodes: [Node]?
 
     /// Filled by the metadata stage.
     public var metadata = Metadata()
@@ -45,6 +48,7 @@ public final class Page {
     public func remove(_ node: Node, rule: String) {
         guard node.isAttached else { return }
         removals.append(Page.removal(of: node, stage: currentStage, rule: rule))
+        removedNodes?.append(node)
         document.detach(node)
     }
 
