@@ -174,6 +174,8 @@ import Testing
         ("- id: a\n  stage: strip-boilerplate\n  drop: [p, div\n", 4, "not valid YAML"),
         ("id: a\nstage: strip-boilerplate\n", 1, "a rule file is a list of rules"),
         ("# only a comment\n", nil, "holds no rules"),
+        ("- id: a\n  stage: strip-boilerplate\n  drop: p\n  description: " + String(repeating: "[", count: 100_000), 4, "not valid YAML"),
+        ("- id: a\n  stage: strip-boilerplate\n  drop: '" + String(repeating: ":not(", count: 3000) + "p" + String(repeating: ")", count: 3000) + "'\n", 3, "nested more than"),
         ("", nil, "holds no rules"),
     ] as [(String, Int?, String)])
     func badFilesAreRefusedWithLineAndReason(yaml: String, line: Int?, reason: String) {
