@@ -65,6 +65,29 @@ public final class Document {
         detached.append(node.pointer)
     }
 
+    /// Moves `nodes` (siblings, in order) into a new element put where the
+    /// first one was, and returns it. The nodes are linked by hand:
+    /// `xmlAddChild` would merge adjacent text nodes and free one of them.
+    func wrap(_ nodes: [Node], tag: String, className: String) -> Node? {
+        guard let first = nodes.first, let wrapper = xmlNewDocNode(pointer, nil, tag, nil) else { return nil }
+        xmlNewProp(wrapper, "class", className)
+        xmlAddPrevSibling(first.pointer, wrapper)
+        for node in nodes {
+            let child = node.pointer
+            xmlUnlinkNode(child)
+            child.pointee.parent = wrapper
+            child.pointee.next = nil
+            child.pointee.prev = wrapper.pointee.last
+            if let last = wrapper.pointee.last {
+                last.pointee.next = child
+            } else {
+                wrapper.pointee.children = child
+            }
+            wrapper.pointee.last = child
+        }
+        return Node(wrapper)
+    }
+
     /// Replaces `node` by its children, keeping their text in place.
     func unwrap(_ node: Node) {
         var child = node.pointer.pointee.children

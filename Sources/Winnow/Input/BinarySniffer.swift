@@ -18,8 +18,10 @@ public enum BinarySniffer {
     /// How much of the start is looked at.
     static let window = 1024
     /// Share of control bytes above which a file is not text. UTF-16 text
-    /// has many NULs, so a UTF-16 byte-order mark is checked first.
-    static let maximumControlShare = 0.1
+    /// has many NULs, so a UTF-16 byte-order mark is checked first. Random
+    /// data has 27 control bytes in 256 (10.5%): the bound sits well below
+    /// that, and well above the stray control bytes of real pages.
+    static let maximumControlShare = 0.05
 
     public static func reasonNotHTML(_ bytes: [UInt8]) -> String? {
         for signature in signatures where bytes.starts(with: signature.bytes) {

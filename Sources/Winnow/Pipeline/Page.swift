@@ -52,6 +52,14 @@ public final class Page {
         document.detach(node)
     }
 
+    /// Groups sibling `nodes` under a new `<div class="className">`: a
+    /// comment that the page prints as a flat run of paragraphs becomes
+    /// one element. Nothing is removed, so nothing is logged.
+    public func wrap(_ nodes: [Node], className: String) -> Node? {
+        guard nodes.allSatisfy(\.isAttached) else { return nil }
+        return document.wrap(nodes, tag: "div", className: className)
+    }
+
     /// Replaces `node` by its children (the tag goes, its text stays).
     public func unwrap(_ node: Node) {
         guard node.isAttached else { return }

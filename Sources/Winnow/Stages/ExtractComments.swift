@@ -10,15 +10,22 @@ public struct ExtractComments: Stage {
     public func run(on page: Page) throws {
         guard let body = page.document.body else { return }
         let rules = page.rules.rules(for: name, host: page.host)
-        for (section, rule) in CommentSections.find(in: body, rules: rules, page: page) where section.isAttached {
-            let region = CommentSections.region(after: section, facts: page.elementFacts)
-            if page.options.readsComments {
-                let thread = CommentThreadReader(roots: [section] + region, page: page).read()
-                page.comments += thread.comments
-                if page.commentCount == nil { page.commentCount = thread.announcedCount }
+        for section in CommentSections.find(in: body, rules: rules, page: page) {
+            // A marker's region can reach a section found on its own.
+            let roots = section.roots.filter(\.isAttached)
+            guard !roots.isEmpty else { continue }
+            if page.options.readsComments || !section.isNamed {
+                let thread = CommentThreadReader(roots: roots, page: page, rootsAreComments: section.rootsAreComments).read()
+                guard section.isNamed || (!thread.comments.isEmpty && thread.isEvidenced) else { continue }
+                // A forum thread's posts are the page's content, not
+                // comments on it (unless a rule names them a comment section).
+                if thread.isForumThread, !section.isNamed { continue }
+                if page.options.readsComments {
+                    page.comments += thread.comments
+                    if page.commentCount == nil { page.commentCount = thread.announcedCount }
+                }
             }
-            page.remove(section, rule: rule.id)
-            for node in region { page.remove(node, rule: rule.id) }
+            for node in roots { page.remove(node, rule: section.rule) }
         }
         if page.options.readsComments, page.comments.isEmpty, !page.structuredComments.isEmpty {
             page.comments = page.structuredComments

@@ -4,7 +4,7 @@ import Foundation
 /// on …", "12 Comments", "Responses (7)", "Comments: 3".
 enum CommentCount {
     private static let pattern: NSRegularExpression? = try? NSRegularExpression(
-        pattern: #"^\s*(?:(\d[\d,.]*|no)\s+(?:comments?|responses?|replies|thoughts?|reactions?|opinions?)\b|(?:comments?|responses?|replies|reactions?)\s*[:(]?\s*(\d[\d,.]*)\)?\s*$)"#,
+        pattern: #"^\s*(?:(\d[\d,.]*|no)\s+(?:(?:users?|people|readers?)\s+(?:responded|commented|replied)|comments?|responses?|replies|thoughts?|reactions?|opinions?)\b|(?:comments?|responses?|replies|reactions?)\s*[:(]?\s*(\d[\d,.]*)\)?\s*$)"#,
         options: [.caseInsensitive])
     /// Announcements are short headings.
     static let maximumHeadingChars = 200
@@ -21,6 +21,21 @@ enum CommentCount {
             return .skipChildren
         }
         return count
+    }
+
+    /// Headings that name a thread without counting it.
+    private static let labels: Set<String> = [
+        "comments", "responses", "replies", "discussion", "reader comments", "readers' comments",
+        "reader's comments", "user comments", "your comments", "reactions", "what readers say", "what people are saying",
+    ]
+
+    /// Whether a heading announces the comment thread: a count ("12
+    /// Comments", "4 thoughts on …") or a label ("Comments", "Discussion").
+    static func isAnnouncement(_ heading: String) -> Bool {
+        guard !heading.isEmpty, heading.count <= maximumHeadingChars else { return false }
+        if number(in: heading) != nil { return true }
+        let label = heading.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+        return labels.contains(label)
     }
 
     static func number(in text: String) -> Int? {

@@ -1,85 +1,94 @@
-/// Which elements of a comment section are single comments.
+/// Which elements of a comment thread are single comments.
 ///
-/// Marked ones first: class token `comment` (WordPress, Blogger, Drupal),
-/// schema.org `Comment`, the items of a comment list. When nothing is
-/// marked, the generic detector takes the longest run of sibling elements
-/// that repeat one structure (tag and class) and each hold text.
+/// Marked ones first (see `CommentMarkup`). When nothing is marked, the
+/// generic detector takes the longest run of sibling elements that repeat
+/// one structure (tag and class) and each hold text.
 enum CommentItems {
-    /// List classes whose `<li>` children are comments even when the theme
-    /// gives them no class (WordPress's old default theme).
-    static let listHints = [WordHint("commentlist"), WordHint("comment-list"), WordHint("comments")]
     /// A repeated block shorter than this is a list of links, not comments.
     static let minimumGenericChars = 20
     /// Fewer repeats than this is no thread.
     static let minimumGenericRun = 2
+    /// A comment wrapper holds at most this much text of its own beside
+    /// the element that is the comment itself (an author line).
+    static let maximumWrapperChars = 120
 
-    static func find(in section: Node, facts: ElementFactsCache) -> [Node] {
-        find(in: [section], facts: facts)
+    /// The comments of a thread, and whether markup named them (rather
+    /// than the generic detector guessing them from repetition).
+    struct Found {
+        var items: [Node]
+        var areMarked: Bool
     }
 
     /// Items in or among `roots`: marked comments at any depth (a root may
     /// be one itself), else the longest run of same-shaped blocks.
-    static func find(in roots: [Node], facts: ElementFactsCache) -> [Node] {
+    static func find(in roots: [Node], facts: ElementFactsCache) -> Found {
         var items: [Node] = []
+        var linkbacks = 0
         for root in roots {
-            if roots.count > 1, isMarkedComment(root, facts: facts) { items.append(root) }
+            if roots.count > 1, CommentMarkup.isItem(root, facts: facts.facts(of: root), cache: facts) { items.append(root) }
             root.walkDescendants { node in
                 guard node.isElement else { return .skipChildren }
-                if isMarkedComment(node, facts: facts) { items.append(node) }
+                let nodeFacts = facts.facts(of: node)
+                if CommentMarkup.isLinkback(nodeFacts) {
+                    linkbacks += 1
+                    return .skipChildren
+                }
+                if CommentMarkup.isPromptContainer(node, facts: nodeFacts) { return .skipChildren }
+                if CommentMarkup.isItem(node, facts: nodeFacts, cache: facts) { items.append(node) }
                 return .descend
             }
         }
-        guard items.isEmpty else { return items }
+        guard items.isEmpty else { return Found(items: withoutBodies(items), areMarked: true) }
+        // A thread of pingbacks only has no reader comment; the blocks
+        // around it (the form's tabs, its notices) are not comments either.
+        guard linkbacks == 0 else { return Found(items: [], areMarked: true) }
         if roots.count > 1 {
             let run = repeatedRun(among: Array(roots.dropFirst()))
-            if run.count >= minimumGenericRun { return run }
+            if run.count >= minimumGenericRun { return Found(items: run, areMarked: false) }
         }
-        return roots.map(repeatedBlocks(in:)).max { $0.count < $1.count } ?? []
+        return Found(items: roots.map(repeatedBlocks(in:)).max { $0.count < $1.count } ?? [], areMarked: false)
+    }
+
+    /// Drops the items that are the body of the item around them: Slashdot
+    /// wraps `div#comment_N` in `li.comment`, WordPress `article#div-comment-N`
+    /// in `li#comment-N`. The inner one is the outer one's first item child
+    /// and the outer one has no more than an author line of its own; the
+    /// replies come after it, and stay replies of the outer one.
+    static func withoutBodies(_ items: [Node]) -> [Node] {
+        let itemSet = Set(items)
+        var bodies: Set<Node> = []
+        for item in items {
+            guard let parent = item.parent, itemSet.contains(parent),
+                parent.childNodes.first(where: { itemSet.contains($0) }) == item,
+                ownTextLength(of: parent, excluding: itemSet) <= maximumWrapperChars
+            else { continue }
+            bodies.insert(item)
+        }
+        return bodies.isEmpty ? items : items.filter { !bodies.contains($0) }
+    }
+
+    /// Visible characters under `node` outside the nested `items`.
+    static func ownTextLength(of node: Node, excluding items: Set<Node>) -> Int {
+        var length = 0
+        node.walkDescendants { child in
+            if child.isText, let text = child.ownText { length += Text.visibleLength(text) }
+            if child.isElement, items.contains(child) { return .skipChildren }
+            return .descend
+        }
+        return length
     }
 
     /// The blocks' shape: tag and first class token (themes add per-author
-    /// classes such as `by-geraldanthro` after the shared one).
+    /// classes such as `by-geraldanthro` after the shared one), without
+    /// the numbers and the odd/even words that alternate from one comment
+    /// to the next (`jomentry1`, `jomentry2`; `coms_mid`, `coms_mid_alt`).
     static func shape(of node: Node) -> String {
-        let firstClass = node.classTokens.first ?? ""
-        return node.name + "." + firstClass
+        guard let firstClass = node.classTokens.first else { return node.name + "." }
+        let words = NameWords.words(of: Substring(firstClass)).filter { !alternatingWords.contains($0) }
+        return node.name + "." + words.joined(separator: "-")
     }
 
-    /// Class words of one comment in themes that do not use a bare
-    /// `comment` class (`comment_item`, `comment-entry`, `single-comment`).
-    static let itemHints = [
-        WordHint("comment-item"), WordHint("comment-entry"), WordHint("single-comment"), WordHint("comment-box"),
-        WordHint("comment-container"), WordHint("comment-thread-item"), WordHint("commentitem"),
-    ]
-    /// Notices that another site linked here; WordPress lists them with the
-    /// comments, but nobody wrote them to the page.
-    static let linkbackHints = [WordHint("pingback"), WordHint("trackback")]
-    /// Containers of sign-in and posting prompts, whose blocks repeat too.
-    static let promptHints = [WordHint("form"), WordHint("login"), WordHint("respond"), WordHint("signin"), WordHint("register")]
-
-    static func isMarkedComment(_ node: Node, facts: ElementFactsCache) -> Bool {
-        if linkbackHints.contains { facts.facts(of: node).nameWords.contains($0) } { return false }
-        if let type = node.attribute("itemtype"), type.hasSuffix("/Comment") { return true }
-        if node.attribute("itemprop") == "comment" { return true }
-        let elementFacts = facts.facts(of: node)
-        if elementFacts.classes.contains(where: { $0.lowercased() == "comment" }) { return !isList(node) }
-        if itemHints.contains(where: { elementFacts.nameWords.contains($0) }) { return !isList(node) }
-        // Blogger's classic template: `<dl>` of `<dt>` author, `<dd
-        // class="comment-body">` text, `<dd class="comment-footer">` date,
-        // with nothing wrapping one comment: the body stands for it.
-        if node.hasName("dd"), elementFacts.nameWords.contains(WordHint("comment-body")) { return true }
-        if node.hasName("li") {
-            if let id = elementFacts.id, id.hasPrefix("comment-") || id.hasPrefix("li-comment-") { return true }
-            if let list = node.parent, list.hasName("ol") || list.hasName("ul") {
-                let words = facts.facts(of: list).nameWords
-                return listHints.contains { words.contains($0) }
-            }
-        }
-        return false
-    }
-
-    private static func isList(_ node: Node) -> Bool {
-        node.hasName("ol") || node.hasName("ul") || node.hasName("section")
-    }
+    static let alternatingWords: Set<String> = ["odd", "even", "alt", "first", "last"]
 
     /// A repeated block whose text is more than this share links is a list
     /// of stories ("most commented"), not comments.
@@ -93,7 +102,9 @@ enum CommentItems {
         section.walkDescendants { node in
             guard node.isElement, !node.hasName("form") else { return .skipChildren }
             let words = node.nameWords
-            if promptHints.contains { words.contains($0) } || linkbackHints.contains { words.contains($0) } {
+            if CommentMarkup.promptHints.contains(where: { words.contains($0) })
+                || CommentMarkup.linkbackHints.contains(where: { words.contains($0) })
+            {
                 return .skipChildren
             }
             containers.append(node)
@@ -111,14 +122,23 @@ enum CommentItems {
     /// than links or form fields.
     static func repeatedRun(among blocks: [Node], statistics given: TextStatistics? = nil) -> [Node] {
         var groups: [String: [Node]] = [:]
+        var order: [String] = []
         // Plain paragraphs repeat in every article; comments come in boxes.
         for block in blocks where !block.hasName("p") {
+            let blockFacts = ElementFacts(block)
+            if CommentMarkup.isPromptContainer(block, facts: blockFacts) || CommentMarkup.isLinkback(blockFacts) { continue }
             let figures = given.map { $0[block] } ?? TextStatistics(root: block)[block]
             guard figures.chars >= minimumGenericChars, figures.linkDensity <= maximumGenericLinkDensity,
                 figures.inputs == 0
             else { continue }
-            groups[shape(of: block), default: []].append(block)
+            let shape = shape(of: block)
+            if groups[shape] == nil { order.append(shape) }
+            groups[shape, default: []].append(block)
         }
-        return groups.values.max { $0.count < $1.count } ?? []
+        // The first of the largest groups: ties go to document order, so
+        // the same page always gives the same thread.
+        var best: [Node] = []
+        for shape in order where groups[shape]!.count > best.count { best = groups[shape]! }
+        return best
     }
 }

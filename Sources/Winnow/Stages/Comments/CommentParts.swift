@@ -17,7 +17,8 @@ struct CommentParts {
         "author", "vcard", "fn", "says", "meta", "metadata", "commentmetadata", "date", "time", "datetime",
         "timestamp", "published", "permalink", "reply", "replies", "avatar", "gravatar", "photo", "edit", "like",
         "likes", "report", "flag", "vote", "votes", "rating", "actions", "tools", "header", "footer", "byline",
-        "user", "username", "moderation", "awaiting", "count", "share", "signature",
+        "user", "username", "moderation", "awaiting", "count", "share", "signature", "posted", "poster", "by",
+        "commenter", "nick", "nickname",
     ]
     /// Tags that are never comment text.
     static let metaTags = TagSet([.time, .img, .form, .button, .input, .textarea, .select, .script, .style, .svg])
@@ -25,30 +26,48 @@ struct CommentParts {
     /// carry such a class, not a meta line.
     static let maximumMetaChars = 120
     /// Words whose element names the author, strongest first.
-    static let authorHints = [WordHint("fn"), WordHint("author"), WordHint("user"), WordHint("username"), WordHint("commenter"), WordHint("name")]
+    static let authorHints = [
+        WordHint("fn"), WordHint("author"), WordHint("commenter"), WordHint("poster"), WordHint("user"),
+        WordHint("username"), WordHint("nick"), WordHint("name"),
+    ]
     static let dateHints = [
         WordHint("datetime"), WordHint("date"), WordHint("time"), WordHint("timestamp"), WordHint("published"),
         WordHint("commentmetadata"), WordHint("meta"),
     ]
+    /// Hints of elements that hold nothing but the date.
+    static let dateOnlyHints: Set<WordHint> = [WordHint("datetime"), WordHint("date"), WordHint("timestamp"), WordHint("published")]
     /// Lines that are the comment's controls, not its words.
     static let controlLines: Set<String> = [
         "reply", "like", "likes", "report", "share", "edit", "delete", "flag", "quote", "permalink", "log in to reply",
-        "login to reply", "reply ↓", "says:", "said:", "wrote:", "↓", "report comment", "like reply",
+        "login to reply", "reply ↓", "says:", "said:", "wrote:", "↓", "report comment", "like reply", "#", "link",
+        "report abuse", "reply to this comment", "reply to this", "parent", "top", "↑", "^", "+1", "-1", "0",
     ]
     static let maximumAuthorChars = 80
     static let maximumDateChars = 80
+    /// Header lines are looked for among this many blocks at each end of
+    /// the text.
+    static let headerBlocksAtEachEnd = 2
 
     let item: Node
     let items: Set<Node>
     let facts: ElementFactsCache
+    /// The item's elements outside nested comments, in document order.
+    private let elements: [Node]
+
+    init(item: Node, items: Set<Node>, facts: ElementFactsCache) {
+        self.item = item
+        self.items = items
+        self.facts = facts
+        elements = CommentParts.ownElements(of: item, items: items)
+    }
 
     /// Elements under the item that are not in a nested comment, and, for
     /// a `<dd>` comment, the `<dt>` before it and the `<dd>` footer after it
     /// (the classic Blogger list, where they hold author and date).
-    private func ownElements() -> [Node] {
+    private static func ownElements(of item: Node, items: Set<Node>) -> [Node] {
         var result: [Node] = []
         if item.hasName("dd") {
-            for companion in [CommentParts.elementSibling(of: item, forward: false), CommentParts.elementSibling(of: item, forward: true)] {
+            for companion in [elementSibling(of: item, forward: false), elementSibling(of: item, forward: true)] {
                 guard let companion, companion.hasName("dt") || companion.hasName("dd"), !items.contains(companion) else { continue }
                 result.append(companion)
                 result += companion.descendantElements()
@@ -83,23 +102,67 @@ struct CommentParts {
 
     var id: String? {
         if let id = item.attribute("id") { return id }
-        return ownElements().lazy.compactMap { $0.attribute("id") }.first { $0.hasPrefix("comment") }
+        return elements.lazy.compactMap { $0.attribute("id") }.first(where: CommentMarkup.isCommentID)
     }
 
-    var text: String {
+    /// The text, the author and the date, read together: the header lines
+    /// taken out of the text are where author and date are read when no
+    /// element names them.
+    func read() -> (text: String, author: Author?, date: Date?) {
         var builder = BlockBuilder()
         builder.skip = isMeta
         builder.build(from: item)
         // Headings in a comment are labels ("Pending Comments") or a subject
         // line repeating its first words, not what the reader wrote.
-        return builder.blocks.filter { if case .heading = $0 { return false } else { return true } }
+        var lines = builder.blocks.filter { if case .heading = $0 { return false } else { return true } }
             .compactMap(\.plainText)
             .filter { !CommentParts.controlLines.contains($0.lowercased()) && !$0.isEmpty }
-            .joined(separator: "\n\n")
+        // A byline may follow the comment's title ("Food as Fuel"), so the
+        // first blocks are read one by one, not only while they are headers.
+        var headers: [CommentHeader] = []
+        let leading = lines.indices.prefix(CommentParts.headerBlocksAtEachEnd)
+        let trailing = lines.indices.suffix(CommentParts.headerBlocksAtEachEnd).filter { !leading.contains($0) }
+        var headerIndices: [Int] = []
+        for index in Array(leading) + trailing.reversed() {
+            guard !headerIndices.contains(index), var header = CommentHeader(line: lines[index]) else { continue }
+            // A name on its own line right above a date line ("Nash" then
+            // "10/31/2012") is the date's author.
+            if header.author == nil, header.date != nil, index > 0, !headerIndices.contains(index - 1),
+                let name = CommentHeader.standaloneName(lines[index - 1])
+            {
+                header.author = name
+                headerIndices.append(index - 1)
+            }
+            headers.append(header)
+            headerIndices.append(index)
+        }
+        for index in headerIndices.sorted(by: >) { lines.remove(at: index) }
+        let metaHeaders = metaLines().compactMap(CommentHeader.init(line:))
+        let text = lines.joined(separator: "\n\n")
+        let author =
+            markedAuthor
+            ?? (metaHeaders + headers).lazy.compactMap { $0.author.map { Author(name: $0, url: nil) } }.first
+            ?? avatarAuthor
+        let date = markedDate ?? (metaHeaders + headers).lazy.compactMap(\.date).first
+        return (text, author, date)
     }
 
-    var author: Author? {
-        let elements = ownElements()
+    /// The text of the meta elements (outermost ones), in document order.
+    private func metaLines() -> [String] {
+        var lines: [String] = []
+        var covered: [Node] = []
+        for element in elements where isMeta(element) && !CommentParts.metaTags.contains(element.tag) {
+            if covered.contains(where: { element.isInside($0) }) { continue }
+            covered.append(element)
+            let line = Text.collapsingWhitespace(element.textContent)
+            if !line.isEmpty { lines.append(line) }
+        }
+        return lines
+    }
+
+    /// The author as an element names it: schema.org, a class word, the
+    /// `<cite>` of old themes, Blogger's `<dt>`, WordPress's author link.
+    private var markedAuthor: Author? {
         if let marked = elements.first(where: { $0.attribute("itemprop") == "author" || $0.attribute("itemprop") == "creator" }) {
             let named = marked.descendantElements().first { $0.attribute("itemprop") == "name" } ?? marked
             if let author = CommentParts.author(from: named) { return author }
@@ -109,8 +172,35 @@ struct CommentParts {
                 if let author = CommentParts.author(from: element) { return author }
             }
         }
-        if let cite = elements.first(where: { $0.hasName("cite") }) { return CommentParts.author(from: cite) }
-        if let term = elements.first(where: { $0.hasName("dt") }) { return CommentParts.author(from: term) }
+        if let cite = elements.first(where: { $0.hasName("cite") }), let author = CommentParts.author(from: cite) { return author }
+        if let term = elements.first(where: { $0.hasName("dt") }), let author = CommentParts.author(from: term) { return author }
+        // WordPress prints the author's link as `<a class="url" rel="external nofollow">`.
+        if let link = elements.first(where: { element in
+            element.hasName("a") && (element.attribute("rel")?.contains("external") == true || element.classTokens.contains("url"))
+        }) {
+            return CommentParts.author(from: link)
+        }
+        return nil
+    }
+
+    /// Words of an avatar image's class or address.
+    static let avatarWords = ["avatar", "gravatar", "userpic", "profile", "photo"]
+
+    /// The avatar's alternative text, when it is a name.
+    private var avatarAuthor: Author? {
+        for element in elements where element.hasName("img") {
+            let source = (element.attribute("src") ?? "").lowercased()
+            let words = facts.facts(of: element).nameWords
+            guard CommentParts.avatarWords.contains(where: { source.contains($0) || words.contains(WordHint($0)) }) else { continue }
+            guard let alt = element.attribute("alt").map(Text.collapsingWhitespace), alt.contains(where: \.isLetter),
+                alt.count <= CommentParts.maximumAuthorChars, alt.split(separator: " ").count <= CommentHeader.maximumNameWords
+            else { continue }
+            let lowered = alt.lowercased()
+            if ["avatar", "photo", "image", "user", "picture", "profile", "gravatar", "icon"].contains(where: lowered.contains) {
+                continue
+            }
+            return Author(name: alt, url: nil)
+        }
         return nil
     }
 
@@ -120,10 +210,8 @@ struct CommentParts {
         let profileLink = element.hasName("a") ? element : element.descendantElements().first {
             $0.hasName("a") && Text.visibleLength($0.textContent) > 0
         }
-        var name = Text.collapsingWhitespace((profileLink ?? element).textContent)
-        for suffix in [" says:", " says", " said...", " said…", " said:", " said", " wrote:", ":"] where name.lowercased().hasSuffix(suffix) {
-            name = Text.collapsingWhitespace(name.dropLast(suffix.count))
-        }
+        let text = Text.collapsingWhitespace((profileLink ?? element).textContent)
+        var name = CommentHeader.name(in: text) ?? ""
         if name.lowercased().hasPrefix("by ") { name = Text.collapsingWhitespace(name.dropFirst(3)) }
         guard !name.isEmpty, name.count <= maximumAuthorChars, name.contains(where: \.isLetter) else { return nil }
         let url = profileLink?.attribute("href").flatMap { href in
@@ -132,14 +220,15 @@ struct CommentParts {
         return Author(name: name, url: url)
     }
 
-    var date: Date? {
-        let elements = ownElements()
+    /// The date as an element states it: `<time>`, `<abbr title>`, or an
+    /// element with a date class that reads as one.
+    private var markedDate: Date? {
         if let time = elements.first(where: { $0.hasName("time") }) {
             let text = Text.collapsingWhitespace(time.textContent)
             if let machine = time.attribute("datetime"), let iso = MetadataDate.iso8601(machine) {
                 return Date(text: text.isEmpty ? machine : text, iso: iso)
             }
-            if !text.isEmpty { return Date(text: text, iso: MetadataDate.iso8601(text)) }
+            if !text.isEmpty { return Date(text: text, iso: CommentHeader.iso8601(text)) }
         }
         if let abbr = elements.first(where: { $0.hasName("abbr") && $0.attribute("title").flatMap(MetadataDate.iso8601) != nil }) {
             return Date(text: Text.collapsingWhitespace(abbr.textContent), iso: abbr.attribute("title").flatMap(MetadataDate.iso8601))
@@ -147,12 +236,13 @@ struct CommentParts {
         for hint in CommentParts.dateHints {
             for element in elements where facts.facts(of: element).nameWords.contains(hint) {
                 let text = Text.collapsingWhitespace(element.textContent)
-                guard !text.isEmpty, text.count <= maximumDateChars, text.contains(where: \.isNumber) else { continue }
-                return Date(text: text, iso: MetadataDate.iso8601(text))
+                guard !text.isEmpty, text.count <= CommentParts.maximumDateChars, text.contains(where: \.isNumber) else { continue }
+                if let header = CommentHeader(line: text), let date = header.date { return date }
+                // An element that says it is the date ("last Tuesday 5pm")
+                // is kept as written; a meta line is not a date.
+                if CommentParts.dateOnlyHints.contains(hint) { return Date(text: text, iso: nil) }
             }
         }
         return nil
     }
-
-    private var maximumDateChars: Int { CommentParts.maximumDateChars }
 }

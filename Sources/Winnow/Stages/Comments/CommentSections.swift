@@ -1,63 +1,200 @@
-/// Finds reader-comment sections: the outermost elements that a `section`
-/// selector or `section-hints` word of the comments rules names.
+/// One reader-comment thread on the page, as the elements that hold it.
+struct CommentSection {
+    /// A container of the comments; or a marker (a "Comments" heading, an
+    /// empty `#comments` anchor) and the siblings after it; or sibling
+    /// comments that nothing wraps.
+    var roots: [Node]
+    /// The rule that found it, for the removal log.
+    var rule: String
+    /// Whether a rule named it a comment section. Such a section goes even
+    /// when no comment can be read from it (a "no comments yet" box); the
+    /// others go only with the comments read from them.
+    var isNamed: Bool
+    /// Whether each root is one comment (same-shaped siblings that a
+    /// section word names, one `<div class="COMMENTS">` per comment).
+    var rootsAreComments = false
+}
+
+/// Finds the reader-comment threads of a page, in one walk: sections that
+/// a `section` selector or `section-hints` word names, headings that
+/// announce comments ("12 Comments", "4 thoughts on …"), and comments that
+/// markup names one by one with nothing around them that says "section".
 enum CommentSections {
-    static func find(in body: Node, rules: [Rule], page: Page) -> [(Node, Rule)] {
-        let selectors = SelectorIndex(rules.compactMap { rule in rule.section?.simple.map { ($0, rule) } })
-        let hints = HintIndex(rules.filter { !$0.sectionHints.isEmpty }.map { ($0.sectionHints, $0) })
-        var found: [(Node, Rule)] = []
+    /// Rule ids for threads found without a rule of the rule file.
+    static let headingRule = "comment-heading"
+    static let unwrappedItemsRule = "comment-items"
+
+    static func find(in body: Node, rules: [Rule], page: Page) -> [CommentSection] {
+        let selectors = SelectorIndex(rules.compactMap { rule in rule.section?.simple.map { ($0, rule.id) } })
+        let hints = HintIndex(rules.filter { !$0.sectionHints.isEmpty }.map { ($0.sectionHints, $0.id) })
+        var named: [(node: Node, rule: String)] = []
         // Sections named by XPath (or CSS with combinators) first.
         var viaXPath: Set<Node> = []
         for rule in rules {
             guard let section = rule.section, section.simple == nil else { continue }
             for node in section.xpath.elements(in: page.document, from: body) where mayBeCommentSection(node) {
-                viaXPath.insert(node)
-                found.append((node, rule))
+                if viaXPath.insert(node).inserted { named.append((node, rule.id)) }
             }
         }
+        var headings: [Node] = []
+        var items: [Node] = []
         body.walkDescendants { node in
             guard node.isElement else { return .skipChildren }
             if viaXPath.contains(node) { return .skipChildren }
             let facts = page.elementFacts.facts(of: node)
+            if CommentMarkup.isPromptContainer(node, facts: facts) || CommentMarkup.isWidget(facts) { return .skipChildren }
             let rule =
                 selectors.firstMatch(node, facts: facts)
                 ?? (facts.nameWords.isEmpty ? nil : hints.firstMatch(facts.nameWords, exceptLayoutTokens: false))
-            if let rule, mayBeCommentSection(node) {
-                found.append((node, rule))
+            if let rule, !CommentMarkup.isItem(node, facts: facts, cache: page.elementFacts), mayBeCommentSection(node) {
+                named.append((node, rule))
                 return .skipChildren
             }
+            if CommentMarkup.isItem(node, facts: facts, cache: page.elementFacts) {
+                items.append(node)
+                return .skipChildren
+            }
+            // libxml2 nests what follows an unclosed heading inside it.
+            if HTMLVocabulary.headingTags.contains(node.tag) { headings.append(node) }
             return .descend
         }
         // Outermost only: a section inside another is read with it.
-        return found.filter { candidate in !found.contains { $0.0 != candidate.0 && candidate.0.isInside($0.0) } }
+        let outermost = named.filter { candidate in
+            !named.contains { $0.node != candidate.node && candidate.node.isInside($0.node) }
+        }
+        var sections = merged(outermost, page: page)
+        let taken = { (node: Node) in sections.contains { $0.roots.contains { node.isInside($0) } } }
+        for heading in headings where !taken(heading) && CommentCount.isAnnouncement(Text.collapsingWhitespace(heading.textContent)) {
+            let following = region(after: heading, page: page)
+            // A heading right above a named section is that section's.
+            let overlaps = following.contains { node in
+                taken(node) || sections.contains { $0.roots.contains { $0.isInside(node) } }
+            }
+            if !following.isEmpty, !overlaps {
+                sections.append(CommentSection(roots: [heading] + following, rule: headingRule, isNamed: false))
+            }
+        }
+        // Comments that no section holds, grouped by their container;
+        // same-shaped containers side by side (one `div.CommentThread`
+        // per thread) are one group.
+        var groups: [String: [Node]] = [:]
+        var groupOrder: [String] = []
+        for item in items where !taken(item) && mayBeCommentSection(item) && !linksToTheThread(item) {
+            guard let container = item.parent else { continue }
+            let key: String
+            if let outer = container.parent, !container.hasName("body") {
+                key = "\(outer.pointer)/" + CommentItems.shape(of: container)
+            } else {
+                key = "\(container.pointer)"
+            }
+            if groups[key] == nil { groupOrder.append(key) }
+            groups[key, default: []].append(item)
+        }
+        for key in groupOrder {
+            let group = groups[key]!
+            // One element with a comment class is too little to go on,
+            // unless schema.org or a numbered id says so.
+            guard group.count >= 2 || CommentMarkup.isStronglyMarkedItem(group[0], facts: page.elementFacts.facts(of: group[0]))
+            else { continue }
+            sections.append(CommentSection(roots: group, rule: unwrappedItemsRule, isNamed: false))
+        }
+        return sections
+    }
+
+    /// Named sections, with two repairs: a section that is only a marker
+    /// (a heading, an empty anchor) takes the siblings after it; and
+    /// same-shaped named siblings (`<div class="COMMENTS">` per comment)
+    /// are one thread whose comments they are.
+    private static func merged(_ named: [(node: Node, rule: String)], page: Page) -> [CommentSection] {
+        let facts = page.elementFacts
+        var sections: [CommentSection] = []
+        var index = 0
+        while index < named.count {
+            let (node, rule) = named[index]
+            var run = [node]
+            while index + run.count < named.count {
+                let next = named[index + run.count].node
+                guard next.parent == node.parent, CommentItems.shape(of: next) == CommentItems.shape(of: node) else { break }
+                run.append(next)
+            }
+            // Siblings that hold comments of their own are sections each.
+            if run.count > 1, run.contains(where: { member in
+                let found = CommentItems.find(in: [member], facts: facts)
+                return found.areMarked && !found.items.isEmpty
+            }) {
+                run = [node]
+            }
+            index += run.count
+            if run.count > 1 {
+                sections.append(CommentSection(roots: run, rule: rule, isNamed: true, rootsAreComments: true))
+                continue
+            }
+            let marker = markerHolding(node)
+            let following = marker.map { region(after: $0, page: page) } ?? []
+            sections.append(CommentSection(roots: [marker ?? node] + following, rule: rule, isNamed: true))
+        }
+        return sections
     }
 
     /// A marker holds this much text at most: "Comments", "3 Responses".
     static let maximumMarkerChars = 100
 
-    /// When `section` is only a marker (a "Comments" heading, an empty
-    /// anchor) with no comment in it, the comments are the siblings after
-    /// it: those up to the last one that holds comments.
-    static func region(after section: Node, facts: ElementFactsCache) -> [Node] {
+    /// The marker `section` is, climbing out of a heading it sits alone
+    /// in (`<h2><a id="comments"></a>Comments</h2>`); nil when it holds
+    /// comments of its own.
+    private static func markerHolding(_ section: Node) -> Node? {
         // A heading or a jump target (`<a id="comments">`), never a link: a
         // "3 comments" link sits in the byline, above the article itself.
-        let isMarker =
-            (HTMLVocabulary.headingTags.contains(section.tag) || (section.hasName("a") && !section.hasAttribute("href")))
-            && Text.visibleLength(section.textContent) <= maximumMarkerChars
-        guard isMarker, CommentItems.find(in: section, facts: facts).isEmpty else { return [] }
+        guard HTMLVocabulary.headingTags.contains(section.tag) || (section.hasName("a") && !section.hasAttribute("href")),
+            Text.visibleLength(section.textContent) <= maximumMarkerChars
+        else { return nil }
+        var marker = section
+        while marker.nextElementSibling == nil, let parent = marker.parent,
+            HTMLVocabulary.headingTags.contains(parent.tag) || marker.hasName("a") && !parent.hasName("body"),
+            Text.visibleLength(parent.textContent) <= maximumMarkerChars
+        {
+            marker = parent
+        }
+        return marker
+    }
+
+    /// The siblings after a marker that hold the comments: those up to the
+    /// last one that holds comments (none when none does). A thread printed
+    /// as a flat run of paragraphs is grouped first, one element a comment
+    /// (see `FlatThread`).
+    static func region(after marker: Node, page: Page) -> [Node] {
         var siblings: [Node] = []
-        var current = section.nextSiblingNode
+        var current = marker.nextSiblingNode
         while let sibling = current {
             current = sibling.nextSiblingNode
-            guard sibling.isElement else { continue }
-            guard mayBeCommentSection(sibling) else { break }
-            siblings.append(sibling)
+            if sibling.isElement, !mayBeCommentSection(sibling) { break }
+            if sibling.isElement || sibling.isText { siblings.append(sibling) }
         }
-        let items = Set(CommentItems.find(in: [section] + siblings, facts: facts))
-        guard !items.isEmpty else { return [] }
-        guard let last = siblings.lastIndex(where: { sibling in items.contains { $0 == sibling || $0.isInside(sibling) } }) else {
+        var elements = siblings.filter(\.isElement)
+        guard !elements.isEmpty else { return [] }
+        var items = Set(CommentItems.find(in: [marker] + elements, facts: page.elementFacts).items)
+        if items.isEmpty {
+            let runs = FlatThread.comments(in: siblings)
+            elements = runs.compactMap { page.wrap($0, className: FlatThread.wrapperClass) }
+            items = Set(elements)
+        }
+        guard let last = elements.lastIndex(where: { element in items.contains { $0 == element || $0.isInside(element) } }) else {
             return []
         }
-        return Array(siblings[...last])
+        return Array(elements[...last])
+    }
+
+    /// Whether `node` links to the page's comment section ("Leave a
+    /// comment", "4 Comments"): a post's byline does, a comment never
+    /// does (its "Reply" link goes to the form, `#respond`).
+    static func linksToTheThread(_ node: Node) -> Bool {
+        var found = false
+        node.walkDescendants { child in
+            guard child.isElement, !found else { return .skipChildren }
+            if child.hasName("a"), let href = child.attribute("href"), href.hasSuffix("#comments") { found = true }
+            return .descend
+        }
+        return found
     }
 
     /// A comment section never holds the page's headline or its marked
@@ -72,5 +209,14 @@ enum CommentSections {
             return .descend
         }
         return !holdsArticle
+    }
+}
+
+extension Node {
+    /// The next sibling that is an element.
+    var nextElementSibling: Node? {
+        var current = nextSiblingNode
+        while let sibling = current, !sibling.isElement { current = sibling.nextSiblingNode }
+        return current
     }
 }
