@@ -25,16 +25,6 @@ extension Document {
         return names
     }
 
-    /// Puts `node` inside a new element named `tag`, in its place.
-    @discardableResult
-    func wrap(_ node: Node, in tag: String) -> Node? {
-        guard let wrapper = xmlNewDocNode(pointer, nil, tag, nil) else { return nil }
-        xmlAddPrevSibling(node.pointer, wrapper)
-        xmlUnlinkNode(node.pointer)
-        xmlAddChild(wrapper, node.pointer)
-        return Node(wrapper)
-    }
-
     /// Takes `node` out of the tree and frees it at once.
     func delete(_ node: Node) {
         xmlUnlinkNode(node.pointer)

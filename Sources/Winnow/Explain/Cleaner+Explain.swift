@@ -13,7 +13,7 @@ extension Cleaner {
         let ordinals = NodeOrdinals(page.document)
         page.removedNodes = []
         try runPipeline(on: page)
-        let removed = (page.removedNodes ?? []).map { ordinals[$0] }
+        let removed = (page.removedNodes ?? []).map { ordinals.originals(of: $0) }
         var article = article(of: page)
         article.removed = page.removals
 

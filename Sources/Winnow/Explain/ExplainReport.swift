@@ -27,16 +27,18 @@ struct ExplainReport {
         ("build-article", "#92400e"),
     ]
 
-    init(utf8: [UInt8], url: String?, removals: [(Removal, Int?)], isCommentSection: (String) -> Bool) throws {
+    /// `removals` pairs each removal with the numbers of the original nodes
+    /// it took (one, or the children of an element a stage made).
+    init(utf8: [UInt8], url: String?, removals: [(Removal, [Int])], isCommentSection: (String) -> Bool) throws {
         let document = try Document(utf8: utf8, url: url)
-        let nodes = NodeOrdinals.nodes(in: document, at: Set(removals.compactMap(\.1)))
+        let nodes = NodeOrdinals.nodes(in: document, at: Set(removals.flatMap(\.1)))
         var shown = 0
-        for (removal, ordinal) in removals {
-            guard let ordinal, let node = nodes[ordinal] else { continue }
+        for (removal, ordinal) in removals.flatMap({ removal, ordinals in ordinals.map { (removal, $0) } }) {
+            guard let node = nodes[ordinal] else { continue }
             let kind = removal.stage == "comments" && isCommentSection(removal.rule) ? "comments" : "dropped"
             var target = node
             if !node.isElement || ExplainReport.wrappedTags.contains(node.name.lowercased()) {
-                guard node.isElement || node.isText, let wrapper = document.wrap(node, in: "span") else { continue }
+                guard node.isElement || node.isText, let wrapper = document.wrap([node], tag: "span", className: "winnow-mark") else { continue }
                 target = wrapper
             }
             document.setAttribute("data-winnow-kind", kind, on: target)
@@ -76,7 +78,7 @@ struct ExplainReport {
         for node in doomed {
             // A removed block that was neutralized leaves its label: the
             // summary counts it, the page shows where it was.
-            if node.hasAttribute("data-winnow-rule"), let placeholder = document.wrap(node, in: "span") {
+            if node.hasAttribute("data-winnow-rule"), let placeholder = document.wrap([node], tag: "span", className: "winnow-mark") {
                 for name in ["data-winnow-kind", "data-winnow-stage", "data-winnow-rule", "data-winnow-chars", "title"] {
                     if let value = node.attribute(name) { document.setAttribute(name, value, on: placeholder) }
                 }

@@ -19,6 +19,18 @@ struct NodeOrdinals {
 
     subscript(node: Node) -> Int? { numbers[node.pointer] }
 
+    /// The numbers of the original nodes that `node` stands for: its own,
+    /// or, for an element a stage made (a wrapper around a flat comment),
+    /// those of the original nodes inside it, outermost first.
+    func originals(of node: Node) -> [Int] {
+        if let number = numbers[node.pointer] { return [number] }
+        var found: [Int] = []
+        for child in node.childNodes {
+            found += originals(of: child)
+        }
+        return found
+    }
+
     /// Every node under the document's root element, the root included,
     /// in document order.
     static func walk(_ document: Document, _ visit: (Node) -> Void) {
