@@ -1,8 +1,7 @@
 import CLibXML2
 
 /// Edits for building a report from a second parse of a page: never used
-/// on a page being cleaned, whose tree only `Page.remove` and `unwrap`
-/// change.
+/// on a page being cleaned, whose tree only `Page` changes.
 extension Document {
     /// Sets (or replaces) an attribute of an element.
     func setAttribute(_ name: String, _ value: String, on node: Node) {
