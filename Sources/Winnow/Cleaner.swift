@@ -78,17 +78,37 @@ public struct Cleaner: Sendable {
     public let rules: RuleSet
     private let pipeline = Pipeline(stages: Cleaner.stages)
 
-    /// A cleaner with the built-in rules, followed by `extraRules`.
+    /// A cleaner with `extraRules` (tried first in their stage), then the
+    /// built-in rules.
     public init(options: CleanerOptions = CleanerOptions(), extraRules: [Rule] = []) throws {
         let builtIn: RuleSet
         switch RuleSet.builtIn {
         case .success(let set): builtIn = set
         case .failure(let error): throw CleanerError.rules(error.description)
         }
-        self.options = options
         // The built-in set as it is, when nothing is added: its patterns
         // are compiled once per process.
-        self.rules = extraRules.isEmpty ? builtIn : RuleSet(rules: builtIn.rules + extraRules)
+        self.init(options: options, rules: extraRules.isEmpty ? builtIn : RuleSet(rules: extraRules + builtIn.rules))
+    }
+
+    /// A cleaner with the user's rule files composed with the built-in set
+    /// (`RuleSet.composing(builtIn:files:)`).
+    public init(options: CleanerOptions = CleanerOptions(), ruleFiles: [RuleFile]) throws {
+        switch RuleSet.builtIn {
+        case .success(let builtIn):
+            do {
+                self.init(options: options, rules: try RuleSet.composing(builtIn: builtIn, files: ruleFiles))
+            } catch let error as RuleFileError {
+                throw CleanerError.rules(error.description)
+            }
+        case .failure(let error): throw CleanerError.rules(error.description)
+        }
+    }
+
+    /// A cleaner with exactly these rules.
+    public init(options: CleanerOptions = CleanerOptions(), rules: RuleSet) {
+        self.options = options
+        self.rules = rules
     }
 
     public func clean(html: Data, url: String? = nil) throws -> Article {
@@ -103,6 +123,14 @@ public struct Cleaner: Sendable {
     /// Cleans a page, adding the time of decoding, parsing and each stage
     /// to `timings` when given (for benchmarks).
     public func clean(bytes: [UInt8], url: String? = nil, timings: inout StageTimings?) throws -> Article {
+        let (page, _) = try preparedPage(bytes: bytes, url: url, timings: &timings)
+        try pipeline.run(on: page, timings: &timings)
+        return article(of: page)
+    }
+
+    /// Checks, decodes and parses a page: the page ready for the stages,
+    /// and the UTF-8 bytes libxml2 parsed.
+    func preparedPage(bytes: [UInt8], url: String?, timings: inout StageTimings?) throws -> (Page, [UInt8]) {
         guard !bytes.isEmpty else { throw CleanerError.emptyInput }
         guard bytes.count <= options.maximumBytes else {
             throw CleanerError.tooLarge(bytes: bytes.count, limit: options.maximumBytes)
@@ -119,10 +147,17 @@ public struct Cleaner: Sendable {
             throw CleanerError.unparsable
         }
         timings?.record("parse", since: start)
-        let page = Page(document: document, url: url, rules: rules, options: options)
-        try pipeline.run(on: page, timings: &timings)
-        return Article(
-            url: url, metadata: page.metadata, blocks: page.blocks, commentCount: page.commentCount,
+        let rules = rules.narrowed(toURL: url, host: url.flatMap(Page.host(of:)))
+        return (Page(document: document, url: url, rules: rules, options: options), utf8)
+    }
+
+    func runPipeline(on page: Page) throws {
+        try pipeline.run(on: page)
+    }
+
+    func article(of page: Page) -> Article {
+        Article(
+            url: page.url, metadata: page.metadata, blocks: page.blocks, commentCount: page.commentCount,
             comments: page.comments, removed: options.explain ? page.removals : nil)
     }
 }

@@ -17,11 +17,13 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Passes over the corpus; the fastest pass is reported.")
     var repeats = 3
 
+    @OptionGroup var rules: RuleOptions
+
     func run() throws {
         let pages = try BenchCommand.loadPages(paths)
         guard !pages.isEmpty else { throw ValidationError("no .html files found") }
         let megabytes = Double(pages.reduce(0) { $0 + $1.count }) / 1_000_000
-        let cleaner = try Cleaner()
+        let cleaner = try rules.cleaner(options: CleanerOptions())
 
         var parseSeconds = Double.infinity
         var cleanSeconds = Double.infinity

@@ -36,6 +36,8 @@ struct CleanCommand: ParsableCommand {
     @Flag(help: "Do not read reader comments (their sections are still dropped from the article).")
     var noComments = false
 
+    @OptionGroup var rules: RuleOptions
+
     func validate() throws {
         if inputs.count > 1, format != .json {
             throw ValidationError("several inputs are written as JSON Lines: use --format json")
@@ -43,13 +45,7 @@ struct CleanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let cleaner: Cleaner
-        do {
-            cleaner = try Cleaner(options: CleanerOptions(explain: explain, charset: charset, readsComments: !noComments))
-        } catch let error as CleanerError {
-            printError(error.description)
-            throw WinnowExit.code(for: error)
-        }
+        let cleaner = try rules.cleaner(options: CleanerOptions(explain: explain, charset: charset, readsComments: !noComments))
         let paths = inputs.isEmpty ? ["-"] : inputs
         if paths.count == 1 {
             do {

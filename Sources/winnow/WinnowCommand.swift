@@ -8,7 +8,7 @@ struct WinnowCommand: ParsableCommand {
         // `clean` is the default subcommand, so `winnow --help` is where
         // most people look for what its exit codes mean.
         discussion: WinnowExit.helpText,
-        subcommands: [CleanCommand.self, BenchCommand.self],
+        subcommands: [CleanCommand.self, ExplainCommand.self, RulesCommand.self, TestCommand.self, EvalCommand.self, BenchCommand.self],
         defaultSubcommand: CleanCommand.self
     )
 }

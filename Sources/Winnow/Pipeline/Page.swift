@@ -22,6 +22,9 @@ public final class Page {
     public var removals: [Removal] {
         removed.map { Page.removal(of: $0.node, stage: $0.stage, rule: $0.rule) }
     }
+    /// The removed nodes, parallel to `removals` (the explain report finds
+    /// them again in its own parse).
+    var removedNodes: [Node] { removed.map(\.node) }
     private var removed: [(node: Node, stage: String, rule: String)] = []
 
     /// Filled by the metadata stage.

@@ -9,6 +9,9 @@ public struct Rule: Sendable {
     /// Hosts the rule applies to; empty means every page. `example.com`
     /// matches that host and its subdomains, `*.example.com` subdomains only.
     public let hosts: [String]
+    /// URL patterns the rule applies to (`*` matches any run of
+    /// characters); empty means every URL. With `hosts`, both must match.
+    public let urls: [URLPattern]
     /// Elements to drop, by CSS selector (compiled to XPath) or XPath.
     public let drop: CompiledSelector?
     /// Elements whose class or id holds one of these words are dropped.
@@ -25,16 +28,19 @@ public struct Rule: Sendable {
     /// Class/id words that mark a reader-comment section.
     public let sectionHints: [WordHint]
     public let description: String?
+    /// Where the rule was written, for `winnow rules` and error messages.
+    public let origin: RuleOrigin?
 
     public init(
-        id: String, stage: String, hosts: [String] = [], drop: CompiledSelector? = nil,
+        id: String, stage: String, hosts: [String] = [], urls: [URLPattern] = [], drop: CompiledSelector? = nil,
         dropHints: [WordHint] = [], dropText: TextPattern? = nil, keep: CompiledSelector? = nil,
         main: CompiledSelector? = nil, section: CompiledSelector? = nil, sectionHints: [WordHint] = [],
-        description: String? = nil
+        description: String? = nil, origin: RuleOrigin? = nil
     ) {
         self.id = id
         self.stage = stage
         self.hosts = hosts
+        self.urls = urls
         self.drop = drop
         self.dropHints = dropHints
         self.dropText = dropText
@@ -43,6 +49,17 @@ public struct Rule: Sendable {
         self.section = section
         self.sectionHints = sectionHints
         self.description = description
+        self.origin = origin
+    }
+
+    /// Whether the rule applies to the page at `url` (whose host is
+    /// `host`): its hosts and its URL patterns, when it has them, must both
+    /// match.
+    public func applies(toURL url: String?, host: String?) -> Bool {
+        guard applies(toHost: host) else { return false }
+        if urls.isEmpty { return true }
+        guard let url else { return false }
+        return urls.contains { $0.matches(url) }
     }
 
     public func applies(toHost host: String?) -> Bool {
@@ -86,15 +103,26 @@ public struct TextPattern: @unchecked Sendable {
     /// A pattern that can only match at the start is tried only there;
     /// otherwise ICU retries it at every position of the text.
     let isAnchored: Bool
+    /// Whether a match runs under `RegexBudget`: user patterns do, since
+    /// nobody reviewed them for catastrophic backtracking; the built-in
+    /// ones are reviewed and tested, and run a little faster without it.
+    public let isBounded: Bool
 
-    public init(_ source: String, anchored: Bool? = nil) throws {
+    public init(_ source: String, anchored: Bool? = nil, bounded: Bool = false) throws {
         self.source = source
         regex = try NSRegularExpression(pattern: source, options: [.caseInsensitive])
         isAnchored = anchored ?? source.hasPrefix("^")
+        isBounded = bounded
     }
 
+    /// Whether the pattern matches `text`. A bounded pattern that runs out
+    /// of budget does not match: the block is kept, never a hang.
     public func matches(_ text: String) -> Bool {
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
-        return regex.firstMatch(in: text, options: isAnchored ? [.anchored] : [], range: range) != nil
+        let options: NSRegularExpression.MatchingOptions = isAnchored ? [.anchored] : []
+        if isBounded {
+            return RegexBudget.firstMatch(regex, in: text, range: range, options: options) == .matched
+        }
+        return regex.firstMatch(in: text, options: options, range: range) != nil
     }
 }

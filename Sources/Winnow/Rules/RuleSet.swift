@@ -1,15 +1,30 @@
 import Foundation
 
-/// The rules in force: the built-in set, then the user's files, in order.
+/// The rules in force: the user's files, in order, then the built-in set.
+/// User rules come first in their stage, so a site's `main` selector is
+/// tried before the generic ones and a block both match is logged under
+/// the site's rule.
 public struct RuleSet: Sendable {
     public let rules: [Rule]
+    /// `disable` entries scoped to hosts or URLs; unscoped ones have
+    /// already taken their rules out of `rules`.
+    public let scopedDisables: [RuleDisable]
+    /// Whether some rule or disable entry depends on more than the host,
+    /// so each page needs its own view of the set (`narrowed`).
+    private let dependsOnURL: Bool
     /// Per stage, the `drop-text` patterns of the rules that apply to every
     /// host, joined into one alternation: a block is matched once, and only
     /// a block that matches is tested rule by rule to name the rule.
     private let combinedTextPatterns: [(stage: String, pattern: TextPattern)]
 
     public init(rules: [Rule]) {
+        self.init(rules: rules, scopedDisables: [])
+    }
+
+    init(rules: [Rule], scopedDisables: [RuleDisable]) {
         self.rules = rules
+        self.scopedDisables = scopedDisables
+        dependsOnURL = !scopedDisables.isEmpty || rules.contains { !$0.urls.isEmpty }
         var byStage: [String: [TextPattern]] = [:]
         for rule in rules where rule.hosts.isEmpty {
             if let pattern = rule.dropText { byStage[rule.stage, default: []].append(pattern) }
@@ -17,9 +32,33 @@ public struct RuleSet: Sendable {
         combinedTextPatterns = byStage.keys.sorted().compactMap { stage in
             let patterns = byStage[stage]!
             let joined = try? TextPattern(
-                patterns.map { "(?:\($0.source))" }.joined(separator: "|"), anchored: patterns.allSatisfy(\.isAnchored))
+                patterns.map { "(?:\($0.source))" }.joined(separator: "|"), anchored: patterns.allSatisfy(\.isAnchored),
+                bounded: patterns.contains(where: \.isBounded))
             return joined.map { (stage, $0) }
         }
+    }
+
+    private init(narrowing set: RuleSet, to rules: [Rule]) {
+        self.rules = rules
+        scopedDisables = []
+        dependsOnURL = false
+        // The joined patterns only rule blocks out before the page's own
+        // rules are tried one by one, so the whole set's serve as they are.
+        combinedTextPatterns = set.combinedTextPatterns
+    }
+
+    /// The rules that apply to the page at `url`: URL patterns and scoped
+    /// `disable` entries resolved once per page, so that the stages keep
+    /// asking by host alone. The set itself when nothing depends on the URL.
+    public func narrowed(toURL url: String?, host: String?) -> RuleSet {
+        guard dependsOnURL else { return self }
+        let off = Set(scopedDisables.filter { $0.applies(toURL: url, host: host) }.flatMap(\.ids))
+        return RuleSet(narrowing: self, to: rules.filter { !off.contains($0.id) && $0.applies(toURL: url, host: host) })
+    }
+
+    /// The rule with this id, if any.
+    public func rule(withID id: String) -> Rule? {
+        rules.first { $0.id == id }
     }
 
     /// The joined `drop-text` patterns of `stage` (host-independent rules).

@@ -295,6 +295,7 @@ import Darwin
         guard try fixture.notes().knownFailure == nil, let expected = try fixture.expectedJSON() else { return }
         var arguments = ["clean", fixture.pageFile.path, "--pretty"]
         if let url = try fixture.pageURL() { arguments += ["--url", url] }
+        if let rules = fixture.rulesFile { arguments += ["--rules", rules.path] }
         let run = try WinnowProcess.run(arguments)
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty)

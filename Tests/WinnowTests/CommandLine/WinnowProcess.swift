@@ -74,18 +74,28 @@ enum WinnowProcess {
     }
 
     /// Runs `winnow arguments…`, reading its output while it runs.
-    static func run(_ arguments: [String], input: Input = .empty, timeout: TimeInterval = 120) throws -> Result {
-        try run(executable: binary(), arguments: arguments, input: input, timeout: timeout)
+    static func run(
+        _ arguments: [String], input: Input = .empty, environment: [String: String] = [:], timeout: TimeInterval = 120
+    ) throws -> Result {
+        try run(executable: binary(), arguments: arguments, input: input, environment: environment, timeout: timeout)
     }
 
     /// Runs any executable. Both pipes are drained before `waitUntilExit()`
     /// (stderr on another thread): a child that fills a pipe nobody reads
     /// blocks forever. A child still running after `timeout` is killed, so
     /// a hang fails the test instead of the whole run.
-    static func run(executable: URL, arguments: [String], input: Input = .empty, timeout: TimeInterval = 120) throws -> Result {
+    static func run(
+        executable: URL, arguments: [String], input: Input = .empty, environment: [String: String] = [:],
+        timeout: TimeInterval = 120
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        // Added to the test's own environment (a set WINNOW_RULES would
+        // change every run, so it is cleared unless a test sets it).
+        var merged = ProcessInfo.processInfo.environment
+        merged["WINNOW_RULES"] = nil
+        process.environment = merged.merging(environment) { _, new in new }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

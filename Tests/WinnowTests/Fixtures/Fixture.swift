@@ -2,13 +2,13 @@ import Foundation
 import Testing
 @testable import Winnow
 
-/// One folder under `Fixtures/`: a page (`page.html`), the article Winnow
-/// should make of it (`expected.json`), the reviewer's notes (`notes.md`)
-/// and, optionally, the page's URL (`url`, one line).
+/// One folder under `Fixtures/`, as the tests use it: the library's
+/// `FixtureFolder` (the same one `winnow test` runs), named for
+/// parameterized tests.
 struct Fixture: Sendable, CustomTestStringConvertible {
-    let name: String
-    let folder: URL
+    let folder: FixtureFolder
 
+    var name: String { folder.name }
     var testDescription: String { name }
 
     /// The repository's `Fixtures/` folder.
@@ -17,50 +17,24 @@ struct Fixture: Sendable, CustomTestStringConvertible {
     /// Every fixture folder, by name. Discovered, never listed by hand, so
     /// a new folder is tested the moment it exists.
     static func all() -> [Fixture] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.sorted().compactMap { name in
-            var isDirectory: ObjCBool = false
-            let folder = directory.appendingPathComponent(name, isDirectory: true)
-            guard !name.hasPrefix("."), FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory),
-                isDirectory.boolValue
-            else { return nil }
-            return Fixture(name: name, folder: folder)
-        }
+        ((try? FixtureFolder.all(in: directory)) ?? []).map(Fixture.init)
     }
 
-    var pageFile: URL { folder.appendingPathComponent("page.html") }
-    var expectedFile: URL { folder.appendingPathComponent("expected.json") }
-    var notesFile: URL { folder.appendingPathComponent("notes.md") }
-    var urlFile: URL { folder.appendingPathComponent("url") }
+    var pageFile: URL { folder.pageFile }
+    var expectedFile: URL { folder.expectedFile }
+    var rulesFile: URL? { FileManager.default.fileExists(atPath: folder.rulesFile.path) ? folder.rulesFile : nil }
 
-    /// The page's URL, when the fixture gives one: host rules and the
-    /// output's `url` depend on it.
-    func pageURL() throws -> String? {
-        guard FileManager.default.fileExists(atPath: urlFile.path) else { return nil }
-        let line = try String(contentsOf: urlFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        return line.isEmpty ? nil : line
-    }
+    func pageURL() throws -> String? { try folder.pageURL() }
+    func notes() throws -> FixtureNotes { try folder.notes() }
+    func expectedJSON() throws -> String? { try folder.expectedJSON() }
 
-    func notes() throws -> FixtureNotes {
-        FixtureNotes(markdown: try String(contentsOf: notesFile, encoding: .utf8))
-    }
-
-    /// The committed expectation, or `nil` when the folder has none.
-    func expectedJSON() throws -> String? {
-        guard FileManager.default.fileExists(atPath: expectedFile.path) else { return nil }
-        return try String(contentsOf: expectedFile, encoding: .utf8)
-    }
-
-    /// Runs the whole cleaner on the page's raw bytes (the decoder sees
-    /// them exactly as a crawler would have fetched them).
+    /// Runs the whole cleaner, with the fixture's own rules, on the page's
+    /// raw bytes.
     func clean(explain: Bool = false) throws -> Article {
-        let bytes = try [UInt8](Data(contentsOf: pageFile))
-        return try Cleaner(options: CleanerOptions(explain: explain)).clean(bytes: bytes, url: pageURL())
+        try folder.clean(with: folder.cleaner(options: CleanerOptions(explain: explain)))
     }
 
-    /// The output exactly as `expected.json` holds it: pretty JSON and a
-    /// final newline, as `winnow clean --pretty` prints it.
     static func snapshot(of article: Article) -> String {
-        article.json.serialized(pretty: true) + "\n"
+        FixtureFolder.snapshot(of: article)
     }
 }

@@ -56,34 +56,26 @@ import Testing
     /// its own known issue: once the pipeline meets it, the test says so
     /// ("known issue was not recorded") and the mark can go.
     private func check(_ fixture: Fixture, notes: FixtureNotes, article: Article, actual: String, expected: String) {
-        if notes.mustKeep.isEmpty {
-            Issue.record("\(fixture.name): notes.md has no \"## Must keep\" entries; a fixture must say what the article is")
+        for problem in notes.problems {
+            Issue.record("\(fixture.name): \(problem)")
         }
-        let marked = (notes.mustKeep + notes.mustDrop).filter(\.isKnownFailing)
-        if notes.knownFailure == nil, !marked.isEmpty {
-            Issue.record("\(fixture.name): entries are marked known-failing, but notes.md has no \"Status: known-failing: <reason>\" line")
-        }
-        for entry in notes.mustKeep {
+        let unmet = notes.unmet(in: article.text)
+        for entry in notes.mustKeep + notes.mustDrop {
             expect(entry, of: fixture) {
-                if !article.text.contains(entry.text) {
-                    Issue.record("\(fixture.name): text lost what it must keep: \"\(entry.text)\"")
-                }
-            }
-        }
-        for entry in notes.mustDrop {
-            expect(entry, of: fixture) {
-                if article.text.contains(entry.text) {
-                    Issue.record("\(fixture.name): text kept what it must drop: \"\(entry.text)\"")
+                for found in unmet where found.entry == entry {
+                    Issue.record("\(fixture.name): \(found.message)")
                 }
             }
         }
         guard !FixtureSnapshotTests.isUpdating else { return }
         let compare = {
             if actual != expected {
+                // The same comparison engine as `winnow test`.
+                let difference = ArticleDifference(expectedJSON: expected, actualJSON: actual)
                 Issue.record(
                     """
                     \(fixture.name): output differs from expected.json
-                    \(JSONDifference.describe(expected: expected, actual: actual))
+                    \(difference.changes.map(\.description).joined(separator: "\n"))
                     """)
             }
         }

@@ -1,0 +1,92 @@
+import Foundation
+
+/// One page of a ground-truth folder: `<set>/<id>/page.html` with the true
+/// main text (`main.txt`), optionally the true comments (`comments.txt`;
+/// an empty file means the page has none) and its URL (`meta.json`'s
+/// `url`, else the set's `index.jsonl` row), as `score.py` reads them.
+public struct GroundTruthPage: Sendable {
+    public let set: String
+    public let id: String
+    public let folder: URL
+    public let url: String?
+    public let mainTruth: String
+    /// `nil` when the set does not annotate comments for this page.
+    public let commentsTruth: String?
+
+    public var pageFile: URL { folder.appendingPathComponent("page.html") }
+
+    /// Every page of `directory`: either sets of pages
+    /// (`<set>/<id>/page.html`, as the development set) or one set of
+    /// pages (`<id>/page.html`, named after the folder). Sets and ids in
+    /// name order, as `score.py` sorts them.
+    public static func all(in directory: URL, sets only: Set<String> = []) throws -> [GroundTruthPage] {
+        let manager = FileManager.default
+        func subfolders(_ url: URL) throws -> [String] {
+            try manager.contentsOfDirectory(atPath: url.path).sorted().filter { name in
+                var isDirectory: ObjCBool = false
+                return !name.hasPrefix(".")
+                    && manager.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                    && isDirectory.boolValue
+            }
+        }
+        func hasPage(_ url: URL) -> Bool { manager.fileExists(atPath: url.appendingPathComponent("page.html").path) }
+
+        let topLevel = try subfolders(directory)
+        let setFolders: [(String, URL)]
+        if topLevel.contains(where: { hasPage(directory.appendingPathComponent($0)) }) {
+            setFolders = [(directory.lastPathComponent, directory)]
+        } else {
+            setFolders = topLevel.map { ($0, directory.appendingPathComponent($0, isDirectory: true)) }
+        }
+        let indexURLs = try IndexFile.urls(in: directory)
+        var pages: [GroundTruthPage] = []
+        for (set, setFolder) in setFolders where only.isEmpty || only.contains(set) {
+            for id in try subfolders(setFolder) {
+                let folder = setFolder.appendingPathComponent(id, isDirectory: true)
+                guard hasPage(folder) else { continue }
+                pages.append(try GroundTruthPage(set: set, id: id, folder: folder, indexURL: indexURLs["\(set)/\(id)"]))
+            }
+        }
+        return pages
+    }
+
+    init(set: String, id: String, folder: URL, indexURL: String?) throws {
+        self.set = set
+        self.id = id
+        self.folder = folder
+        let manager = FileManager.default
+        func text(_ name: String) throws -> String? {
+            let file = folder.appendingPathComponent(name)
+            guard manager.fileExists(atPath: file.path) else { return nil }
+            return try String(contentsOf: file, encoding: .utf8)
+        }
+        mainTruth = try text("main.txt") ?? ""
+        commentsTruth = try text("comments.txt")
+        var url: String?
+        if let meta = try text("meta.json"), case .object(let members)? = try? JSONValueParser.parse(meta),
+            case .string(let value)? = members.first(where: { $0.0 == "url" })?.1, !value.isEmpty
+        {
+            url = value
+        }
+        self.url = url ?? indexURL.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// `index.jsonl`: one JSON object a line with `set`, `id` and `url`.
+    enum IndexFile {
+        static func urls(in directory: URL) throws -> [String: String] {
+            let file = directory.appendingPathComponent("index.jsonl")
+            guard FileManager.default.fileExists(atPath: file.path) else { return [:] }
+            var urls: [String: String] = [:]
+            for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") {
+                guard case .object(let members)? = try? JSONValueParser.parse(String(line)) else { continue }
+                let fields = Dictionary(members, uniquingKeysWith: { first, _ in first })
+                if case .string(let set)? = fields["set"], case .string(let id)? = fields["id"],
+                    case .string(let url)? = fields["url"]
+                {
+                    urls["\(set)/\(id)"] = url
+                }
+            }
+            return urls
+        }
+    }
+}

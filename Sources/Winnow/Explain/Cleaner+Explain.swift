@@ -1,0 +1,27 @@
+extension Cleaner {
+    /// Cleans a page and explains it: the removal log and an HTML report of
+    /// the page in which each removed block is outlined and labelled.
+    ///
+    /// The report is built on a second parse of the same bytes, which
+    /// gives the same tree: every node of the first parse is numbered in
+    /// document order before the stages run, the removed ones are found by
+    /// number in the second tree and marked there.
+    public func explain(bytes: [UInt8], url: String? = nil) throws -> Explanation {
+        var timings: StageTimings?
+        let (page, utf8) = try preparedPage(bytes: bytes, url: url, timings: &timings)
+        let ordinals = NodeOrdinals(page.document)
+        try runPipeline(on: page)
+        let removed = page.removedNodes.map { ordinals.originals(of: $0) }
+        let removals = page.removals
+        var article = article(of: page)
+        article.removed = removals
+
+        let report = try ExplainReport(
+            utf8: utf8, url: url, removals: Array(zip(removals, removed)),
+            isCommentSection: { rule in
+                guard let found = self.rules.rule(withID: rule) else { return false }
+                return found.section != nil || !found.sectionHints.isEmpty
+            })
+        return Explanation(article: article, removals: removals, reportHTML: report.html)
+    }
+}

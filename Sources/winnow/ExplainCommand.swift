@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import Winnow
+
+/// `winnow explain PAGE`: what cleaning removed from a page, grouped by
+/// stage and rule, and with `--html` a report of the page with each
+/// removed block outlined and labelled.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show what cleaning removed from a page, by stage and rule; --html writes a marked-up report.",
+        discussion: WinnowExit.helpText
+    )
+
+    @Argument(help: "The HTML page; '-' reads standard input.")
+    var page: String
+
+    @Option(help: "The page's URL (for host and URL rules).")
+    var url: String?
+
+    @Option(help: "The charset the page was served with; the bytes can overrule it.")
+    var charset: String?
+
+    @Option(help: ArgumentHelp("Write the page as an HTML report: removed blocks outlined and labelled.", valueName: "OUT.html"))
+    var html: String?
+
+    @Option(help: "Excerpts shown per rule.")
+    var excerpts = 5
+
+    @OptionGroup var rules: RuleOptions
+
+    func run() throws {
+        let cleaner = try rules.cleaner(options: CleanerOptions(explain: true, charset: charset))
+        let input = PageInput(path: page)
+        let explanation: Explanation
+        do {
+            let bytes = try input.read(limit: cleaner.options.maximumBytes)
+            explanation = try cleaner.explain(bytes: bytes, url: url.flatMap { $0.isEmpty ? nil : $0 })
+        } catch let failure as PageFailure {
+            printError(failure.message)
+            throw failure.exitCode
+        } catch let error as CleanerError {
+            let failure = PageFailure(error, input: input.displayName)
+            printError(failure.message)
+            throw failure.exitCode
+        }
+        if let html {
+            do {
+                try Data(explanation.reportHTML.utf8).write(to: URL(fileURLWithPath: html))
+            } catch {
+                printError("\(html): cannot write the report: \(error.localizedDescription)")
+                throw WinnowExit.unreadableFile
+            }
+        }
+        writeOutput(render(explanation))
+    }
+
+    private func render(_ explanation: Explanation) -> String {
+        var output = ""
+        var stage = ""
+        for group in explanation.groups {
+            if group.stage != stage {
+                stage = group.stage
+                output += "\(stage)\n"
+            }
+            let count = group.removals.count
+            output += "  \(group.rule): \(count) block\(count == 1 ? "" : "s"), \(group.chars) chars\n"
+            for removal in group.removals.prefix(excerpts) {
+                output += "    \(String(format: "%6d", removal.chars))  \(removal.excerpt)\n"
+            }
+            if count > excerpts { output += "    … \(count - excerpts) more\n" }
+        }
+        let removed = explanation.removals.reduce(0) { $0 + $1.chars }
+        let article = explanation.article
+        output += "\n\(explanation.removals.count) removals, \(removed) chars removed; kept \(article.blocks.count) blocks, "
+            + "\(article.text.count) chars of text, \(article.comments.count) top-level comments\n"
+        if let html { output += "report: \(html)\n" }
+        return output
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+/// User rule files: what they may say, how they combine with the built-in
+/// rules, and how a bad one is refused (file, line, reason), before any
+/// page is read.
+@Suite struct RuleFileTests {
+    static let page = """
+        <html><head><title>Post</title></head><body>
+        <article>
+        <h1>Post</h1>
+        <p>First paragraph of the article, long enough to count as prose for the scoring that follows it.</p>
+        <p class="promo-box">Buy our mugs today, they are the best mugs of the whole wide world.</p>
+        <p>Second paragraph of the article, with more words so that the article element wins the scoring.</p>
+        <p>Promoted: a line the site adds under every article, and which a site rule drops by its words.</p>
+        <p class="ad-slot">Advertisement text that the built-in ad rule drops on every site.</p>
+        </article></body></html>
+        """
+
+    func file(_ yaml: String, name: String = "site.yaml") throws -> RuleFile {
+        try RuleLoader.ruleFile(fromYAML: yaml, file: name)
+    }
+
+    func cleaner(_ files: [RuleFile]) throws -> Cleaner {
+        try Cleaner(options: CleanerOptions(explain: true), ruleFiles: files)
+    }
+
+    func error(_ yaml: String) -> RuleFileError? {
+        do {
+            let parsed = try file(yaml)
+            _ = try RuleSet.composing(builtIn: try RuleSet.builtIn.get(), files: [parsed])
+            return nil
+        } catch let error as RuleFileError {
+            return error
+        } catch {
+            Issue.record("unexpected error \(error)")
+            return nil
+        }
+    }
+
+    // MARK: - Scope and order
+
+    @Test func hostScopedRulesApplyOnTheirHostsOnly() throws {
+        let rules = try file(
+            """
+            - id: example-promo
+              hosts: [example.com, "*.example.org"]
+              stage: strip-article-boilerplate
+              drop: '.promo-box'
+            """)
+        let cleaner = try cleaner([rules])
+        let bytes = Array(RuleFileTests.page.utf8)
+        for url in ["https://example.com/a", "https://www.example.com/a", "https://news.example.org/a"] {
+            let article = try cleaner.clean(bytes: bytes, url: url)
+            #expect(!article.text.contains("Buy our mugs"), "\(url)")
+            #expect(article.removed?.contains { $0.rule == "example-promo" && $0.excerpt.hasPrefix("Buy our mugs") } == true)
+        }
+        for url in ["https://example.org/a", "https://notexample.com/a", nil] as [String?] {
+            let article = try cleaner.clean(bytes: bytes, url: url)
+            #expect(article.text.contains("Buy our mugs"), "\(url ?? "no URL")")
+        }
+    }
+
+    @Test func urlPatternsScopeRulesToPartsOfASite() throws {
+        let rules = try file(
+            """
+            - id: blog-promo
+              urls: ['https://example.com/blog/*']
+              stage: strip-article-boilerplate
+              drop-text: '^Promoted:'
+            """)
+        let cleaner = try cleaner([rules])
+        let bytes = Array(RuleFileTests.page.utf8)
+        #expect(!(try cleaner.clean(bytes: bytes, url: "https://example.com/blog/2024/post").text.contains("Promoted:")))
+        #expect(try cleaner.clean(bytes: bytes, url: "https://example.com/news/post").text.contains("Promoted:"))
+    }
+
+    @Test func urlPatternWildcards() {
+        let pattern = URLPattern("*://*.example.com/news/*")
+        #expect(pattern.matches("https://www.example.com/news/a"))
+        #expect(pattern.matches("http://m.example.com/news/"))
+        #expect(!pattern.matches("https://example.com/news/a"))
+        #expect(!pattern.matches("https://www.example.com/sport/news/a"))
+        #expect(URLPattern("https://a.com/x").matches("https://a.com/x"))
+        #expect(!URLPattern("https://a.com/x").matches("https://a.com/x/y"))
+        #expect(URLPattern("*a*a*a*").matches(String(repeating: "a", count: 3)))
+        #expect(!URLPattern("*a*a*a*b").matches(String(repeating: "a", count: 10_000)))
+    }
+
+    @Test func userRulesComeFirstInTheirStage() throws {
+        let rules = try file(
+            """
+            - id: site-ads
+              stage: strip-boilerplate
+              drop: '.ad-slot'
+            """)
+        let set = try cleaner([rules]).rules
+        let stage = set.rules(for: "strip-boilerplate", host: nil).map(\.id)
+        #expect(stage.first == "site-ads")
+        #expect(stage.contains("ad-slots"))
+        // The block both rules match is logged under the site's.
+        let article = try cleaner([rules]).clean(bytes: Array(RuleFileTests.page.utf8))
+        #expect(article.removed?.first { $0.excerpt.hasPrefix("Advertisement") }?.rule == "site-ads")
+    }
+
+    @Test func siteMainSelectorIsTriedBeforeTheBuiltInOnes() throws {
+        let html = """
+            <html><body><article><p>Teaser text of the article element, which the built-in rules would take as the article body because it is an article element with words.</p></article>
+            <div class="story"><p>The real story lives in this container: a long paragraph of text that a site rule points at, with enough words to be taken.</p>
+            <p>And a second paragraph of the real story so that the container has plenty of text to pass the minimum.</p></div></body></html>
+            """
+        let rules = try file(
+            """
+            - id: site-story
+              stage: main-content
+              main: 'div.story'
+            """)
+        let article = try cleaner([rules]).clean(bytes: Array(html.utf8))
+        #expect(article.text.contains("The real story"))
+        #expect(!article.text.contains("Teaser text"))
+    }
+
+    @Test func disableSwitchesBuiltInRulesOffEverywhereOrInScope() throws {
+        let everywhere = try file("- disable: [ad-slots]")
+        let bytes = Array(RuleFileTests.page.utf8)
+        #expect(try cleaner([everywhere]).clean(bytes: bytes).text.contains("Advertisement text"))
+        #expect(try cleaner([everywhere]).rules.rule(withID: "ad-slots") == nil)
+
+        let scoped = try file(
+            """
+            - disable: [ad-slots]
+              hosts: [example.com]
+            """)
+        #expect(try cleaner([scoped]).clean(bytes: bytes, url: "https://example.com/a").text.contains("Advertisement text"))
+        #expect(!(try cleaner([scoped]).clean(bytes: bytes, url: "https://other.net/a").text.contains("Advertisement text")))
+    }
+
+    @Test func keepProtectsFromOtherRules() throws {
+        let rules = try file(
+            """
+            - id: keep-the-ad
+              hosts: [example.com]
+              stage: strip-boilerplate
+              keep: '.ad-slot'
+            """)
+        let bytes = Array(RuleFileTests.page.utf8)
+        #expect(try cleaner([rules]).clean(bytes: bytes, url: "https://example.com/").text.contains("Advertisement text"))
+    }
+
+    @Test func filesApplyInTheOrderGiven() throws {
+        let first = try file("- id: one\n  stage: strip-boilerplate\n  drop: '.ad-slot'\n", name: "one.yaml")
+        let second = try file("- id: two\n  stage: strip-boilerplate\n  drop: '.ad-slot'\n", name: "two.yaml")
+        let ids = try cleaner([first, second]).rules.rules(for: "strip-boilerplate", host: nil).prefix(2).map(\.id)
+        #expect(ids == ["one", "two"])
+    }
+
+    // MARK: - Refused files
+
+    @Test(arguments: [
+        ("- id: a\n  stage: strip-boilerplate\n  dorp: 'p'\n", 3, "unknown key 'dorp'"),
+        ("- id: a\n  stage: boilerplate\n  drop: 'p'\n", 2, "unknown stage 'boilerplate'"),
+        ("- id: a\n  stage: strip-boilerplate\n  drop: 'div[class'\n", 3, "bad selector in 'drop'"),
+        ("- id: a\n  stage: strip-boilerplate\n  drop: 'p:not(.x'\n", 3, "bad selector in 'drop'"),
+        ("- id: a\n  stage: strip-boilerplate\n  drop: 'xpath://div[(('\n", 3, "cannot compile the XPath"),
+        ("- id: a\n  stage: strip-boilerplate\n  drop-text: '^(Read more'\n", 3, "regex does not compile"),
+        ("- id: a\n  stage: strip-boilerplate\n  drop-text: '^(a+)+$'\n", 3, "backtracks catastrophically"),
+        ("- id: a\n  stage: strip-boilerplate\n  drop-text: '(x+x+)+y'\n", 3, "backtracks catastrophically"),
+        ("- id: a\n  stage: strip-boilerplate\n  drop-text: '^(\\w+\\s?)*$'\n", 3, "backtracks catastrophically"),
+        ("- id: ad-slots\n  stage: strip-boilerplate\n  drop: 'p'\n", 1, "already taken (built-in)"),
+        ("- disable: [no-such-rule]\n", 1, "names no known rule: 'no-such-rule'"),
+        ("- disable: [navigation]\n  sites: [a.com]\n", 2, "unknown key 'sites'"),
+        ("- id: a\n  stage: strip-boilerplate\n", 1, "says nothing to drop"),
+        ("- id: a\n  stage: strip-boilerplate\n  drop: [p, div\n", 4, "not valid YAML"),
+        ("id: a\nstage: strip-boilerplate\n", 1, "a rule file is a list of rules"),
+        ("# only a comment\n", nil, "holds no rules"),
+        ("- id: a\n  stage: strip-boilerplate\n  drop: p\n  description: " + String(repeating: "[", count: 100_000), 4, "not valid YAML"),
+        ("- id: a\n  stage: strip-boilerplate\n  drop: '" + String(repeating: ":not(", count: 3000) + "p" + String(repeating: ")", count: 3000) + "'\n", 3, "nested more than"),
+        ("", nil, "holds no rules"),
+    ] as [(String, Int?, String)])
+    func badFilesAreRefusedWithLineAndReason(yaml: String, line: Int?, reason: String) {
+        let found = error(yaml)
+        #expect(found?.file == "site.yaml")
+        #expect(found?.line == line, "\(found?.description ?? "accepted")")
+        #expect(found?.reason.contains(reason) == true, "\(found?.description ?? "accepted")")
+    }
+
+    @Test func safeNestedQuantifiersAreAccepted() throws {
+        // Words separated by required whitespace: one way to split a text,
+        // so no blow-up (the built-in byline pattern has this shape).
+        let rules = try file("- id: a\n  stage: strip-boilerplate\n  drop-text: '^by\\s+\\w+(\\s+\\w+)*$'\n")
+        #expect(rules.rules.first?.dropText?.matches("By Jane Ann Doe") == true)
+    }
+
+    @Test func runawayMatchesStopAndDoNotMatch() throws {
+        // A pattern that slips past the load-time probes still cannot hang:
+        // the match runs under a budget, and running out is no match.
+        let pattern = try TextPattern("^(a|aa)+$", bounded: true)
+        let start = DispatchTime.now().uptimeNanoseconds
+        #expect(!pattern.matches(String(repeating: "a", count: 299) + "!"))
+        #expect(DispatchTime.now().uptimeNanoseconds - start < 2_000_000_000)
+        #expect(pattern.matches("aaaa"))
+    }
+
+    @Test func filesOnDiskAreCheckedBeforeParsing() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let huge = folder.appendingPathComponent("huge.yaml")
+        try Data(repeating: UInt8(ascii: "#"), count: RuleLoader.maximumFileBytes + 1).write(to: huge)
+        let binary = folder.appendingPathComponent("binary.yaml")
+        try Data([0xFF, 0xFE, 0x00, 0x41]).write(to: binary)
+        for (path, reason) in [
+            (huge.path, "too large for a rule file"), (binary.path, "not UTF-8"),
+            (folder.appendingPathComponent("absent.yaml").path, "no such file"), (folder.path, "is a directory"),
+        ] {
+            #expect(throws: RuleFileError.self) { try RuleLoader.ruleFile(atPath: path) }
+            do {
+                _ = try RuleLoader.ruleFile(atPath: path)
+            } catch let error as RuleFileError {
+                #expect(error.reason.contains(reason), "\(error)")
+                #expect(error.file == path)
+            }
+        }
+    }
+}
