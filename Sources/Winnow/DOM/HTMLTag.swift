@@ -35,6 +35,9 @@ public enum HTMLTag: UInt8, CaseIterable, Sendable {
         let tag: HTMLTag
     }
 
+    /// Each tag's name as bytes, by raw value.
+    private static let names: [[UInt8]] = HTMLTag.allCases.map { Array(String(describing: $0).utf8) }
+
     /// A power of two, several times the number of tags, so probes are short.
     private static let tableSize = 512
 
@@ -63,6 +66,16 @@ public enum HTMLTag: UInt8, CaseIterable, Sendable {
         return packed
     }
 
+    /// The tag named `name` (lower case), or nil for names outside the
+    /// vocabulary.
+    init?(named name: String) {
+        var bytes = Array(name.utf8)
+        bytes.append(0)
+        let tag = bytes.withUnsafeBufferPointer { HTMLTag(name: $0.baseAddress!) }
+        guard tag != .other else { return nil }
+        self = tag
+    }
+
     init(name: UnsafePointer<xmlChar>) {
         let length = Int(xmlStrlen(name))
         guard length > 0, length <= 10, let key = HTMLTag.key(name, length: length),
@@ -71,7 +84,8 @@ public enum HTMLTag: UInt8, CaseIterable, Sendable {
             self = .other
             return
         }
-        if length > 8, String(describing: candidate) != String(cString: name) {
+        // The key holds 8 bytes: longer names are compared in full.
+        if length > 8, !HTMLTag.names[Int(candidate.rawValue)].elementsEqual(UnsafeBufferPointer(start: name, count: length)) {
             self = .other
             return
         }

@@ -28,7 +28,7 @@ struct SelectorIndex<Value> {
                     byClass[first, default: []].append(entry)
                 } else if let tag = compound.tag {
                     hasTagEntries = true
-                    if let known = HTMLTag.allCases.first(where: { $0 != .other && String(describing: $0) == tag }) {
+                    if let known = HTMLTag(named: tag) {
                         byKnownTag[Int(known.rawValue)].append(entry)
                     } else {
                         byTag[tag, default: []].append(entry)

@@ -71,24 +71,24 @@ struct BlockBuilder {
     /// Elements that make one block of their own; returns whether `node`
     /// was one (its children are then done).
     private mutating func handleSpecial(_ node: Node) -> Bool {
-        let name = node.name
-        switch name {
-        case "br":
+        let tag = node.tag
+        switch tag {
+        case .br:
             inline += "\n"
             return true
-        case "h1", "h2", "h3", "h4", "h5", "h6":
+        case .h1, .h2, .h3, .h4, .h5, .h6:
             flush()
             let text = Text.collapsingWhitespace(node.textContent)
             if !text.isEmpty {
-                blocks.append(.heading(level: Int(String(name.dropFirst())) ?? 2, text: text))
+                blocks.append(.heading(level: BlockBuilder.headingLevel(tag), text: text))
             }
             return true
-        case "ul", "ol":
+        case .ul, .ol:
             flush()
             let items = listItems(of: node)
-            if !items.isEmpty { blocks.append(.list(ordered: name == "ol", items: items)) }
+            if !items.isEmpty { blocks.append(.list(ordered: tag == .ol, items: items)) }
             return true
-        case "blockquote":
+        case .blockquote:
             flush()
             var inner = BlockBuilder()
             inner.skip = skip
@@ -96,12 +96,12 @@ struct BlockBuilder {
             let text = inner.blocks.compactMap(\.plainText).filter { !$0.isEmpty }.joined(separator: "\n")
             if !text.isEmpty { blocks.append(.quote(text)) }
             return true
-        case "pre":
+        case .pre:
             flush()
             let text = BlockBuilder.trimmingBlankLines(node.textContent)
             if !text.isEmpty { blocks.append(.code(text)) }
             return true
-        case "table":
+        case .table:
             if let figure = captionedImage(node) {
                 flush()
                 blocks.append(figure)
@@ -112,16 +112,16 @@ struct BlockBuilder {
             let rows = tableRows(of: node)
             if !rows.isEmpty { blocks.append(.table(rows: rows)) }
             return true
-        case "figure":
+        case .figure:
             flush()
             appendFigure(image: firstImage(in: node), caption: node.firstDescendant(named: "figcaption"))
             return true
-        case "img":
+        case .img:
             guard isFigureSized(node) else { return true }
             flush()
             appendFigure(image: node, caption: nil)
             return true
-        case "div":
+        case .div:
             guard let figure = captionedImage(node) else { return false }
             flush()
             blocks.append(figure)
@@ -132,6 +132,17 @@ struct BlockBuilder {
     }
 
     private static let captionHint = WordHint("caption")
+
+    private static func headingLevel(_ tag: HTMLTag) -> Int {
+        switch tag {
+        case .h1: return 1
+        case .h3: return 3
+        case .h4: return 4
+        case .h5: return 5
+        case .h6: return 6
+        default: return 2
+        }
+    }
 
     /// WordPress, Blogger and many CMSs caption an image without <figure>:
     /// a `wp-caption` div, a `tr-caption-container` table.
@@ -265,6 +276,6 @@ extension Node {
 extension String {
     fileprivate func replacingNewlines() -> String {
         guard utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return self }
-        return String(unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : Character($0) })
+        return String(decoding: utf8.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self)
     }
 }

@@ -34,11 +34,20 @@ enum CommentCount {
     /// Whether a heading announces the comment thread: a count ("12
     /// Comments", "4 thoughts on …") or a label ("Comments", "Discussion").
     static func isAnnouncement(_ heading: String) -> Bool {
-        guard !heading.isEmpty, heading.count <= maximumHeadingChars else { return false }
+        guard !heading.isEmpty, heading.utf8.count <= maximumHeadingChars * 4, heading.count <= maximumHeadingChars,
+            announcementWords.contains(where: { Text.containsBytes(heading, $0, ignoringASCIICase: true) })
+        else { return false }
         if number(in: heading) != nil { return true }
-        let label = heading.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+        let label = heading.lowercased().trimmingCharacters(in: labelTrimmed)
         return labels.contains(label)
     }
+
+    /// Every count and label holds one of these (ASCII, any case): a
+    /// heading without one is passed over before any pattern runs.
+    private static let announcementWords = [
+        "comment", "respon", "repl", "thought", "reaction", "opinion", "discussion", "what readers", "what people",
+    ]
+    private static let labelTrimmed = CharacterSet.punctuationCharacters.union(.whitespaces)
 
     static func number(in text: String) -> Int? {
         guard let pattern,

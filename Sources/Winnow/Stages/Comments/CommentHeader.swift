@@ -25,10 +25,6 @@ struct CommentHeader {
     private static let datePattern = try? NSRegularExpression(
         pattern: #"\b(?:\#(calendarDate)(?:,?\s*(?:at|@|-|–)?\s*@?\#(clock))?|\#(clock)\s*(?:on\s+)?\#(calendarDate)|\d+\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?\s+ago|yesterday|today)"#,
         options: [.caseInsensitive])
-    /// Words around the name: "Posted by:", "says:", "on", "at".
-    private static let framingPattern = try? NSRegularExpression(
-        pattern: #"^\W*(?:(?:posted|written|submitted|comment(?:ed)?|added|left|reply|response)\s+(?:by|from)\b|by\b|from\b)|\b(?:says|said|wrote|writes|commented|replied)\b.*$|\((?:#?\d+|score[^)]*)\)|\[#\]|\b(?:on|at|in reply to)\b\W*$|^\W*#?\d{1,4}\b\.?"#,
-        options: [.caseInsensitive])
     /// Lines that open with "Posted by", "by", or close with "says:" are
     /// headers whatever follows.
     private static let headerShapePattern = try? NSRegularExpression(
@@ -39,8 +35,6 @@ struct CommentHeader {
     private static let numberPattern = try? NSRegularExpression(pattern: #"^#?\d{1,4}\.?$"#)
     /// A comment number before a name: "#1 Quinn".
     private static let numberPrefixPattern = try? NSRegularExpression(pattern: #"^#?\d{1,4}\.?\s+"#)
-    /// A hyphen or slash between spaces separates; inside a word it does not.
-    private static let spacedSeparatorPattern = try? NSRegularExpression(pattern: #"\s[-/]\s"#)
     private static let spacedDashPattern = try? NSRegularExpression(pattern: #"\s+[-–]\s+"#)
 
     private static func firstMatch(_ pattern: NSRegularExpression?, in text: String) -> Range<String.Index>? {
@@ -68,7 +62,7 @@ struct CommentHeader {
         guard hasDigit || mayBeShaped else { return nil }
         var rest = line
         var date: CommentParts.Date?
-        if hasDigit, let range = CommentHeader.firstMatch(CommentHeader.datePattern, in: line) {
+        if hasDigit, CommentHeader.mayHoldDate(line), let range = CommentHeader.firstMatch(CommentHeader.datePattern, in: line) {
             let text = String(line[range])
             date = CommentParts.Date(text: text, iso: CommentHeader.iso8601(text))
             rest = line.replacingCharacters(in: range, with: " | ")
@@ -76,14 +70,27 @@ struct CommentHeader {
         let isShaped = mayBeShaped && CommentHeader.firstMatch(CommentHeader.headerShapePattern, in: line) != nil
         let isNumberOnly = hasDigit && CommentHeader.firstMatch(CommentHeader.numberPattern, in: line) != nil
         guard date != nil || isShaped || isNumberOnly || (hasDigit && CommentHeader.isNumberedName(line)) else { return nil }
-        let name = CommentHeader.name(in: rest)
+        let unframed = CommentHeader.withoutFraming(rest)
+        let name = CommentHeader.firstName(in: unframed)
         // Beside a date or a header word, what is left must be a name.
-        if !isNumberOnly, name == nil, rest.contains(where: \.isLetter), !CommentHeader.isSeparatorsOnly(rest) {
-            return nil
-        }
+        if !isNumberOnly, name == nil, unframed.contains(where: \.isLetter) { return nil }
         self.author = name
         self.date = date
     }
+
+    /// Whether `line` can hold a date the pattern finds: a separator
+    /// between digits (`11/07/12`, `2:17`, `2012-03-23`), a month's name,
+    /// or "ago". Prose with a number in it ("I'm 60") has none.
+    static func mayHoldDate(_ line: String) -> Bool {
+        let bytes = Array(line.utf8)
+        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        for index in bytes.indices.dropFirst().dropLast() where isDigit(bytes[index - 1]) && isDigit(bytes[index + 1]) {
+            if ":/.-".utf8.contains(bytes[index]) { return true }
+        }
+        return (monthPrefixes + ["ago"]).contains { Text.containsBytes(line, $0, ignoringASCIICase: true) }
+    }
+
+    private static let monthPrefixes = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     /// Whether `line` holds one of the words a header's shape needs ("by",
     /// "says", "said", "wrote", "writes"), ignoring case.
@@ -109,19 +116,17 @@ struct CommentHeader {
         return (1...3).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true }
     }
 
-    private static func isSeparatorsOnly(_ text: String) -> Bool {
-        !text.contains { $0.isLetter || $0.isNumber }
-    }
-
     /// The name left once the date, the framing words and the separators
     /// are taken out; nil when nothing name-like is left.
     static func name(in text: String) -> String? {
-        // One pass takes every framing word out ("Posted by: #1 Ann says:").
-        var rest = replacing(framingPattern, in: text, with: " | ")
-        // Bare hyphens and slashes stay: "Jean-Pierre", "AC/DC".
-        rest = replacing(spacedSeparatorPattern, in: rest, with: " | ")
+        firstName(in: withoutFraming(text))
+    }
+
+    /// The first part of `rest` (separated by `|`, `•`, `—`, …) when it
+    /// reads as a name.
+    private static func firstName(in rest: String) -> String? {
         guard let first = rest.split(whereSeparator: { nameSeparators.contains($0) }).lazy
-            .map({ Text.collapsingWhitespace($0) }).first(where: { !$0.isEmpty })
+            .map({ Text.collapsingWhitespace($0) }).first(where: { $0.contains(where: \.isLetter) })
         else { return nil }
         let words = first.split(separator: " ")
         // A sentence ("Thanks! See you") is not a name.
@@ -129,6 +134,106 @@ struct CommentHeader {
             !first.contains("!"), !first.contains("?"), !CommentParts.controlLines.contains(first.lowercased())
         else { return nil }
         return first
+    }
+
+    /// Words that open a byline before the name ("Posted by", "by").
+    private static let openingVerbs: [[UInt8]] = ["posted", "written", "submitted", "commented", "comment", "added", "left", "reply", "response"].map { Array($0.utf8) }
+    private static let openingPrepositions: [[UInt8]] = ["by", "from"].map { Array($0.utf8) }
+    /// Words that follow the name ("says:", "wrote"): they and what comes
+    /// after them go.
+    private static let speechWords: [[UInt8]] = ["says", "said", "wrote", "writes", "commented", "replied"].map { Array($0.utf8) }
+    /// Words left dangling at the end once the date is out ("on", "at").
+    private static let trailingWords: [[UInt8]] = ["on", "at"].map { Array($0.utf8) }
+
+    /// `text` without the words around the name, separators in their
+    /// place: "Posted by: #1 Ann (4432) says:" gives " | Ann | ". Written
+    /// by hand over the bytes: a regular expression costs tens of
+    /// thousands of instructions a line, and every comment has a byline.
+    static func withoutFraming(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        let lower = { (byte: UInt8) -> UInt8 in byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        // `@` belongs to a handle ("@theslynch").
+        let isWordByte = { (byte: UInt8) -> Bool in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte >= 0x80
+                || byte == 0x5F || byte == 0x40
+        }
+        /// Whether `word` starts at `index` as a whole word.
+        func word(_ word: [UInt8], at index: Int) -> Bool {
+            guard index + word.count <= bytes.count, index == 0 || !isWordByte(bytes[index - 1]) else { return false }
+            for offset in word.indices where lower(bytes[index + offset]) != word[offset] { return false }
+            return index + word.count == bytes.count || !isWordByte(bytes[index + word.count])
+        }
+        let separator = Array(" | ".utf8)
+        // 1. The speech word and everything after it.
+        if let cut = bytes.indices.first(where: { index in speechWords.contains { word($0, at: index) } }) {
+            bytes.replaceSubrange(cut..., with: separator)
+        }
+        // 2. "(4432)", "(#40750343)", "(Score:5, Funny)", "[#]".
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "("), let close = bytes[index...].firstIndex(of: UInt8(ascii: ")")) {
+                let inside = bytes[(index + 1)..<close].filter { $0 != UInt8(ascii: "#") }
+                let isNumber = !inside.isEmpty && inside.allSatisfy { (0x30...0x39).contains($0) }
+                let isScore = inside.count >= 5 && inside.prefix(5).map(lower) == Array("score".utf8)
+                if isNumber || isScore {
+                    bytes.replaceSubrange(index...close, with: separator)
+                    index += separator.count
+                    continue
+                }
+            }
+            if bytes[index] == UInt8(ascii: "["), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "#"),
+                bytes[index + 2] == UInt8(ascii: "]")
+            {
+                bytes.replaceSubrange(index...(index + 2), with: separator)
+                index += separator.count
+                continue
+            }
+            index += 1
+        }
+        // 3. The opening: "Posted by", "by", "from", then a comment number.
+        var start = bytes.firstIndex(where: isWordByte) ?? bytes.count
+        if let verb = openingVerbs.first(where: { word($0, at: start) }) {
+            var next = start + verb.count
+            while next < bytes.count, bytes[next] == 0x20 { next += 1 }
+            if let preposition = openingPrepositions.first(where: { word($0, at: next) }) {
+                start = next + preposition.count
+            }
+        } else if let preposition = openingPrepositions.first(where: { word($0, at: start) }) {
+            start += preposition.count
+        }
+        var afterNumber = start
+        while afterNumber < bytes.count, !isWordByte(bytes[afterNumber]) { afterNumber += 1 }
+        var digits = afterNumber
+        while digits < bytes.count, (0x30...0x39).contains(bytes[digits]) { digits += 1 }
+        // A number of its own ("1 Chris", "#2. Ann"), not the start of a
+        // name ("2.el eşya").
+        var numberEnd = digits
+        if numberEnd < bytes.count, bytes[numberEnd] == UInt8(ascii: ".") { numberEnd += 1 }
+        if digits > afterNumber, digits - afterNumber <= 4, numberEnd == bytes.count || bytes[numberEnd] == 0x20 {
+            start = numberEnd
+        }
+        bytes.removeSubrange(..<start)
+        // 4. A dangling "on" or "at" at the end.
+        var end = bytes.count
+        while end > 0, !isWordByte(bytes[end - 1]) { end -= 1 }
+        for trailing in trailingWords where end >= trailing.count && word(trailing, at: end - trailing.count) {
+            bytes.removeSubrange((end - trailing.count)...)
+            break
+        }
+        // 5. A hyphen or slash between spaces separates ("Ann - 12 May");
+        // inside a word it stays ("Jean-Pierre", "AC/DC").
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for (offset, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/"), offset > 0, offset + 1 < bytes.count,
+                bytes[offset - 1] == 0x20, bytes[offset + 1] == 0x20
+            {
+                result.append(UInt8(ascii: "|"))
+            } else {
+                result.append(byte)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     private static let nameSeparators: Set<Character> = ["|", "•", "·", "—", "–", ",", ":", ";", "(", ")", "[", "]", "«", "»"]

@@ -40,7 +40,7 @@ enum CommentMarkup {
 
     /// A widget that lists comments from elsewhere on the site.
     static func isWidget(_ facts: ElementFacts) -> Bool {
-        facts.nameWords.tokens.contains { words in
+        !facts.nameWords.isEmpty && facts.nameWords.tokens.contains { words in
             guard let index = words.firstIndex(where: { $0.hasPrefix("comment") }) else { return false }
             return words[..<index].contains(where: widgetWords.contains)
         }
@@ -65,7 +65,7 @@ enum CommentMarkup {
     }
 
     static func isPromptContainer(_ node: Node, facts: ElementFacts) -> Bool {
-        node.hasName("form") || promptHints.contains { facts.nameWords.contains($0) }
+        facts.htmlTag == .form || (!facts.nameWords.isEmpty && promptHints.contains { facts.nameWords.contains($0) })
     }
 
     /// Whether markup names `node` one comment by more than a class that
@@ -85,7 +85,8 @@ enum CommentMarkup {
     static func isItem(_ node: Node, facts: ElementFacts, cache: ElementFactsCache) -> Bool {
         // A comment is a block: `<span class="comment">` is a code
         // comment under a syntax highlighter, or a label.
-        guard node.isElement, HTMLVocabulary.blockTags.contains(node.tag), !partTags.contains(node.tag), !isLinkback(facts)
+        guard node.isElement, HTMLVocabulary.blockTags.contains(facts.htmlTag), !partTags.contains(facts.htmlTag),
+            facts.nameWords.isEmpty || !isLinkback(facts)
         else { return false }
         if let type = node.attribute("itemtype"), type.hasSuffix("/Comment") { return true }
         if node.attribute("itemprop") == "comment" { return true }
@@ -109,7 +110,10 @@ enum CommentMarkup {
     static func hasItemClass(_ facts: ElementFacts) -> Bool {
         let classTokenCount = facts.classes.count
         // Class tokens come first in `nameWords`, then the id's.
-        for words in facts.nameWords.tokens.prefix(classTokenCount) where endsInItemWords(words) {
+        // Every ending has a word that starts with `comment`: a token
+        // without one is passed over before any ending is compared.
+        for words in facts.nameWords.tokens.prefix(classTokenCount)
+        where words.contains(where: { $0.hasPrefix("comment") }) && endsInItemWords(words) {
             return true
         }
         return false
