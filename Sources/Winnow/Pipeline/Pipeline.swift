@@ -15,8 +15,11 @@ public struct Pipeline: Sendable {
     }
 
     /// Runs the stages, adding each one's time to `timings` when given.
-    public func run(on page: Page, timings: inout StageTimings?) throws {
+    /// Past `deadline`, the next stage is not started: the run throws
+    /// `PipelineDeadlineExceeded` (a stage itself is never interrupted).
+    public func run(on page: Page, timings: inout StageTimings?, deadline: ContinuousClock.Instant? = nil) throws {
         for stage in stages {
+            if let deadline, ContinuousClock.now > deadline { throw PipelineDeadlineExceeded(stage: stage.name) }
             page.currentStage = stage.name
             let start = DispatchTime.now()
             try stage.run(on: page)
@@ -24,4 +27,10 @@ public struct Pipeline: Sendable {
         }
         page.currentStage = ""
     }
+}
+
+/// The pipeline stopped between stages because its deadline had passed.
+public struct PipelineDeadlineExceeded: Error {
+    /// The stage that was not started.
+    public let stage: String
 }
