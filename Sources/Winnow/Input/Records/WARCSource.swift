@@ -56,6 +56,7 @@ public final class WARCSource: PageSource {
     }
 
     private func nextItem() throws(InputError) -> InputItem? {
+        current = Provenance(input: name, offset: reader.offset)
         try skipBlankLines()
         let start = reader.offset
         current = Provenance(input: name, offset: start)
