@@ -19,6 +19,8 @@ public final class GzipStream: ByteStream {
     private var pendingError: InputError?
     /// Position in the compressed file of `input[inputStart]`.
     private var compressedOffset = 0
+    /// Where the current member started (or should have).
+    private var memberStart = 0
 
     /// Bytes produced so far.
     public private(set) var decompressedOffset = 0
@@ -72,15 +74,19 @@ public final class GzipStream: ByteStream {
                 insideMember = false
                 membersCompleted += 1
                 lastMemberEnd = (compressedOffset, decompressedOffset)
+                memberStart = compressedOffset
             case .damaged(let reason):
-                let at = compressedOffset
-                let skipped = try skipToNextMember()
+                let damaged = memberStart
+                _ = try skipToNextMember()
                 inflater.reset()
                 insideMember = false
+                memberStart = compressedOffset
+                // The whole damaged stretch is reported: from where a member
+                // should have started to where the next one does.
                 let whereTo = inputStart < inputEnd ? "to the next gzip member" : "to the end of the file"
                 let error = InputError(
                     kind: "gzip-corrupt",
-                    message: "\(name): corrupt gzip data at byte \(at) (\(reason)); skipped \(skipped) bytes \(whereTo)")
+                    message: "\(name): corrupt gzip data at byte \(damaged) (\(reason)); skipped \(compressedOffset - damaged) bytes \(whereTo)")
                 guard step.produced == 0 else {
                     pendingError = error
                     return step.produced
