@@ -112,7 +112,7 @@ struct BatchCommand: ParsableCommand {
             cleaner = try Cleaner(
                 options: CleanerOptions(
                     explain: explain, maximumBytes: maxBytes.bytes, readsComments: !noComments,
-                    timeLimit: timeLimit > 0 ? .milliseconds(Int64(timeLimit * 1000)) : nil))
+                    timeLimit: timeLimit > 0 ? .nanoseconds(Int64(min(timeLimit, 1e9) * 1e9)) : nil))
         } catch {
             printError("\(error)")
             throw ExitCode(2)

@@ -52,7 +52,16 @@ struct OutputNaming {
         guard let components = URLComponents(string: uri), let host = components.host, !host.isEmpty else { return nil }
         var hostName = host.lowercased()
         if let port = components.port { hostName += "_\(port)" }
-        var path = components.percentEncodedPath.split(separator: "/").map(String.init)
+        // Dot segments are resolved as a browser would (`/../` at the root
+        // stays at the root), so they name nothing outside the host.
+        var path: [String] = []
+        for segment in components.percentEncodedPath.split(separator: "/") {
+            switch segment {
+            case ".": continue
+            case "..": _ = path.popLast()
+            default: path.append(String(segment))
+            }
+        }
         if path.isEmpty { path = ["index"] }
         if let query = components.percentEncodedQuery, !query.isEmpty {
             path[path.count - 1] += "_" + query
