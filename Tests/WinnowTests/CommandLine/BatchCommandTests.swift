@@ -384,6 +384,35 @@ import Darwin
         #expect(BatchCommandTests.records(Data(text.utf8)).map { ($0["fields"] as? [String: Any])?["id"] as? Int } == [1, 2, 3])
     }
 
+    #if os(Linux)
+    /// Standard error is a terminal: the progress line is drawn (and
+    /// cleared) while the batch runs, then the summary stands alone.
+    @Test func progressOnATerminal() throws {
+        let pty = try PseudoTerminal()
+        defer { pty.release() }
+        let process = Process()
+        process.executableURL = try WinnowProcess.binary()
+        process.arguments = ["batch", "-"]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = pty.terminal
+        try process.run()
+        // Long enough for two redraws before the input arrives.
+        Thread.sleep(forTimeInterval: 1.3)
+        try input.fileHandleForWriting.write(contentsOf: Data(contentsOf: URL(fileURLWithPath: BatchCommandTests.input("pages.jsonl"))))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        var screen = [UInt8](repeating: 0, count: 1 << 16)
+        let flags = fcntl(pty.controller, F_GETFL)
+        _ = fcntl(pty.controller, F_SETFL, flags | O_NONBLOCK)
+        let count = read(pty.controller, &screen, screen.count)
+        let text = String(decoding: screen.prefix(max(count, 0)), as: UTF8.self)
+        #expect(text.contains("0 pages  0.0 pages/s  0.00 MB/s  0 errors"), "\(text.debugDescription)")
+        #expect(text.contains("\r\u{1B}[Kwinnow: batch: 7 pages, 2 articles, 5 errors"), "\(text.debugDescription)")
+    }
+    #endif
+
     /// A file's text, decompressed when it is gzip (and checked whole).
     static func text(of path: String) throws -> String {
         let file = try FileStream(path: path)
