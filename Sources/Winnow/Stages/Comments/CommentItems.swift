@@ -111,14 +111,20 @@ enum CommentItems {
     /// than links or form fields.
     static func repeatedRun(among blocks: [Node], statistics given: TextStatistics? = nil) -> [Node] {
         var groups: [String: [Node]] = [:]
+        var shapesInOrder: [String] = []
         // Plain paragraphs repeat in every article; comments come in boxes.
         for block in blocks where !block.hasName("p") {
             let figures = given.map { $0[block] } ?? TextStatistics(root: block)[block]
             guard figures.chars >= minimumGenericChars, figures.linkDensity <= maximumGenericLinkDensity,
                 figures.inputs == 0
             else { continue }
-            groups[shape(of: block), default: []].append(block)
+            let shape = shape(of: block)
+            if groups[shape] == nil { shapesInOrder.append(shape) }
+            groups[shape, default: []].append(block)
         }
-        return groups.values.max { $0.count < $1.count } ?? []
+        // A tie goes to the group that comes first in the page: a
+        // dictionary's order changes from process to process, and so did
+        // the output.
+        return shapesInOrder.map { groups[$0]! }.max { $0.count < $1.count } ?? []
     }
 }
