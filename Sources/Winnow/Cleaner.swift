@@ -12,10 +12,10 @@ public struct CleanerOptions: Sendable {
     /// Read reader comments into `comments`. When off, comment sections
     /// are still dropped (never kept as article text), unread.
     public var readsComments: Bool
-    /// How long one page may take. A stage is never interrupted: the
-    /// clock is read between stages, and a page past its time fails with
-    /// `CleanerError.timeLimitExceeded` at the next one (batch runs use it
-    /// so one pathological page cannot hold a core for long).
+    /// How long the stages may take on one page. A stage is never
+    /// interrupted: the clock is read between stages, and a page past its
+    /// time throws `TimeLimitExceeded` before the next one (batch runs use
+    /// it so one pathological page cannot hold a core for long).
     public var timeLimit: Duration?
 
     public static let defaultMaximumBytes = 64 << 20
@@ -39,9 +39,6 @@ public enum CleanerError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooLarge(bytes: Int, limit: Int)
     case unparsable
     case rules(String)
-    /// The page took longer than `CleanerOptions.timeLimit`; `stage` is
-    /// the one it had not started yet.
-    case timeLimitExceeded(limit: Duration, stage: String)
 
     public var description: String {
         switch self {
@@ -50,9 +47,6 @@ public enum CleanerError: Error, Equatable, Sendable, CustomStringConvertible {
         case .tooLarge(let bytes, let limit): return "page too large: \(bytes) bytes (limit \(limit))"
         case .unparsable: return "libxml2 could not parse the page"
         case .rules(let reason): return "bad rules: \(reason)"
-        case .timeLimitExceeded(let limit, let stage):
-            let seconds = Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18
-            return "time limit of \(String(format: "%g", seconds)) s exceeded before stage \(stage)"
         }
     }
 }
@@ -115,7 +109,6 @@ public struct Cleaner: Sendable {
     /// Cleans a page, adding the time of decoding, parsing and each stage
     /// to `timings` when given (for benchmarks).
     public func clean(bytes: [UInt8], url: String? = nil, timings: inout StageTimings?) throws -> Article {
-        let deadline = options.timeLimit.map { ContinuousClock.now + $0 }
         guard !bytes.isEmpty else { throw CleanerError.emptyInput }
         guard bytes.count <= options.maximumBytes else {
             throw CleanerError.tooLarge(bytes: bytes.count, limit: options.maximumBytes)
@@ -133,11 +126,7 @@ public struct Cleaner: Sendable {
         }
         timings?.record("parse", since: start)
         let page = Page(document: document, url: url, rules: rules, options: options)
-        do {
-            try pipeline.run(on: page, timings: &timings, deadline: deadline)
-        } catch let late as PipelineDeadlineExceeded {
-            throw CleanerError.timeLimitExceeded(limit: options.timeLimit ?? .zero, stage: late.stage)
-        }
+        try pipeline.run(on: page, timings: &timings)
         return Article(
             url: url, metadata: page.metadata, blocks: page.blocks, commentCount: page.commentCount,
             comments: page.comments, removed: options.explain ? page.removals : nil)

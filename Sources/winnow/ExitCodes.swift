@@ -24,8 +24,6 @@ enum WinnowExit {
         case .tooLarge: return tooLarge
         case .unparsable: return unparsable
         case .rules: return badRules
-        // `clean` sets no time limit; batch runs report it in records.
-        case .timeLimitExceeded: return ExitCode.failure
         }
     }
 }

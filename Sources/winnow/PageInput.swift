@@ -103,7 +103,6 @@ struct PageFailure: Error {
         case .tooLarge: kind = "too-large"
         case .unparsable: kind = "unparsable"
         case .rules: kind = "rules"
-        case .timeLimitExceeded: kind = "time-limit"
         }
         self.init(kind: kind, message: "\(input): \(error.description)", exitCode: WinnowExit.code(for: error))
     }

@@ -15,11 +15,14 @@ public struct Pipeline: Sendable {
     }
 
     /// Runs the stages, adding each one's time to `timings` when given.
-    /// Past `deadline`, the next stage is not started: the run throws
-    /// `PipelineDeadlineExceeded` (a stage itself is never interrupted).
-    public func run(on page: Page, timings: inout StageTimings?, deadline: ContinuousClock.Instant? = nil) throws {
+    /// With `page.options.timeLimit`, a stage is not started once the
+    /// stages so far took longer than that (`TimeLimitExceeded`).
+    public func run(on page: Page, timings: inout StageTimings?) throws {
+        let deadline = page.options.timeLimit.map { ContinuousClock.now + $0 }
         for stage in stages {
-            if let deadline, ContinuousClock.now > deadline { throw PipelineDeadlineExceeded(stage: stage.name) }
+            if let deadline, ContinuousClock.now > deadline {
+                throw TimeLimitExceeded(limit: page.options.timeLimit ?? .zero, stage: stage.name)
+            }
             page.currentStage = stage.name
             let start = DispatchTime.now()
             try stage.run(on: page)
@@ -29,8 +32,14 @@ public struct Pipeline: Sendable {
     }
 }
 
-/// The pipeline stopped between stages because its deadline had passed.
-public struct PipelineDeadlineExceeded: Error {
+/// The stages on one page took longer than `CleanerOptions.timeLimit`.
+public struct TimeLimitExceeded: Error, Equatable, CustomStringConvertible {
+    public let limit: Duration
     /// The stage that was not started.
     public let stage: String
+
+    public var description: String {
+        let seconds = Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18
+        return "time limit of \(String(format: "%g", seconds)) s exceeded before stage \(stage)"
+    }
 }

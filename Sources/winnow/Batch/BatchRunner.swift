@@ -207,6 +207,10 @@ final class BatchRunner {
                 let failure = PageFailure(error, input: BatchRecord.displayName(record.provenance))
                 errorKind = failure.kind
                 line = BatchRecord.error(record.provenance, kind: failure.kind, message: failure.message)
+            } catch let error as TimeLimitExceeded {
+                errorKind = "time-limit"
+                line = BatchRecord.error(
+                    record.provenance, kind: "time-limit", message: "\(BatchRecord.displayName(record.provenance)): \(error)")
             } catch {
                 errorKind = "internal"
                 line = BatchRecord.error(
