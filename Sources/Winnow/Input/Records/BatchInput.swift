@@ -34,7 +34,7 @@ public final class BatchInput {
     private let paths: [String]
     private let options: BatchInputOptions
     private var pathIndex = 0
-    private var walk: (DirectoryWalk, root: String)?
+    private var walk: DirectoryWalk?
     private var source: PageSource?
     private var sourceRelativePath: String?
     private var finishedBytes = 0
@@ -54,7 +54,7 @@ public final class BatchInput {
                 finishedBytes += current.bytesConsumed
                 source = nil
             }
-            if let (directory, _) = walk {
+            if let directory = walk {
                 switch directory.next() {
                 case .file(let path, let relativePath):
                     open(path, relativePath: relativePath)
@@ -71,7 +71,7 @@ public final class BatchInput {
             let path = paths[pathIndex]
             pathIndex += 1
             if path != "-", BatchInput.isDirectory(path) {
-                walk = (DirectoryWalk(root: path, globs: options.globs), path)
+                walk = DirectoryWalk(root: path, globs: options.globs)
                 continue
             }
             open(path, relativePath: path)
@@ -116,20 +116,5 @@ public final class BatchInput {
     static func isDirectory(_ path: String) -> Bool {
         var status = stat()
         return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
-    }
-}
-
-/// An input that could not even be opened: one failure.
-final class FailedSource: PageSource {
-    private var item: InputItem?
-    let bytesConsumed = 0
-
-    init(_ provenance: Provenance, _ error: InputError) {
-        item = .failure(provenance, error)
-    }
-
-    func next() -> InputItem? {
-        defer { item = nil }
-        return item
     }
 }

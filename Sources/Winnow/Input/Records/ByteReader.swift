@@ -121,13 +121,9 @@ public final class ByteReader {
         var result: [UInt8] = []
         result.reserveCapacity(min(count, 1 << 24))
         while result.count < count {
+            // On damage, the bytes read so far are dropped with the error.
             if available == 0 {
-                do {
-                    guard try fillMore() else { break }
-                } catch {
-                    // The bytes read so far are lost with the damage.
-                    throw error
-                }
+                guard try fillMore() else { break }
             }
             let take = min(available, count - result.count)
             result.append(contentsOf: buffer[start..<(start + take)])
