@@ -112,10 +112,8 @@ final class DirectorySink: RecordSink {
     /// in it, before any input is read.
     init(root: String) throws(SinkError) {
         self.root = root
-        do {
-            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        } catch {
-            throw SinkError(message: "\(root): cannot create the output directory: \(DirectorySink.reason(error))")
+        if let reason = DirectorySink.makeDirectories(root) {
+            throw SinkError(message: "\(root): cannot create the output directory: \(reason)")
         }
         let probe = DirectorySink.join(root, ".winnow-probe-\(getpid())")
         let descriptor = openFile(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -135,12 +133,10 @@ final class DirectorySink: RecordSink {
         let target = path(of: name)
         let directory = (target as NSString).deletingLastPathComponent
         if !createdDirectories.contains(directory) {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                createdDirectories.insert(directory)
-            } catch {
-                return "\(target): cannot create its directory: \(DirectorySink.reason(error))"
+            if let reason = DirectorySink.makeDirectories(directory) {
+                return "\(target): cannot create its directory: \(reason)"
             }
+            createdDirectories.insert(directory)
         }
         let temporary = target + ".partial"
         let descriptor = openFile(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -170,13 +166,22 @@ final class DirectorySink: RecordSink {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
-    /// The operating system's reason inside a Foundation error, when there is one.
-    private static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
+    /// Creates `path` and its missing parents with mkdir(2), so a failure
+    /// keeps the operating system's reason ("Not a directory", "Permission
+    /// denied"); nil when the directory exists afterwards.
+    static func makeDirectories(_ path: String) -> String? {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component
+            if mkdir(prefix, 0o755) != 0 {
+                let code = errno
+                var status = stat()
+                guard code == EEXIST, stat(prefix, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
+                    return String(cString: strerror(code == EEXIST ? ENOTDIR : code))
+                }
+            }
+            prefix += "/"
         }
-        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
-        return nsError.localizedDescription
+        return nil
     }
 }

@@ -283,12 +283,16 @@ import Darwin
         #expect(BatchCommandTests.errorKind(record) == "bad-json")
     }
 
-    @Test func outputDirectoryThatCannotBeMadeExits2() throws {
+    /// An output that cannot be made is refused before any input is read.
+    @Test func outputsThatCannotBeOpenedExit2() throws {
         let scratch = try ScratchFolder()
         let file = try scratch.file("occupied", Data("a file".utf8))
         let run = try WinnowProcess.run(["batch", BatchCommandTests.input("pages.warc"), "--output-dir", file + "/out"])
         #expect(run.status == 2)
-        #expect(run.stderrLines.first?.hasPrefix("winnow: \(file)/out: cannot create the output directory") == true, "\(run.stderr)")
+        #expect(run.stderrLines == ["winnow: \(file)/out: cannot create the output directory: Not a directory"], "\(run.stderr)")
+        let toFile = try WinnowProcess.run(["batch", BatchCommandTests.input("pages.warc"), "-o", file + "/out.jsonl"])
+        #expect(toFile.status == 2)
+        #expect(toFile.stderrLines == ["winnow: \(file)/out.jsonl: cannot open for writing: Not a directory"], "\(toFile.stderr)")
     }
 
     /// A place inside the output directory that cannot be written (a file
