@@ -23,12 +23,21 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
 
+        // zlib for .warc.gz and .jsonl.gz: inflate member after member
+        // (a one-shot decompressor stops after the first gzip member).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+
         // MARK: - Library and tool
 
         .target(
             name: "Winnow",
             dependencies: [
                 "CLibXML2",
+                "CZlib",
                 .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Rules/builtin-rules.yaml")]

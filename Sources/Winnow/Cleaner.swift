@@ -12,17 +12,23 @@ public struct CleanerOptions: Sendable {
     /// Read reader comments into `comments`. When off, comment sections
     /// are still dropped (never kept as article text), unread.
     public var readsComments: Bool
+    /// How long the stages may take on one page. A stage is never
+    /// interrupted: the clock is read between stages, and a page past its
+    /// time throws `TimeLimitExceeded` before the next one (batch runs use
+    /// it so one pathological page cannot hold a core for long).
+    public var timeLimit: Duration?
 
     public static let defaultMaximumBytes = 64 << 20
 
     public init(
         explain: Bool = false, charset: String? = nil, maximumBytes: Int = CleanerOptions.defaultMaximumBytes,
-        readsComments: Bool = true
+        readsComments: Bool = true, timeLimit: Duration? = nil
     ) {
         self.explain = explain
         self.charset = charset
         self.maximumBytes = maximumBytes
         self.readsComments = readsComments
+        self.timeLimit = timeLimit
     }
 }
 

@@ -199,4 +199,22 @@ import Testing
         #expect(first.replies.map(\.author) == ["Bob"])
         #expect(article.commentCount == 5)
     }
+
+    /// Two groups of the same size: the first in the page wins, in every
+    /// process (a dictionary's order, which once decided, changes from
+    /// process to process with Swift's per-process hash seed).
+    @Test func tiedRepeatedRunsGoToTheFirstInThePage() throws {
+        let text = "A reader's remark, long enough to count as text."
+        // Eight shapes, two blocks each: a dictionary's order would pick the
+        // page's first one only one time in eight.
+        let shapes = ["zeta", "alpha", "mu", "beta", "omega", "gamma", "nu", "delta"]
+        let blocks = (shapes + shapes).map { "<div class=\"\($0)\">\(text)</div>" }.joined()
+        let document = try TestSupport.document("<html><body><section>\(blocks)</section></body></html>")
+        let section = try #require(document.body?.children.first)
+        for _ in 0..<20 {
+            let run = CommentItems.repeatedRun(among: section.children)
+            #expect(run.count == 2)
+            #expect(run.allSatisfy { $0.classTokens.first == "zeta" })
+        }
+    }
 }

@@ -1,0 +1,44 @@
+/// A stream that first gives back bytes already read from another (to
+/// look at a file's start), then the rest of it.
+final class ReplayStream: ByteStream {
+    private var prefix: [UInt8]
+    private let rest: ByteStream
+
+    init(prefix: [UInt8], rest: ByteStream) {
+        self.prefix = prefix
+        self.rest = rest
+    }
+
+    var bytesConsumed: Int { rest.bytesConsumed }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        guard prefix.isEmpty else {
+            let count = min(prefix.count, buffer.count)
+            prefix.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: count) }
+            prefix.removeFirst(count)
+            return count
+        }
+        return try rest.read(into: buffer)
+    }
+
+    /// Reads up to `count` bytes from the start of `stream` (fewer at its end).
+    static func start(of stream: ByteStream, count: Int) throws(InputError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            var failure: InputError?
+            let read = bytes.withUnsafeMutableBytes { raw -> Int in
+                do throws(InputError) {
+                    return try stream.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]))
+                } catch {
+                    failure = error
+                    return 0
+                }
+            }
+            if let failure { throw failure }
+            if read == 0 { break }
+            filled += read
+        }
+        return Array(bytes[0..<filled])
+    }
+}

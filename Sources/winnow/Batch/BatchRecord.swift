@@ -1,0 +1,62 @@
+import Winnow
+
+/// The JSON line written for each input record: its provenance, then the
+/// JSON Lines record's other members under `fields` (when it came from
+/// JSON Lines), then the article or the error.
+///
+///     {"input": …, "line": …, "offset": …, "warc_record_id": …,
+///      "target_uri": …, "warc_date": …, ["fields": {…},]
+///      "schema": "winnow.article/1", … | "error": {"kind": …, "message": …}}
+enum BatchRecord {
+    static func article(_ provenance: Provenance, _ article: Article) -> [UInt8] {
+        line(provenance, body: article.json)
+    }
+
+    static func error(_ provenance: Provenance, kind: String, message: String) -> [UInt8] {
+        line(provenance, body: .object([("error", .object([("kind", .string(kind)), ("message", .string(message))]))]))
+    }
+
+    /// The provenance members, always all present (null when they do not
+    /// apply), so every record has the same keys.
+    static func provenanceMembers(_ provenance: Provenance) -> [(String, JSONValue)] {
+        [
+            ("input", .string(provenance.input)),
+            ("line", provenance.line.map(JSONValue.number) ?? .null),
+            ("offset", provenance.offset.map(JSONValue.number) ?? .null),
+            ("warc_record_id", provenance.warcRecordID.map(JSONValue.string) ?? .null),
+            ("target_uri", provenance.targetURI.map(JSONValue.string) ?? .null),
+            ("warc_date", provenance.warcDate.map(JSONValue.string) ?? .null),
+        ]
+    }
+
+    /// How messages name a record: `file`, `file:line`, or the WARC record.
+    static func displayName(_ provenance: Provenance) -> String {
+        if let line = provenance.line { return "\(provenance.input):\(line)" }
+        if let id = provenance.warcRecordID { return "\(provenance.input): WARC record \(id)" }
+        if let offset = provenance.offset { return "\(provenance.input): WARC record at offset \(offset)" }
+        return provenance.input
+    }
+
+    private static func line(_ provenance: Provenance, body: JSONValue) -> [UInt8] {
+        var text = JSONValue.object(provenanceMembers(provenance)).serialized()
+        text.removeLast()  // the closing brace: more members follow
+        if let passthrough = provenance.passthrough {
+            // The other members' JSON text, exactly as read.
+            text += ",\"fields\":{"
+            for (index, member) in passthrough.enumerated() {
+                if index > 0 { text += "," }
+                text += JSONValue.string(member.key).serialized() + ":" + member.json
+            }
+            text += "}"
+        }
+        let rest = body.serialized()
+        if rest != "{}" {
+            text += ","
+            text += rest.dropFirst()
+        } else {
+            text += "}"
+        }
+        text += "\n"
+        return Array(text.utf8)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+/// The gzip reader: member after member, never only the first; damage
+/// reported once and survived.
+struct GzipStreamTests {
+    @Test func readsEveryMember() {
+        let members = ["first member\n", "second member\n", "third\n"].map(RecordTestSupport.gzipMember)
+        let stream = GzipStream(MemoryStream(members.flatMap { $0 }), name: "three.gz")
+        let (bytes, errors) = RecordTestSupport.drain(stream)
+        #expect(String(decoding: bytes, as: UTF8.self) == "first member\nsecond member\nthird\n")
+        #expect(errors.isEmpty)
+        #expect(stream.membersCompleted == 3)
+        #expect(stream.lastMemberEnd.compressed == members.map(\.count).reduce(0, +))
+        #expect(stream.lastMemberEnd.decompressed == bytes.count)
+    }
+
+    /// warcio writes one member per record: all eleven records' bytes come
+    /// out, and they are the plain archive's bytes (written from the same
+    /// records, apart from ids and dates, so only the record count and
+    /// layout are compared).
+    @Test func readsWarcioMultiMemberArchive() throws {
+        let path = RecordTestSupport.inputFile("pages.warc.gz")
+        let stream = GzipStream(try FileStream(path: path), name: path)
+        let (bytes, errors) = RecordTestSupport.drain(stream)
+        #expect(errors.isEmpty)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.components(separatedBy: "\r\n\r\nWARC/1.1\r\n").count == 11)
+        #expect(stream.membersCompleted == 11)
+        let plain = try Data(contentsOf: URL(fileURLWithPath: RecordTestSupport.inputFile("pages.warc")))
+        #expect(bytes.count == plain.count)
+    }
+
+    @Test func truncatedMemberIsReportedAfterTheGoodOnes() {
+        let good = RecordTestSupport.gzipMember("whole member\n")
+        let cut = Array(RecordTestSupport.gzipMember(String(repeating: "lost text ", count: 50)).prefix(20))
+        let (bytes, errors) = RecordTestSupport.drain(GzipStream(MemoryStream(good + cut), name: "cut.gz"))
+        #expect(String(decoding: bytes, as: UTF8.self).hasPrefix("whole member\n"))
+        #expect(errors.map(\.kind) == ["gzip-truncated"])
+        #expect(errors.first?.message.contains("cut.gz: gzip data ends inside a member") == true)
+    }
+
+    @Test func garbageBetweenMembersIsSkippedToTheNextMember() {
+        let garbage = Array("JUNK BETWEEN MEMBERS".utf8)
+        let input = RecordTestSupport.gzipMember("before\n") + garbage + RecordTestSupport.gzipMember("after\n")
+        let (bytes, errors) = RecordTestSupport.drain(GzipStream(MemoryStream(input), name: "junk.gz"))
+        #expect(String(decoding: bytes, as: UTF8.self) == "before\nafter\n")
+        #expect(errors.map(\.kind) == ["gzip-corrupt"])
+        #expect(errors.first?.message.contains("skipped \(garbage.count) bytes to the next gzip member") == true)
+    }
+
+    @Test func notGzipAtAllIsOneErrorToTheEnd() {
+        let (bytes, errors) = RecordTestSupport.drain(GzipStream(MemoryStream(Array("plain text".utf8)), name: "x.gz"))
+        #expect(bytes.isEmpty)
+        #expect(errors.map(\.kind) == ["gzip-corrupt"])
+        #expect(errors.first?.message.contains("to the end of the file") == true)
+    }
+
+    @Test func emptyInputIsEmptyOutput() {
+        let (bytes, errors) = RecordTestSupport.drain(GzipStream(MemoryStream([]), name: "empty.gz"))
+        #expect(bytes.isEmpty)
+        #expect(errors.isEmpty)
+    }
+}

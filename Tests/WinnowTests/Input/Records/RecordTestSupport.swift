@@ -1,0 +1,92 @@
+import Foundation
+@testable import Winnow
+
+/// Bytes in memory as a `ByteStream`, handed out in small chunks so the
+/// readers' buffer edges are crossed many times.
+final class MemoryStream: ByteStream {
+    private let bytes: [UInt8]
+    private let chunk: Int
+    private var position = 0
+
+    init(_ bytes: [UInt8], chunk: Int = 7) {
+        self.bytes = bytes
+        self.chunk = chunk
+    }
+
+    var bytesConsumed: Int { position }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        let count = min(chunk, buffer.count, bytes.count - position)
+        guard count > 0 else { return 0 }
+        bytes.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + position, byteCount: count) }
+        position += count
+        return count
+    }
+}
+
+enum RecordTestSupport {
+    /// The warcio-made inputs (`Tests/InputFiles`, remade by its script).
+    static func inputFile(_ name: String) -> String {
+        TestSupport.repositoryRoot.appendingPathComponent("Tests/InputFiles/\(name)").path
+    }
+
+    static func items(of source: PageSource) -> [InputItem] {
+        var items: [InputItem] = []
+        while let item = source.next() { items.append(item) }
+        return items
+    }
+
+    static func warcItems(_ name: String) throws -> [InputItem] {
+        let path = inputFile(name)
+        let file = try FileStream(path: path)
+        let stream: ByteStream = name.hasSuffix(".gz") ? GzipStream(file, name: path) : file
+        return items(of: WARCSource(stream, name: path, maximumBytes: 1 << 20))
+    }
+
+    /// Everything a `ByteStream` gives, with the errors it throws on the way.
+    static func drain(_ stream: ByteStream) -> (bytes: [UInt8], errors: [InputError]) {
+        var bytes: [UInt8] = []
+        var errors: [InputError] = []
+        var buffer = [UInt8](repeating: 0, count: 1000)
+        while true {
+            var failure: InputError?
+            let count = buffer.withUnsafeMutableBytes { raw -> Int in
+                do throws(InputError) {
+                    return try stream.read(into: raw)
+                } catch {
+                    failure = error
+                    return -1
+                }
+            }
+            if count == 0 { break }
+            if count > 0 { bytes += buffer[0..<count] }
+            if let error = failure {
+                errors.append(error)
+                if errors.count > 100 { break }
+            }
+        }
+        return (bytes, errors)
+    }
+
+    static func gzipMember(_ text: String) -> [UInt8] {
+        let encoder = GzipEncoder()
+        return encoder.compress(Array(text.utf8)) + encoder.finishMember()
+    }
+}
+
+extension InputItem {
+    var page: PageRecord? {
+        if case .page(let record) = self { return record }
+        return nil
+    }
+
+    var failure: (provenance: Provenance, error: InputError)? {
+        if case .failure(let provenance, let error) = self { return (provenance, error) }
+        return nil
+    }
+
+    var skipReason: String? {
+        if case .skipped(let reason) = self { return reason }
+        return nil
+    }
+}
