@@ -38,8 +38,8 @@ struct BatchCommand: ParsableCommand {
 
             Exit codes: 0 every record succeeded; 1 some records failed (as --fail-on-error \
             decides: any, never, or more than N%), or the output could not be written; 2 usage \
-            errors (bad options, an output that cannot be opened); 130/143 interrupted by \
-            SIGINT/SIGTERM.
+            errors (bad options, an output that cannot be opened); 9 bad rule files (checked \
+            before any input is read); 130/143 interrupted by SIGINT/SIGTERM.
             """
     )
 
@@ -85,6 +85,8 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Include the removal log in each article.")
     var explain = false
 
+    @OptionGroup var ruleOptions: RuleOptions
+
     @Flag(help: "Do not read reader comments.")
     var noComments = false
 
@@ -107,16 +109,11 @@ struct BatchCommand: ParsableCommand {
         // silent death.
         signal(SIGPIPE, SIG_IGN)
 
-        let cleaner: Cleaner
-        do {
-            cleaner = try Cleaner(
-                options: CleanerOptions(
-                    explain: explain, maximumBytes: maxBytes.bytes, readsComments: !noComments,
-                    timeLimit: timeLimit > 0 ? .nanoseconds(Int64(min(timeLimit, 1e9) * 1e9)) : nil))
-        } catch {
-            printError("\(error)")
-            throw ExitCode(2)
-        }
+        // Rule files are checked before any input is read (exit 9 when bad).
+        let cleaner = try ruleOptions.cleaner(
+            options: CleanerOptions(
+                explain: explain, maximumBytes: maxBytes.bytes, readsComments: !noComments,
+                timeLimit: timeLimit > 0 ? .nanoseconds(Int64(min(timeLimit, 1e9) * 1e9)) : nil))
         // libxml2 sets up its global state on first use; do it here, on one
         // thread, before the workers parse at once.
         _ = try? cleaner.clean(bytes: Array("<html><body><p>warm-up</p></body></html>".utf8))

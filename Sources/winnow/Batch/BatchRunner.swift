@@ -196,7 +196,7 @@ final class BatchRunner {
             } else {
                 var options = base.options
                 options.charset = record.charset ?? base.options.charset
-                cleaner = (try? Cleaner(options: options)) ?? base
+                cleaner = Cleaner(options: options, rules: base.rules)
                 cleaners[key] = cleaner
             }
             let line: [UInt8]

@@ -186,6 +186,36 @@ import Darwin
         #expect(try WinnowProcess.run(["batch", BatchCommandTests.input("pages.warc")]).status == 0)
     }
 
+    /// Rule files work as in `clean`: a bad one stops the batch before any
+    /// input is read (exit 9, file and line named); a good one applies to
+    /// every record.
+    @Test func ruleFilesAreCheckedFirstAndApplied() throws {
+        let scratch = try ScratchFolder()
+        let bad = scratch.url.appendingPathComponent("bad.yaml")
+        try Data("- id: x\n  stage: nope\n  drop: p\n".utf8).write(to: bad)
+        let refused = try WinnowProcess.run(["batch", BatchCommandTests.input("pages.jsonl"), "--rules", bad.path])
+        #expect(refused.status == 9)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("bad.yaml:2"), "\(refused.stderr)")
+
+        let page = TestSupport.repositoryRoot.appendingPathComponent("Fixtures/seed-aggregator/page.html").path
+        let plain = BatchCommandTests.records(try WinnowProcess.run(["batch", page]).stdout)
+        #expect((plain.first?["text"] as? String)?.contains("During his interview, Lukashenko") == true)
+        let good = scratch.url.appendingPathComponent("good.yaml")
+        let rule = #"""
+            - id: no-interview
+              stage: strip-article-boilerplate
+              drop: 'xpath:descendant::p[starts-with(normalize-space(.), "During his interview")]'
+
+            """#
+        try Data(rule.utf8).write(to: good)
+        let ruled = try WinnowProcess.run(["batch", page, "--rules", good.path, "--explain"])
+        let record = try #require(BatchCommandTests.records(ruled.stdout).first)
+        let removed = record["removed"] as? [[String: Any]] ?? []
+        #expect(removed.contains { $0["rule"] as? String == "no-interview" })
+        #expect((record["text"] as? String)?.contains("During his interview") == false)
+    }
+
     @Test func usageErrorsExit2() throws {
         let scratch = try ScratchFolder()
         let out = scratch.url.appendingPathComponent("out.jsonl").path
