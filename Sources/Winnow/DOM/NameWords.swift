@@ -39,9 +39,16 @@ public struct NameWords: Sendable, Hashable {
         var previousWasLower = false
         func endWord(at end: Int) {
             if wordStart >= 0 {
-                var word = [UInt8](bytes[wordStart..<end])
-                for index in word.indices where word[index] >= 0x41 && word[index] <= 0x5A { word[index] |= 0x20 }
-                words.append(String(decoding: word, as: UTF8.self))
+                // Lower-cased straight into the String's storage: words are
+                // short, so most stay inline and nothing is allocated.
+                let start = wordStart
+                words.append(String(unsafeUninitializedCapacity: end - start) { output in
+                    for offset in 0..<(end - start) {
+                        let byte = bytes[start + offset]
+                        output[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    }
+                    return end - start
+                })
             }
             wordStart = -1
         }

@@ -117,18 +117,27 @@ public enum Text {
     /// words and ASCII vocabularies: Foundation's `contains` runs a
     /// locale-aware search through NSString for every call.
     public static func containsBytes<H: StringProtocol>(_ haystack: H, _ needle: String, ignoringASCIICase: Bool = false) -> Bool {
-        let needleBytes = Array(needle.utf8)
-        guard let first = needleBytes.first else { return true }
-        let lower = { (byte: UInt8) -> UInt8 in ignoringASCIICase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-        let firstLower = lower(first)
-        let haystackBytes = Array(haystack.utf8)
-        guard haystackBytes.count >= needleBytes.count else { return false }
-        for start in 0...(haystackBytes.count - needleBytes.count) where lower(haystackBytes[start]) == firstLower {
-            var offset = 1
-            while offset < needleBytes.count, lower(haystackBytes[start + offset]) == lower(needleBytes[offset]) { offset += 1 }
-            if offset == needleBytes.count { return true }
+        var needle = needle
+        return needle.withUTF8 { needleBytes in
+            func search(_ haystackBytes: UnsafeBufferPointer<UInt8>) -> Bool {
+                guard let first = needleBytes.first else { return true }
+                guard haystackBytes.count >= needleBytes.count else { return false }
+                @inline(__always) func lower(_ byte: UInt8) -> UInt8 {
+                    ignoringASCIICase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                let firstLower = lower(first)
+                for start in 0...(haystackBytes.count - needleBytes.count) where lower(haystackBytes[start]) == firstLower {
+                    var offset = 1
+                    while offset < needleBytes.count, lower(haystackBytes[start + offset]) == lower(needleBytes[offset]) {
+                        offset += 1
+                    }
+                    if offset == needleBytes.count { return true }
+                }
+                return false
+            }
+            if let found = haystack.utf8.withContiguousStorageIfAvailable(search) { return found }
+            return Array(haystack.utf8).withUnsafeBufferPointer(search)
         }
-        return false
     }
 
     /// Whether `text` holds a letter or a digit: a line of separators

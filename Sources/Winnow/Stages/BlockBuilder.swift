@@ -219,10 +219,19 @@ struct BlockBuilder {
     private mutating func flush() {
         guard !inline.isEmpty else { return }
         var paragraph: [String] = []
-        // Split on the bytes: a Character-wise split of long text costs
-        // more than the rest of the block building.
-        for line in inline.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            var text = Text.collapsingWhitespace(Substring(line))
+        // Lines are cut from the bytes and collapsed in place: a
+        // Character-wise split of long text costs more than the rest of
+        // the block building.
+        var lines: [String] = []
+        inline.withUTF8 { bytes in
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
+                lines.append(Text.collapsingWhitespace(utf8: UnsafeBufferPointer(rebasing: bytes[start..<index])))
+                start = index + 1
+            }
+        }
+        for line in lines {
+            var text = line
             // A line of separators alone ("|", "·", "—") is what is left of
             // a breadcrumb or a link bar whose links were dropped.
             if !Text.containsLetterOrDigit(text) {
