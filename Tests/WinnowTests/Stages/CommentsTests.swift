@@ -97,11 +97,17 @@ import Testing
         #expect(article.comments.count == 400)
         var depth = 0
         var node = article.comments.first
+        var deepest: Winnow.Comment?
         while let current = node {
             depth += 1
+            deepest = current
             node = current.replies.first
         }
         #expect(depth == 50)
+        // Each text is its own comment's, never its replies' as well.
+        #expect(article.comments.first?.text == "Comment 0 at depth 0.")
+        #expect(deepest?.text == "Comment 0 at depth 49.")
+        #expect(article.comments.last?.id == "comment-399-0")
         #expect(article.commentCount == 20_000)
     }
 }
