@@ -37,6 +37,12 @@ public enum HTMLTag: UInt8, CaseIterable, Sendable {
 
     /// Each tag's name as bytes, by raw value.
     private static let names: [[UInt8]] = HTMLTag.allCases.map { Array(String(describing: $0).utf8) }
+    /// Each tag's name, by raw value: made once, not read from libxml2's
+    /// bytes for every element.
+    private static let nameStrings: [String] = HTMLTag.allCases.map { String(describing: $0) }
+
+    /// The tag's name as libxml2 stores it (lower case); "other" for `.other`.
+    var name: String { HTMLTag.nameStrings[Int(rawValue)] }
 
     /// A power of two, several times the number of tags, so probes are short.
     private static let tableSize = 512

@@ -12,75 +12,162 @@ import CLibXML2
 public struct NameWords: Sendable, Hashable {
     /// One word list per class or id token.
     public let tokens: [[String]]
+    /// The `NameHash` of every word, token after token: a hint's words are
+    /// compared by hash first, and by `==` only when the hashes agree.
+    let wordHashes: [UInt64]
 
     /// An id of this many words or more is a slug of a heading
     /// (`sharing-with-a-single-developer`), not the name of a component.
     static let slugWordCount = 4
 
     public init(classAttribute: String?, idAttribute: String?) {
-        var tokens: [[String]] = []
+        var builder = Builder()
         for (attribute, isID) in [(classAttribute, false), (idAttribute, true)] {
             guard var attribute else { continue }
-            attribute.withUTF8 { NameWords.appendTokens(of: $0, isID: isID, to: &tokens) }
+            attribute.withUTF8 { builder.add($0, isID: isID) }
         }
-        self.tokens = tokens
+        self = builder.nameWords
     }
 
     init(tokens: [[String]]) {
         self.tokens = tokens
+        wordHashes = tokens.flatMap { $0.map(NameHash.of) }
     }
 
-    /// Splits an attribute value's bytes into tokens of words, in place:
-    /// class names are ASCII almost always, so this runs on bytes, not on
+    private init(tokens: [[String]], wordHashes: [UInt64]) {
+        self.tokens = tokens
+        self.wordHashes = wordHashes
+    }
+
+    static let none = NameWords(tokens: [], wordHashes: [])
+
+    /// Splits attribute values' bytes into tokens of words, in place: class
+    /// names are ASCII almost always, so this runs on bytes, not on
     /// Characters. A byte past ASCII counts as a letter and never splits.
-    static func appendTokens(of bytes: UnsafeBufferPointer<UInt8>, isID: Bool, to tokens: inout [[String]]) {
-        var words: [String] = []
-        var wordStart = -1
-        var previousWasLower = false
-        func endWord(at end: Int) {
-            if wordStart >= 0 {
-                // Lower-cased straight into the String's storage: words are
-                // short, so most stay inline and nothing is allocated.
-                let start = wordStart
-                words.append(String(unsafeUninitializedCapacity: end - start) { output in
-                    for offset in 0..<(end - start) {
-                        let byte = bytes[start + offset]
-                        output[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                    }
-                    return end - start
-                })
+    /// Collects the class tokens themselves (split at white space only) on
+    /// the way, for selector matching.
+    ///
+    /// Every list is made at its final size where that is known: this runs
+    /// for every element of every page, and growing lists one word at a
+    /// time cost more than the splitting.
+    struct Builder {
+        private var tokens: [[String]] = []
+        private var wordHashes: [UInt64] = []
+        private(set) var classTokens: [String] = []
+        private(set) var classTokenHashes: [UInt64] = []
+
+        var nameWords: NameWords { NameWords(tokens: tokens, wordHashes: wordHashes) }
+
+        /// Makes room for the tokens and words of attribute values of
+        /// `byteCount` bytes in all (a guess: the lists still grow past it).
+        mutating func reserveCapacity(forBytes byteCount: Int, classTokens collecting: Bool) {
+            tokens.reserveCapacity(byteCount / 6 + 1)
+            wordHashes.reserveCapacity(byteCount / 4 + 1)
+            if collecting {
+                classTokens.reserveCapacity(byteCount / 6 + 1)
+                classTokenHashes.reserveCapacity(byteCount / 6 + 1)
             }
-            wordStart = -1
         }
-        func endToken() {
-            let isSlug = isID && words.count >= NameWords.slugWordCount
+
+        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, isID: Bool, collectingClassTokens: Bool = false) {
+            var index = 0
+            while index < bytes.count {
+                while index < bytes.count, Builder.isSpace(bytes[index]) { index += 1 }
+                guard index < bytes.count else { break }
+                let start = index
+                while index < bytes.count, !Builder.isSpace(bytes[index]) { index += 1 }
+                let token = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                if collectingClassTokens { addClassToken(token) }
+                addWords(of: token, isID: isID)
+            }
+        }
+
+        @inline(__always)
+        private static func isSpace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+        }
+
+        private mutating func addClassToken(_ token: UnsafeBufferPointer<UInt8>) {
+            var hash = NameHash.seed
+            var isASCII = true
+            for byte in token {
+                hash = NameHash.adding(byte, to: hash)
+                if byte >= 0x80 { isASCII = false }
+            }
+            let name = String(decoding: token, as: UTF8.self)
+            classTokens.append(name)
+            classTokenHashes.append(isASCII ? hash : NameHash.of(name))
+        }
+
+        private mutating func addWords(of token: UnsafeBufferPointer<UInt8>, isID: Bool) {
+            var count = 0
+            var firstIsJS = false
+            Builder.forEachWord(in: token) { start, end in
+                if count == 0 {
+                    firstIsJS = end - start == 2 && token[start] | 0x20 == 0x6A && token[start + 1] | 0x20 == 0x73
+                }
+                count += 1
+            }
+            guard count > 0 else { return }
+            if isID, count >= NameWords.slugWordCount { return }
             // `js-…` tokens are hooks for scripts (`js-social-images` on an
             // article body), not names of what the element is.
-            let isScriptHook = words.count > 1 && words[0] == "js"
-            if !words.isEmpty, !isSlug, !isScriptHook { tokens.append(words) }
-            words = []
-        }
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            let isUpper = byte >= 0x41 && byte <= 0x5A
-            let isLower = byte >= 0x61 && byte <= 0x7A
-            let isLetter = isUpper || isLower || byte >= 0x80
-            if isLetter {
-                if isUpper, previousWasLower { endWord(at: index) }
-                if wordStart < 0 { wordStart = index }
-                previousWasLower = isLower
-            } else {
-                endWord(at: index)
-                previousWasLower = false
-                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C { endToken() }
+            if count > 1, firstIsJS { return }
+            let words = [String](unsafeUninitializedCapacity: count) { buffer, initialized in
+                Builder.forEachWord(in: token) { start, end in
+                    // Lower-cased straight into the String's storage: words
+                    // are short, so most stay inline and nothing is allocated.
+                    var hash = NameHash.seed
+                    var isASCII = true
+                    let word = String(unsafeUninitializedCapacity: end - start) { output in
+                        for offset in 0..<(end - start) {
+                            let byte = token[start + offset]
+                            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                            output[offset] = lower
+                            hash = NameHash.adding(lower, to: hash)
+                            if byte >= 0x80 { isASCII = false }
+                        }
+                        return end - start
+                    }
+                    (buffer.baseAddress! + initialized).initialize(to: word)
+                    initialized += 1
+                    wordHashes.append(isASCII ? hash : NameHash.of(word))
+                }
             }
+            tokens.append(words)
         }
-        endWord(at: bytes.count)
-        endToken()
+
+        /// Calls `body` with the bounds of each word of a token (no white
+        /// space in it): runs of letters, split where a lower-case letter
+        /// meets an upper-case one.
+        @inline(__always)
+        private static func forEachWord(in token: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
+            var wordStart = -1
+            var previousWasLower = false
+            for index in 0..<token.count {
+                let byte = token[index]
+                let isUpper = byte >= 0x41 && byte <= 0x5A
+                let isLower = byte >= 0x61 && byte <= 0x7A
+                if isUpper || isLower || byte >= 0x80 {
+                    if isUpper, previousWasLower, wordStart >= 0 {
+                        body(wordStart, index)
+                        wordStart = -1
+                    }
+                    if wordStart < 0 { wordStart = index }
+                    previousWasLower = isLower
+                } else {
+                    if wordStart >= 0 { body(wordStart, index) }
+                    wordStart = -1
+                    previousWasLower = false
+                }
+            }
+            if wordStart >= 0 { body(wordStart, token.count) }
+        }
     }
 
     /// Splits one token into lower-case words.
     public static func words(of token: Substring) -> [String] {
+        if token.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(of: token.utf8) }
         var words: [String] = []
         var current = ""
         var previousWasLower = false
@@ -102,6 +189,32 @@ public struct NameWords: Sendable, Hashable {
         return words
     }
 
+    /// `words(of:)` for ASCII tokens, byte by byte: what the Character
+    /// rules above come to when every Character is one ASCII byte.
+    private static func asciiWords(of bytes: Substring.UTF8View) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        var previousWasLower = false
+        for byte in bytes {
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            if isUpper || isLower {
+                if isUpper, previousWasLower, !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+                current.append(isUpper ? byte | 0x20 : byte)
+                previousWasLower = isLower
+            } else {
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
+                previousWasLower = false
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+
     /// Words that turn a token into a statement about something else:
     /// `no-sidebar`, `has-comments`, `with-share-bar` describe a page's
     /// layout, not the element.
@@ -117,20 +230,43 @@ public struct NameWords: Sendable, Hashable {
     /// unless the hint itself names it.
     public func contains(_ hint: WordHint, exceptLayoutTokens: Bool = false) -> Bool {
         let length = hint.words.count
-        for words in tokens where words.count >= length {
-            var start = 0
-            while start + length <= words.count {
-                defer { start += 1 }
-                guard words[start..<(start + length)].elementsEqual(hint.words) else { continue }
-                if words[..<start].contains(where: NameWords.qualifierWords.contains) { continue }
-                if exceptLayoutTokens {
-                    let outside = words[..<start] + words[(start + length)...]
-                    if outside.contains(where: NameWords.contentWords.contains) { continue }
-                }
+        var offset = 0
+        for words in tokens {
+            defer { offset += words.count }
+            guard words.count >= length else { continue }
+            for start in 0...(words.count - length) {
+                guard NameWords.hashes(wordHashes, at: offset + start, equal: hint.hashes),
+                    NameWords.words(words, at: start, equal: hint.words)
+                else { continue }
+                if NameWords.isQualified(words, before: start) { continue }
+                if exceptLayoutTokens, NameWords.namesLayout(words, outside: start..<(start + length)) { continue }
                 return true
             }
         }
         return false
+    }
+
+    @inline(__always)
+    static func hashes(_ hashes: [UInt64], at start: Int, equal run: [UInt64]) -> Bool {
+        for offset in run.indices where hashes[start + offset] != run[offset] { return false }
+        return true
+    }
+
+    @inline(__always)
+    static func words(_ words: [String], at start: Int, equal run: [String]) -> Bool {
+        for offset in run.indices where words[start + offset] != run[offset] { return false }
+        return true
+    }
+
+    /// Whether a word before `start` turns the token into a statement
+    /// about something else (`no-sidebar`).
+    static func isQualified(_ words: [String], before start: Int) -> Bool {
+        words[..<start].contains(where: NameWords.qualifierWords.contains)
+    }
+
+    /// Whether a word outside `run` names content (`content-sidebar-wrap`).
+    static func namesLayout(_ words: [String], outside run: Range<Int>) -> Bool {
+        words.indices.contains { !run.contains($0) && NameWords.contentWords.contains(words[$0]) }
     }
 
     public var isEmpty: Bool { tokens.isEmpty }
@@ -139,9 +275,12 @@ public struct NameWords: Sendable, Hashable {
 /// A class/id hint written as words joined by `-`: `share`, `author-box`.
 public struct WordHint: Sendable, Hashable, CustomStringConvertible {
     public let words: [String]
+    /// The words' `NameHash`es, compared before the words themselves.
+    let hashes: [UInt64]
 
     public init(_ text: String) {
         words = NameWords.words(of: Substring(text))
+        hashes = words.map(NameHash.of)
     }
 
     public var description: String { words.joined(separator: "-") }
@@ -151,18 +290,25 @@ extension Node {
     /// The words of this element's class and id, read from libxml2's
     /// attribute text in place.
     public var nameWords: NameWords {
-        var tokens: [[String]] = []
+        var builder = NameWords.Builder()
         for (name, isID) in [("class", false), ("id", true)] {
             guard let attribute = xmlHasProp(pointer, name) else { continue }
-            var child = attribute.pointee.children
-            while let text = child {
-                if let content = text.pointee.content {
-                    let length = Int(xmlStrlen(content))
-                    NameWords.appendTokens(of: UnsafeBufferPointer(start: content, count: length), isID: isID, to: &tokens)
-                }
-                child = text.pointee.next
-            }
+            builder.add(valueOf: attribute, isID: isID)
         }
-        return NameWords(tokens: tokens)
+        return builder.nameWords
+    }
+}
+
+extension NameWords.Builder {
+    /// Adds an attribute's value, read from its text children in place.
+    mutating func add(valueOf attribute: xmlAttrPtr, isID: Bool, collectingClassTokens: Bool = false) {
+        var child = attribute.pointee.children
+        while let text = child {
+            if let content = text.pointee.content {
+                let length = Int(xmlStrlen(content))
+                add(UnsafeBufferPointer(start: content, count: length), isID: isID, collectingClassTokens: collectingClassTokens)
+            }
+            child = text.pointee.next
+        }
     }
 }

@@ -11,6 +11,21 @@ public struct SimpleSelector: Sendable, Hashable {
         public let id: String?
         public let classes: [String]
         let attributes: [AttributeTest]
+        /// `tag` when Winnow's vocabulary knows it: compared as a number.
+        let htmlTag: HTMLTag?
+        /// `NameHash`es of `id` and `classes`, compared before the names.
+        let idHash: UInt64
+        let classHashes: [UInt64]
+
+        init(tag: String?, id: String?, classes: [String], attributes: [AttributeTest]) {
+            self.tag = tag
+            self.id = id
+            self.classes = classes
+            self.attributes = attributes
+            htmlTag = tag.flatMap(HTMLTag.init(named:))
+            idHash = id.map(NameHash.of) ?? NameHash.seed
+            classHashes = classes.map(NameHash.of)
+        }
     }
 
     struct AttributeTest: Sendable, Hashable {
@@ -79,36 +94,6 @@ public struct SimpleSelector: Sendable, Hashable {
             alternatives.append(Compound(tag: compound.type, id: id, classes: classes, attributes: attributes))
         }
         self.alternatives = alternatives
-    }
-}
-
-/// Facts about one element that selector matching reads, gathered once per
-/// element: its tag name, class tokens and id.
-public struct ElementFacts {
-    public let tag: String
-    /// The tag as Winnow's vocabulary knows it (`.other` for the rest).
-    public let htmlTag: HTMLTag
-    public let classes: [String]
-    public let id: String?
-    /// The words of the class and id tokens, for word hints.
-    public let nameWords: NameWords
-
-    public init(_ node: Node) {
-        tag = node.name
-        htmlTag = node.tag
-        let hasClass = node.hasAttribute("class")
-        let hasID = node.hasAttribute("id")
-        classes = hasClass ? node.classTokens : []
-        id = hasID ? node.attribute("id") : nil
-        nameWords = hasClass || hasID ? node.nameWords : NameWords(tokens: [])
-    }
-
-    func satisfies(_ compound: SimpleSelector.Compound, node: Node) -> Bool {
-        if let tag = compound.tag, tag != self.tag { return false }
-        if let id = compound.id, id != self.id { return false }
-        for required in compound.classes where !classes.contains(required) { return false }
-        for attribute in compound.attributes where !attribute.matches(node) { return false }
-        return true
     }
 }
 

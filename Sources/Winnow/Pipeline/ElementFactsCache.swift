@@ -9,8 +9,11 @@ import CLibXML2
 /// node it was written for. A hash table keyed by node would hash a pointer
 /// for every question.
 final class ElementFactsCache {
-    private var stored: [ElementFacts] = []
-    private var owners: [xmlNodePtr] = []
+    // Unchecked: only `facts(of:)` touches these, and it calls out to
+    // nothing that could reach them while it does; the dynamic exclusivity
+    // checks cost more than the lookup itself.
+    @exclusivity(unchecked) private var stored: [ElementFacts] = []
+    @exclusivity(unchecked) private var owners: [xmlNodePtr] = []
 
     func facts(of node: Node) -> ElementFacts {
         let pointer = node.pointer

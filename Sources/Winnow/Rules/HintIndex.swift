@@ -6,29 +6,33 @@
 struct HintIndex<Value> {
     private struct Entry {
         let order: Int
-        let words: [String]
+        let hint: WordHint
         let value: Value
     }
 
-    private var byFirstWord: [String: [Entry]] = [:]
+    private let byFirstWord: NameTable<[Entry]>
 
     var isEmpty: Bool { byFirstWord.isEmpty }
 
     init(_ hints: [([WordHint], Value)]) {
+        var byFirstWord: [String: [Entry]] = [:]
         for (order, (hintList, value)) in hints.enumerated() {
             for hint in hintList where !hint.words.isEmpty {
-                byFirstWord[hint.words[0], default: []].append(Entry(order: order, words: hint.words, value: value))
+                byFirstWord[hint.words[0], default: []].append(Entry(order: order, hint: hint, value: value))
             }
         }
+        self.byFirstWord = NameTable(byFirstWord.map { ($0.key, $0.value) })
     }
 
     func firstMatch(_ names: NameWords, exceptLayoutTokens: Bool) -> Value? {
         var best: Entry?
+        var offset = 0
         for words in names.tokens {
+            defer { offset += words.count }
             for start in words.indices {
-                guard let entries = byFirstWord[words[start]] else { continue }
+                guard let entries = byFirstWord.value(for: words[start], hash: names.wordHashes[offset + start]) else { continue }
                 for entry in entries where best.map({ entry.order < $0.order }) ?? true {
-                    if HintIndex.matches(entry.words, in: words, at: start, exceptLayoutTokens: exceptLayoutTokens) {
+                    if HintIndex.matches(entry.hint, in: words, hashes: names.wordHashes, offset: offset, at: start, exceptLayoutTokens: exceptLayoutTokens) {
                         best = entry
                     }
                 }
@@ -37,16 +41,17 @@ struct HintIndex<Value> {
         return best?.value
     }
 
-    private static func matches(_ hint: [String], in words: [String], at start: Int, exceptLayoutTokens: Bool) -> Bool {
-        let end = start + hint.count
+    private static func matches(
+        _ hint: WordHint, in words: [String], hashes: [UInt64], offset: Int, at start: Int, exceptLayoutTokens: Bool
+    ) -> Bool {
+        let end = start + hint.words.count
         guard end <= words.count else { return false }
-        for offset in 1..<max(hint.count, 1) where words[start + offset] != hint[offset] { return false }
-        for index in 0..<start where NameWords.qualifierWords.contains(words[index]) { return false }
-        if exceptLayoutTokens {
-            for index in words.indices where (index < start || index >= end) && NameWords.contentWords.contains(words[index]) {
-                return false
-            }
+        for index in 1..<max(hint.words.count, 1)
+        where hashes[offset + start + index] != hint.hashes[index] || words[start + index] != hint.words[index] {
+            return false
         }
+        if NameWords.isQualified(words, before: start) { return false }
+        if exceptLayoutTokens, NameWords.namesLayout(words, outside: start..<end) { return false }
         return true
     }
 }

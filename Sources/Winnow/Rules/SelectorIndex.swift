@@ -1,6 +1,9 @@
-/// The simple selectors of several rules, indexed by tag, class and id, so
-/// that an element is checked only against the alternatives that could
-/// match it. Answers the first rule, in rule order, that matches.
+import CLibXML2
+
+/// The simple selectors of several rules, indexed by tag, class, id and
+/// attribute name, so that an element is checked only against the
+/// alternatives that could match it. Answers the first rule, in rule
+/// order, that matches.
 struct SelectorIndex<Value> {
     private struct Entry {
         let compound: SimpleSelector.Compound
@@ -11,15 +14,23 @@ struct SelectorIndex<Value> {
     private var entries: [Entry] = []
     /// Tags Winnow knows, by `HTMLTag` position; other tags by name.
     private var byKnownTag: [[Int]] = Array(repeating: [], count: HTMLTag.allCases.count)
-    private var byTag: [String: [Int]] = [:]
+    private var byTag = NameTable<[Int]>()
     private var hasTagEntries = false
-    private var byClass: [String: [Int]] = [:]
-    private var byID: [String: [Int]] = [:]
+    private var byClass = NameTable<[Int]>()
+    private var byID = NameTable<[Int]>()
+    /// Alternatives of attribute tests alone (`[role=navigation]`), by the
+    /// first attribute's name: an element is checked against those of the
+    /// attributes it has, not every element against all of them.
+    private var byAttribute = NameTable<[Int]>()
     private var unindexed: [Int] = []
 
     var isEmpty: Bool { entries.isEmpty }
 
     init(_ selectors: [(SimpleSelector, Value)]) {
+        var byTag: [String: [Int]] = [:]
+        var byClass: [String: [Int]] = [:]
+        var byID: [String: [Int]] = [:]
+        var byAttribute: [String: [Int]] = [:]
         for (selector, value) in selectors {
             for compound in selector.alternatives {
                 let position = entries.count
@@ -30,16 +41,22 @@ struct SelectorIndex<Value> {
                     byClass[first, default: []].append(position)
                 } else if let tag = compound.tag {
                     hasTagEntries = true
-                    if let known = HTMLTag(named: tag) {
+                    if let known = compound.htmlTag {
                         byKnownTag[Int(known.rawValue)].append(position)
                     } else {
                         byTag[tag, default: []].append(position)
                     }
+                } else if let attribute = compound.attributes.first {
+                    byAttribute[attribute.name, default: []].append(position)
                 } else {
                     unindexed.append(position)
                 }
             }
         }
+        self.byTag = NameTable(byTag.map { ($0.key, $0.value) })
+        self.byClass = NameTable(byClass.map { ($0.key, $0.value) })
+        self.byID = NameTable(byID.map { ($0.key, $0.value) })
+        self.byAttribute = NameTable(byAttribute.map { ($0.key, $0.value) }, bytewise: true)
     }
 
     /// The value of the earliest selector that matches `node`. Positions
@@ -47,19 +64,39 @@ struct SelectorIndex<Value> {
     /// element.
     func firstMatch(_ node: Node, facts: ElementFacts) -> Value? {
         var best = Int.max
-        func consider(_ positions: [Int]?) {
+        @inline(__always) func consider(_ positions: [Int]?) {
             guard let positions else { return }
             for position in positions where position < best && facts.satisfies(entries[position].compound, node: node) {
                 best = position
             }
         }
         if hasTagEntries {
-            consider(facts.htmlTag == .other ? byTag[facts.tag] : byKnownTag[Int(facts.htmlTag.rawValue)])
+            if facts.htmlTag == .other {
+                if !byTag.isEmpty { consider(byTag.value(for: facts.tag, hash: NameHash.of(facts.tag))) }
+            } else {
+                consider(byKnownTag[Int(facts.htmlTag.rawValue)])
+            }
         }
         if !byClass.isEmpty {
-            for token in facts.classes { consider(byClass[token]) }
+            for index in facts.classes.indices {
+                consider(byClass.value(for: facts.classes[index], hash: facts.classHashes[index]))
+            }
         }
-        if !byID.isEmpty, let id = facts.id { consider(byID[id]) }
+        if !byID.isEmpty, let id = facts.id { consider(byID.value(for: id, hash: facts.idHash)) }
+        if !byAttribute.isEmpty {
+            // Attribute tests compare names as bytes (`xmlHasProp`), so the
+            // index does too: a name it misses could not match.
+            var attribute = node.pointer.pointee.properties
+            while let current = attribute {
+                if let name = current.pointee.name {
+                    let bytes = UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name)))
+                    var hash = NameHash.seed
+                    for byte in bytes { hash = NameHash.adding(byte, to: hash) }
+                    consider(byAttribute.value(forBytes: bytes, hash: hash))
+                }
+                attribute = current.pointee.next
+            }
+        }
         consider(unindexed)
         return best == Int.max ? nil : entries[best].value
     }

@@ -1,0 +1,113 @@
+import CLibXML2
+
+/// Facts about one element that selector matching and word hints read,
+/// gathered once per element: its tag name, class tokens, id, and the
+/// words of those.
+///
+/// A class, not a struct: the stages' walks fetch an element's facts from
+/// `ElementFactsCache` over and over, and a reference is one retain where
+/// a struct of five arrays and strings is five.
+public final class ElementFacts {
+    public let tag: String
+    /// The tag as Winnow's vocabulary knows it (`.other` for the rest).
+    public let htmlTag: HTMLTag
+    public let classes: [String]
+    /// The `NameHash` of each class token.
+    let classHashes: [UInt64]
+    public let id: String?
+    /// The `NameHash` of `id` (of nothing when there is none).
+    let idHash: UInt64
+    /// The words of the class and id tokens, for word hints.
+    public let nameWords: NameWords
+
+    public init(_ node: Node) {
+        let pointer = node.pointer
+        htmlTag = node.tag
+        tag = htmlTag == .other ? node.name : htmlTag.name
+        // One pass over the attributes finds both (as `xmlHasProp` would,
+        // the first of each name); class words come before the id's.
+        var classAttribute: xmlAttrPtr?
+        var idAttribute: xmlAttrPtr?
+        var attribute = pointer.pointee.properties
+        while let current = attribute {
+            if let name = current.pointee.name {
+                if classAttribute == nil, name[0] == 0x63, name[1] == 0x6C, name[2] == 0x61, name[3] == 0x73, name[4] == 0x73,
+                    name[5] == 0
+                {
+                    classAttribute = current
+                } else if idAttribute == nil, name[0] == 0x69, name[1] == 0x64, name[2] == 0 {
+                    idAttribute = current
+                }
+            }
+            attribute = current.pointee.next
+        }
+        guard classAttribute != nil || idAttribute != nil else {
+            classes = []
+            classHashes = []
+            id = nil
+            idHash = NameHash.seed
+            nameWords = .none
+            return
+        }
+        var builder = NameWords.Builder()
+        builder.reserveCapacity(
+            forBytes: ElementFacts.length(of: classAttribute) + ElementFacts.length(of: idAttribute),
+            classTokens: classAttribute != nil)
+        if let classAttribute { builder.add(valueOf: classAttribute, isID: false, collectingClassTokens: true) }
+        classes = builder.classTokens
+        classHashes = builder.classTokenHashes
+        if let idAttribute {
+            builder.add(valueOf: idAttribute, isID: true)
+            let value = ElementFacts.value(of: idAttribute, in: node)
+            id = value
+            idHash = value.map(NameHash.of) ?? NameHash.seed
+        } else {
+            id = nil
+            idHash = NameHash.seed
+        }
+        nameWords = builder.nameWords
+    }
+
+    private static func length(of attribute: xmlAttrPtr?) -> Int {
+        var length = 0
+        var child = attribute?.pointee.children
+        while let text = child {
+            if let content = text.pointee.content { length += Int(xmlStrlen(content)) }
+            child = text.pointee.next
+        }
+        return length
+    }
+
+    /// An attribute's value as `xmlGetProp` gives it, without the copy
+    /// when it is one text node (always, from the HTML parser).
+    private static func value(of attribute: xmlAttrPtr, in node: Node) -> String? {
+        if let child = attribute.pointee.children, child.pointee.next == nil,
+            child.pointee.type == XML_TEXT_NODE || child.pointee.type == XML_CDATA_SECTION_NODE
+        {
+            return child.pointee.content.map { String(cString: $0) }
+        }
+        guard let name = attribute.pointee.name, let value = xmlGetProp(node.pointer, name) else { return nil }
+        defer { winnow_xml_free(value) }
+        return String(cString: value)
+    }
+
+    func satisfies(_ compound: SimpleSelector.Compound, node: Node) -> Bool {
+        if let tag = compound.tag {
+            if let known = compound.htmlTag {
+                if known != htmlTag { return false }
+            } else if tag != self.tag {
+                return false
+            }
+        }
+        if let id = compound.id, compound.idHash != idHash || id != self.id { return false }
+        for (required, hash) in zip(compound.classes, compound.classHashes) where !hasClass(required, hash: hash) { return false }
+        for attribute in compound.attributes where !attribute.matches(node) { return false }
+        return true
+    }
+
+    @inline(__always)
+    func hasClass(_ name: String, hash: UInt64) -> Bool {
+        for index in classHashes.indices where classHashes[index] == hash && classes[index] == name { return true }
+        return false
+    }
+}
