@@ -94,6 +94,10 @@ public final class Document {
         while let current = child {
             child = current.pointee.next
             xmlUnlinkNode(current)
+            // libxml2 merges a text child into a text node just before
+            // `node`, whose text then changes: drop the counts that
+            // `TextStatistics` keeps there.
+            if let before = node.pointer.pointee.prev, before.pointee.type == XML_TEXT_NODE { before.pointee.psvi = nil }
             xmlAddPrevSibling(node.pointer, current)
         }
         detach(node)

@@ -24,25 +24,18 @@ struct ProseMap {
     }
 
     /// An element's prose units, given its figures with its children's
-    /// summed in: a paragraph counts as a whole; a container counts its
-    /// children's units plus the text written straight into it beside its
-    /// blocks (`<br>`-separated posts).
-    static func proseUnits(of node: Node, tag: HTMLTag, summed: TextStatistics.Figures, statistics: TextStatistics) -> Int {
-        var hasBlockChild = false
-        var inline = TextStatistics.Figures()
-        for child in node.childNodes {
-            if child.isElement, HTMLVocabulary.blockTags.contains(child.tag) {
-                hasBlockChild = true
-            } else if child.isText || child.isElement {
-                let figures = statistics[child]
-                inline.chars += figures.chars
-                inline.linkChars += figures.linkChars
-            }
-        }
+    /// summed in, the figures of its children that are text or inline
+    /// elements, and whether any child is a block: a paragraph counts as a
+    /// whole; a container counts its children's units plus the text written
+    /// straight into it beside its blocks (`<br>`-separated posts).
+    static func proseUnits(tag: HTMLTag, summed: TextStatistics.Figures, inline: (chars: Int, linkChars: Int), hasBlockChild: Bool) -> Int {
         if paragraphTags.contains(tag) || (tag == .div && !hasBlockChild) {
             return units(of: summed)
         }
-        return summed.proseUnits + units(of: inline)
+        var inlineFigures = TextStatistics.Figures()
+        inlineFigures.chars = inline.chars
+        inlineFigures.linkChars = inline.linkChars
+        return summed.proseUnits + units(of: inlineFigures)
     }
 
     private static func units(of figures: TextStatistics.Figures) -> Int {

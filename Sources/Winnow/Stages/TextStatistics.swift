@@ -42,40 +42,65 @@ final class TextStatistics {
         }
     }
 
-    private var figures: [Figures] = []
-    private var owners: [xmlNodePtr] = []
+    private let figures: [Figures]
+    private let owners: [xmlNodePtr]
 
     init(root: Node) {
-        // Preorder list; walking it backwards meets every node after all
-        // of its descendants.
+        // Preorder list, with each node's parent's position; walking it
+        // backwards meets every node after all of its descendants. The
+        // lists are filled in locals and stored once: a class's stored
+        // arrays would be checked for exclusive access at every touch.
         var order: [xmlNodePtr] = [root.pointer]
+        var parents: [Int] = [-1]
+        root.pointer.pointee._private = UnsafeMutableRawPointer(bitPattern: 1)
         root.walkDescendants { node in
-            if node.isElement || node.isText { order.append(node.pointer) }
+            guard node.isElement || node.isText else { return .descend }
+            let pointer = node.pointer
+            // The parent was listed (and marked) before its children.
+            let mark = pointer.pointee.parent.flatMap { $0.pointee._private }
+            parents.append(mark.map { Int(bitPattern: $0) - 1 } ?? -1)
+            order.append(pointer)
+            pointer.pointee._private = UnsafeMutableRawPointer(bitPattern: order.count)
             return .descend
         }
-        owners = order
-        figures = Array(repeating: Figures(), count: order.count)
-        for (index, pointer) in order.enumerated() {
-            pointer.pointee._private = UnsafeMutableRawPointer(bitPattern: index + 1)
-        }
+        var figures = Array(repeating: Figures(), count: order.count)
+        // What `ProseMap` needs of an element's children, summed as the
+        // children are: text beside block children, and whether any is one.
+        var inline = Array(repeating: (chars: 0, linkChars: 0), count: order.count)
+        var hasBlockChild = Array(repeating: false, count: order.count)
         for index in stride(from: order.count - 1, through: 0, by: -1) {
             let pointer = order[index]
             var own = figures[index]
-            if pointer.pointee.type != XML_ELEMENT_NODE {
-                TextStatistics.count(pointer.pointee.content, into: &own)
+            let isElement = pointer.pointee.type == XML_ELEMENT_NODE
+            var tag = HTMLTag.other
+            if isElement {
+                tag = Node(pointer).tag
+                TextStatistics.finish(tag, figures: &own)
+                own.proseUnits = ProseMap.proseUnits(
+                    tag: tag, summed: own, inline: inline[index], hasBlockChild: hasBlockChild[index])
             } else {
-                finish(Node(pointer), figures: &own)
+                let counted = TextStatistics.counts(ofText: pointer)
+                own.chars += counted.chars
+                own.commas += counted.commas
             }
             figures[index] = own
-            if index > 0, let parent = pointer.pointee.parent, let parentIndex = self.index(of: parent) {
-                figures[parentIndex].add(own)
+            let parent = parents[index]
+            if index > 0, parent >= 0 {
+                figures[parent].add(own)
+                if isElement, HTMLVocabulary.blockTags.contains(tag) {
+                    hasBlockChild[parent] = true
+                } else {
+                    inline[parent].chars += own.chars
+                    inline[parent].linkChars += own.linkChars
+                }
             }
         }
+        self.figures = figures
+        owners = order
     }
 
     /// Completes an element's figures once its children are summed in.
-    private func finish(_ node: Node, figures own: inout Figures) {
-        let tag = node.tag
+    private static func finish(_ tag: HTMLTag, figures own: inout Figures) {
         switch tag {
         case .a: own.linkChars = own.chars
         case .p: own.paragraphs += 1
@@ -88,7 +113,6 @@ final class TextStatistics {
         case .ul, .ol: own.listChars = own.chars
         default: break
         }
-        own.proseUnits = ProseMap.proseUnits(of: node, tag: tag, summed: own, statistics: self)
     }
 
     deinit {
@@ -133,10 +157,30 @@ final class TextStatistics {
         return figures[index]
     }
 
+    /// A text node's counts, kept in its `psvi` slot (which only XML Schema
+    /// validation uses) once made: every stage that weighs the tree builds
+    /// its own figures, and text is not changed once parsed, so each text
+    /// node is read once a page, not once a stage. The high bit marks a
+    /// stored count; `Document.unwrap`, which can merge text nodes, clears
+    /// what it touches.
+    private static func counts(ofText pointer: xmlNodePtr) -> (chars: Int, commas: Int) {
+        let marker: UInt = 1 << 63
+        if let stored = pointer.pointee.psvi {
+            let bits = UInt(bitPattern: stored)
+            if bits & marker != 0 { return (Int(bits >> 32 & 0x7FFF_FFFF), Int(bits & 0xFFFF_FFFF)) }
+        }
+        let counted = count(pointer.pointee.content)
+        if counted.chars <= 0x7FFF_FFFF, counted.commas <= 0xFFFF_FFFF {
+            let bits = marker | UInt(counted.chars) << 32 | UInt(counted.commas)
+            pointer.pointee.psvi = UnsafeMutableRawPointer(bitPattern: bits)
+        }
+        return counted
+    }
+
     /// Counts code points that are not ASCII white space or NBSP, and commas
     /// (ASCII, and the full-width comma of CJK text).
-    private static func count(_ content: UnsafeMutablePointer<xmlChar>?, into figures: inout Figures) {
-        guard var byte = content else { return }
+    private static func count(_ content: UnsafeMutablePointer<xmlChar>?) -> (chars: Int, commas: Int) {
+        guard var byte = content else { return (0, 0) }
         var chars = 0
         var commas = 0
         var previous: UInt8 = 0
@@ -159,7 +203,6 @@ final class TextStatistics {
             previous = value
             byte += 1
         }
-        figures.chars += chars
-        figures.commas += commas
+        return (chars, commas)
     }
 }
