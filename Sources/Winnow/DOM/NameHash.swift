@@ -101,3 +101,5 @@ struct NameTable<Value> {
         }
     }
 }
+
+extension NameTable: Sendable where Value: Sendable {}

@@ -12,7 +12,8 @@ public struct RuleApplication {
     static let maximumTextTestedLength = 300
 
     let page: Page
-    let rules: [Rule]
+    let prepared: StageRules
+    var rules: [Rule] { prepared.rules }
     let stage: String
     /// Decides whether a matched element may go; lets a stage protect
     /// nodes it knows are content (the article root, say).
@@ -25,16 +26,18 @@ public struct RuleApplication {
     ) {
         self.page = page
         self.exceptLayoutTokens = exceptLayoutTokens
-        self.rules = page.rules.rules(for: stage, host: page.host)
+        prepared = page.rules.prepared(for: stage, host: page.host)
         self.stage = stage
-        let kept = Set(page.rules.rules.filter { $0.applies(toHost: page.host) }.compactMap(\.keep)
+        let kept = Set(page.rules.keepRules.filter { $0.applies(toHost: page.host) }.compactMap(\.keep)
             .flatMap { $0.xpath.elements(in: page.document) })
-        self.mayRemove = { node in
-            if !kept.isEmpty {
+        if kept.isEmpty {
+            self.mayRemove = mayRemove
+        } else {
+            self.mayRemove = { node in
                 if kept.contains(node) || node.ancestors.contains(where: kept.contains) { return false }
                 if kept.contains(where: { $0.isInside(node) }) { return false }
+                return mayRemove(node)
             }
-            return mayRemove(node)
         }
     }
 
@@ -42,21 +45,22 @@ public struct RuleApplication {
     public func apply(within scope: Node) {
         // Selectors that need combinators or are XPath run as XPath; the
         // simple ones (most) are matched in the one walk below.
-        for rule in rules {
-            guard let drop = rule.drop, drop.simple == nil else { continue }
-            for node in drop.xpath.elements(in: page.document, from: scope) where node != scope && mayRemove(node) {
+        for position in prepared.xpathDrops {
+            let rule = rules[position]
+            for node in rule.drop!.xpath.elements(in: page.document, from: scope) where node != scope && mayRemove(node) {
                 page.remove(node, rule: rule.id)
             }
         }
-        // Indexed by the rule's position: a `Rule` is a large value, and
-        // the walk asks the indexes about every element.
-        let selectors = SelectorIndex(rules.indices.compactMap { index in rules[index].drop?.simple.map { ($0, index) } })
-        let hinted = HintIndex(rules.indices.filter { !rules[$0].dropHints.isEmpty }.map { (rules[$0].dropHints, $0) })
-        let patterned = rules.filter { $0.dropText != nil }
+        let selectors = prepared.selectors
+        let hinted = prepared.hints
+        let patterned = prepared.patterned
         guard !selectors.isEmpty || !hinted.isEmpty || !patterned.isEmpty else { return }
         // Character counts first, so long containers are never turned into
         // strings only to learn they are too long to test.
         let statistics = patterned.isEmpty ? nil : TextStatistics(root: scope)
+        // One match against the stage's joined patterns rules out most
+        // blocks; site rules (host-scoped) are not in it and are tested.
+        let combined = prepared.hasHostScopedPatterns ? nil : page.rules.combinedTextPattern(for: stage)
         scope.walkDescendants { node in
             guard node.isElement else { return .skipChildren }
             let facts = page.elementFacts.facts(of: node)
@@ -70,7 +74,9 @@ public struct RuleApplication {
                 page.remove(node, rule: rules[index].id)
                 return .skipChildren
             }
-            if let statistics, let rule = patternedRule(for: node, among: patterned, statistics: statistics), mayRemove(node) {
+            if let statistics, let rule = patternedRule(for: node, among: patterned, combined: combined, statistics: statistics),
+                mayRemove(node)
+            {
                 page.remove(node, rule: rule.id)
                 return .skipChildren
             }
@@ -94,21 +100,18 @@ public struct RuleApplication {
         return elementChildren == 1
     }
 
-    private func patternedRule(for node: Node, among patterned: [Rule], statistics: TextStatistics) -> Rule? {
+    private func patternedRule(for node: Node, among patterned: [Rule], combined: TextPattern?, statistics: TextStatistics) -> Rule? {
         guard RuleApplication.textTestedTags.contains(node.tag) else { return nil }
         let chars = statistics[node].chars
         guard chars > 0, chars <= RuleApplication.maximumTextTestedLength, !RuleApplication.isBareWrapper(node) else {
             return nil
         }
         let text = Text.collapsingWhitespace(node.textContent)
-        guard !text.isEmpty, text.count <= RuleApplication.maximumTextTestedLength else { return nil }
-        // One match against the stage's joined patterns rules out most
-        // blocks; site rules (host-scoped) are not in it and are tested.
-        if let combined = page.rules.combinedTextPattern(for: stage), !combined.matches(text),
-            !patterned.contains(where: { !$0.hosts.isEmpty })
-        {
-            return nil
-        }
+        // Counting Characters is slow; a text of no more bytes than the
+        // limit has no more Characters either.
+        guard !text.isEmpty, text.utf8.count <= RuleApplication.maximumTextTestedLength || text.count <= RuleApplication.maximumTextTestedLength
+        else { return nil }
+        if let combined, !combined.matches(text) { return nil }
         return patterned.first { $0.dropText!.matches(text) }
     }
 }

@@ -4,7 +4,7 @@
 /// rule order, whose hint matches (with the same qualifier and layout
 /// exceptions as `NameWords.contains`).
 struct HintIndex<Value> {
-    private struct Entry {
+    fileprivate struct Entry {
         let order: Int
         let hint: WordHint
         let value: Value
@@ -55,3 +55,6 @@ struct HintIndex<Value> {
         return true
     }
 }
+
+extension HintIndex: Sendable where Value: Sendable {}
+extension HintIndex.Entry: Sendable where Value: Sendable {}

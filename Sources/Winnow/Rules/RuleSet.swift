@@ -16,6 +16,14 @@ public struct RuleSet: Sendable {
     /// host, joined into one alternation: a block is matched once, and only
     /// a block that matches is tested rule by rule to name the rule.
     private let combinedTextPatterns: [(stage: String, pattern: TextPattern)]
+    /// Each stage's rules that apply to every host, prepared once: the
+    /// view of the stage on any page that no site rule applies to.
+    private let preparedStages: [String: StageRules]
+    /// Whether some rule is scoped to hosts (pages may then need a view of
+    /// their own).
+    private let hasHostScopedRules: Bool
+    /// The rules with `keep` selectors, of every stage.
+    let keepRules: [Rule]
 
     public init(rules: [Rule]) {
         self.init(rules: rules, scopedDisables: [])
@@ -36,6 +44,13 @@ public struct RuleSet: Sendable {
                 bounded: patterns.contains(where: \.isBounded))
             return joined.map { (stage, $0) }
         }
+        (preparedStages, hasHostScopedRules, keepRules) = RuleSet.prepare(rules)
+    }
+
+    private static func prepare(_ rules: [Rule]) -> (stages: [String: StageRules], hasHostScopedRules: Bool, keepRules: [Rule]) {
+        var byStage: [String: [Rule]] = [:]
+        for rule in rules where rule.hosts.isEmpty { byStage[rule.stage, default: []].append(rule) }
+        return (byStage.mapValues(StageRules.init), rules.contains { !$0.hosts.isEmpty }, rules.filter { $0.keep != nil })
     }
 
     private init(narrowing set: RuleSet, to rules: [Rule]) {
@@ -45,6 +60,7 @@ public struct RuleSet: Sendable {
         // The joined patterns only rule blocks out before the page's own
         // rules are tried one by one, so the whole set's serve as they are.
         combinedTextPatterns = set.combinedTextPatterns
+        (preparedStages, hasHostScopedRules, keepRules) = RuleSet.prepare(rules)
     }
 
     /// The rules that apply to the page at `url`: URL patterns and scoped
@@ -64,6 +80,19 @@ public struct RuleSet: Sendable {
     /// The joined `drop-text` patterns of `stage` (host-independent rules).
     func combinedTextPattern(for stage: String) -> TextPattern? {
         combinedTextPatterns.first { $0.stage == stage }?.pattern
+    }
+
+    /// The rules of `stage` that apply to `host`, prepared for the walks:
+    /// the rule set's own preparation when no site rule applies to `host`.
+    func prepared(for stage: String, host: String?) -> StageRules {
+        if let shared = preparedStages[stage] {
+            if !hasHostScopedRules { return shared }
+            let rules = rules(for: stage, host: host)
+            // The host-independent rules are among these: the same count
+            // means no site rule applies.
+            return rules.count == shared.rules.count ? shared : StageRules(rules)
+        }
+        return StageRules(rules(for: stage, host: host))
     }
 
     /// The rules of `stage` that apply to `host`, in file order.

@@ -5,7 +5,7 @@ import CLibXML2
 /// alternatives that could match it. Answers the first rule, in rule
 /// order, that matches.
 struct SelectorIndex<Value> {
-    private struct Entry {
+    fileprivate struct Entry {
         let compound: SimpleSelector.Compound
         let value: Value
     }
@@ -64,11 +64,29 @@ struct SelectorIndex<Value> {
     /// element.
     func firstMatch(_ node: Node, facts: ElementFacts) -> Value? {
         var best = Int.max
+        forEachCandidate(of: node, facts: facts) { position in
+            if position < best, facts.satisfies(entries[position].compound, node: node) { best = position }
+        }
+        return best == Int.max ? nil : entries[best].value
+    }
+
+    /// Calls `body` with the value of every selector that matches `node`,
+    /// in no particular order; a value may come more than once (two
+    /// alternatives of one rule, a class token written twice).
+    func forEachMatch(_ node: Node, facts: ElementFacts, _ body: (Value) -> Void) {
+        forEachCandidate(of: node, facts: facts) { position in
+            if facts.satisfies(entries[position].compound, node: node) { body(entries[position].value) }
+        }
+    }
+
+    /// The positions of the alternatives that could match `node`: those of
+    /// its tag, of each class token, of its id, of each of its attributes'
+    /// names, and the unindexed ones.
+    @inline(__always)
+    private func forEachCandidate(of node: Node, facts: ElementFacts, _ body: (Int) -> Void) {
         @inline(__always) func consider(_ positions: [Int]?) {
             guard let positions else { return }
-            for position in positions where position < best && facts.satisfies(entries[position].compound, node: node) {
-                best = position
-            }
+            for position in positions { body(position) }
         }
         if hasTagEntries {
             if facts.htmlTag == .other {
@@ -98,6 +116,8 @@ struct SelectorIndex<Value> {
             }
         }
         consider(unindexed)
-        return best == Int.max ? nil : entries[best].value
     }
 }
+
+extension SelectorIndex: Sendable where Value: Sendable {}
+extension SelectorIndex.Entry: Sendable where Value: Sendable {}

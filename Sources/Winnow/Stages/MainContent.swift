@@ -45,24 +45,25 @@ public struct MainContent: Stage {
     static let markedShareToWin = 0.6
 
     private func markedCandidate(on page: Page, statistics: TextStatistics) -> Node? {
-        let rules = page.rules.rules(for: name, host: page.host).filter { $0.main != nil }
+        let prepared = page.rules.prepared(for: name, host: page.host)
+        let rules = prepared.mainRules
         guard !rules.isEmpty, let body = page.document.body else { return nil }
         // Every simple selector is matched in one walk of the body; others
         // (combinators, XPath) are evaluated as XPath.
-        let indexes = rules.map { rule in rule.main?.simple.map { SelectorIndex([($0, true)]) } }
+        let selectors = prepared.mainSelectors
         var matches = Array(repeating: [Node](), count: rules.count)
-        if indexes.contains(where: { $0 != nil }) {
+        if !selectors.isEmpty {
             body.walkDescendants { node in
                 guard node.isElement else { return .skipChildren }
-                let facts = page.elementFacts.facts(of: node)
-                for (position, index) in indexes.enumerated() where index?.firstMatch(node, facts: facts) != nil {
-                    matches[position].append(node)
+                selectors.forEachMatch(node, facts: page.elementFacts.facts(of: node)) { position in
+                    // A rule's alternatives can match one element twice.
+                    if matches[position].last != node { matches[position].append(node) }
                 }
                 return .descend
             }
         }
         for (position, rule) in rules.enumerated() {
-            let nodes = indexes[position] == nil ? rule.main!.xpath.elements(in: page.document).filter(\.isAttached) : matches[position]
+            let nodes = rule.main!.simple == nil ? rule.main!.xpath.elements(in: page.document).filter(\.isAttached) : matches[position]
             let best = nodes.max { statistics[$0].chars < statistics[$1].chars }
             if let best, statistics[best].chars >= MainContent.minimumMarkedChars {
                 return best
