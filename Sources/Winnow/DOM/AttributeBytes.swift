@@ -37,3 +37,36 @@ extension Node {
         }
     }
 }
+
+extension Node {
+    /// Calls `body` with the bytes of `attribute`'s value (an attribute of
+    /// this node) as `xmlGetProp` gives them: read in place when the value
+    /// is one text node, as the HTML parser makes it, copied otherwise. Nil
+    /// where `xmlGetProp` gives nil.
+    func withValue<Result>(of attribute: xmlAttrPtr, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        if let child = attribute.pointee.children, child.pointee.next == nil,
+            child.pointee.type == XML_TEXT_NODE || child.pointee.type == XML_CDATA_SECTION_NODE
+        {
+            guard let content = child.pointee.content else { return nil }
+            return body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+        }
+        guard let name = attribute.pointee.name, let value = xmlGetProp(pointer, name) else { return nil }
+        defer { winnow_xml_free(value) }
+        return body(UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
+    }
+
+    /// Whether attribute `name` is present and its value is `expected`
+    /// (ASCII), compared as `attribute(name) == expected` would, without
+    /// building the String when the value is ASCII.
+    public func attribute(_ name: StaticString, is expected: StaticString) -> Bool {
+        guard let attribute = xmlHasProp(pointer, name.utf8Start) else { return false }
+        return withValue(of: attribute) { value in
+            if value.allSatisfy({ $0 < 0x80 }) {
+                return expected.withUTF8Buffer { value.elementsEqual($0) }
+            }
+            // `==` equates canonically equivalent spellings: leave
+            // anything past ASCII to it.
+            return String(decoding: value, as: UTF8.self) == expected.description
+        } ?? false
+    }
+}

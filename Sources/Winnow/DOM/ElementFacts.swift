@@ -7,7 +7,7 @@ import CLibXML2
 /// A class, not a struct: the stages' walks fetch an element's facts from
 /// `ElementFactsCache` over and over, and a reference is one retain where
 /// a struct of five arrays and strings is five.
-public final class ElementFacts {
+public final class ElementFacts: Sendable {
     public let tag: String
     /// The tag as Winnow's vocabulary knows it (`.other` for the rest).
     public let htmlTag: HTMLTag
@@ -20,15 +20,38 @@ public final class ElementFacts {
     /// The words of the class and id tokens, for word hints.
     public let nameWords: NameWords
 
-    public init(_ node: Node) {
-        let pointer = node.pointer
-        htmlTag = node.tag
-        tag = htmlTag == .other ? node.name : htmlTag.name
-        // One pass over the attributes finds both (as `xmlHasProp` would,
-        // the first of each name); class words come before the id's.
+    public convenience init(_ node: Node) {
+        let (classAttribute, idAttribute) = ElementFacts.nameAttributes(of: node)
+        self.init(node, classAttribute: classAttribute, idAttribute: idAttribute)
+    }
+
+    /// The facts of `node`. Every element of a known tag without class or
+    /// id (half of a page's elements) shares one instance per tag.
+    static func of(_ node: Node) -> ElementFacts {
+        let (classAttribute, idAttribute) = nameAttributes(of: node)
+        let tag = node.tag
+        if classAttribute == nil, idAttribute == nil, tag != .other { return plain[Int(tag.rawValue)] }
+        return ElementFacts(node, classAttribute: classAttribute, idAttribute: idAttribute)
+    }
+
+    private static let plain: [ElementFacts] = HTMLTag.allCases.map(ElementFacts.init(plain:))
+
+    private init(plain tag: HTMLTag) {
+        htmlTag = tag
+        self.tag = tag.name
+        classes = []
+        classHashes = []
+        id = nil
+        idHash = NameHash.seed
+        nameWords = .none
+    }
+
+    /// The `class` and `id` attributes, found in one pass over the
+    /// attributes (the first of each name, as `xmlHasProp` finds them).
+    private static func nameAttributes(of node: Node) -> (class: xmlAttrPtr?, id: xmlAttrPtr?) {
         var classAttribute: xmlAttrPtr?
         var idAttribute: xmlAttrPtr?
-        var attribute = pointer.pointee.properties
+        var attribute = node.pointer.pointee.properties
         while let current = attribute {
             if let name = current.pointee.name {
                 if classAttribute == nil, name[0] == 0x63, name[1] == 0x6C, name[2] == 0x61, name[3] == 0x73, name[4] == 0x73,
@@ -41,6 +64,12 @@ public final class ElementFacts {
             }
             attribute = current.pointee.next
         }
+        return (classAttribute, idAttribute)
+    }
+
+    private init(_ node: Node, classAttribute: xmlAttrPtr?, idAttribute: xmlAttrPtr?) {
+        htmlTag = node.tag
+        tag = htmlTag == .other ? node.name : htmlTag.name
         guard classAttribute != nil || idAttribute != nil else {
             classes = []
             classHashes = []

@@ -92,6 +92,12 @@ public enum Text {
         }
     }
 
+    /// `text.count <= limit`, reading no more than `limit + 1` Characters.
+    public static func hasAtMost<S: StringProtocol>(_ limit: Int, charactersIn text: S) -> Bool {
+        guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex) else { return true }
+        return end == text.endIndex
+    }
+
     /// The number of characters in `text` that are not white space.
     public static func visibleLength<S: StringProtocol>(_ text: S) -> Int {
         func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
@@ -119,25 +125,33 @@ public enum Text {
     public static func containsBytes<H: StringProtocol>(_ haystack: H, _ needle: String, ignoringASCIICase: Bool = false) -> Bool {
         var needle = needle
         return needle.withUTF8 { needleBytes in
-            func search(_ haystackBytes: UnsafeBufferPointer<UInt8>) -> Bool {
-                guard let first = needleBytes.first else { return true }
-                guard haystackBytes.count >= needleBytes.count else { return false }
-                @inline(__always) func lower(_ byte: UInt8) -> UInt8 {
-                    ignoringASCIICase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                }
-                let firstLower = lower(first)
-                for start in 0...(haystackBytes.count - needleBytes.count) where lower(haystackBytes[start]) == firstLower {
-                    var offset = 1
-                    while offset < needleBytes.count, lower(haystackBytes[start + offset]) == lower(needleBytes[offset]) {
-                        offset += 1
-                    }
-                    if offset == needleBytes.count { return true }
-                }
-                return false
+            if let found = haystack.utf8.withContiguousStorageIfAvailable({
+                contains($0, needleBytes, ignoringASCIICase: ignoringASCIICase)
+            }) {
+                return found
             }
-            if let found = haystack.utf8.withContiguousStorageIfAvailable(search) { return found }
-            return Array(haystack.utf8).withUnsafeBufferPointer(search)
+            return Array(haystack.utf8).withUnsafeBufferPointer { contains($0, needleBytes, ignoringASCIICase: ignoringASCIICase) }
         }
+    }
+
+    /// `containsBytes` over bytes in hand.
+    static func contains(
+        _ haystackBytes: UnsafeBufferPointer<UInt8>, _ needleBytes: UnsafeBufferPointer<UInt8>, ignoringASCIICase: Bool = false
+    ) -> Bool {
+        guard let first = needleBytes.first else { return true }
+        guard haystackBytes.count >= needleBytes.count else { return false }
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 {
+            ignoringASCIICase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        }
+        let firstLower = lower(first)
+        for start in 0...(haystackBytes.count - needleBytes.count) where lower(haystackBytes[start]) == firstLower {
+            var offset = 1
+            while offset < needleBytes.count, lower(haystackBytes[start + offset]) == lower(needleBytes[offset]) {
+                offset += 1
+            }
+            if offset == needleBytes.count { return true }
+        }
+        return false
     }
 
     /// Whether `text` holds a letter or a digit: a line of separators

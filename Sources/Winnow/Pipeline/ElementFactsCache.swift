@@ -21,7 +21,7 @@ final class ElementFactsCache {
             let index = Int(bitPattern: raw) - 1
             if index >= 0, index < owners.count, owners[index] == pointer { return stored[index] }
         }
-        let facts = ElementFacts(node)
+        let facts = ElementFacts.of(node)
         owners.append(pointer)
         stored.append(facts)
         pointer.pointee.psvi = UnsafeMutableRawPointer(bitPattern: stored.count)

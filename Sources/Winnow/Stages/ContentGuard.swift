@@ -27,7 +27,7 @@ final class ContentGuard {
 
     func mayRemove(_ node: Node) -> Bool {
         if node.hasName("body") || node.hasName("html") { return false }
-        if node.attribute("itemprop") == "articleBody" { return false }
+        if node.attribute("itemprop", is: "articleBody") { return false }
         guard let statistics, let prose else { return true }
         if let protectedTextShare, rootChars > 0,
             Double(statistics[node].chars) >= protectedTextShare * Double(rootChars)

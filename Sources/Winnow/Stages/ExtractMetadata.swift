@@ -66,7 +66,7 @@ public struct ExtractMetadata: Stage {
         let siteNames = [jsonLD.siteName, jsonLD.websiteName, page.host.map(Self.siteHost)]
             + Self.siteNameKeys.map { meta.first($0) }
         metadata.title = title(jsonLD: jsonLD, meta: meta, scan: scan, siteNames: siteNames.compactMap { $0 })
-        metadata.authors = authors(jsonLD: jsonLD, meta: meta, document: page.document)
+        metadata.authors = authors(jsonLD: jsonLD, meta: meta, page: page)
         metadata.published = firstDate(
             [jsonLD.published] + Self.publishedKeys.flatMap(meta.all),
             else: PageFallbacks.itempropTime("datePublished", among: scan.times)
@@ -114,14 +114,16 @@ public struct ExtractMetadata: Stage {
         return heading
     }
 
-    func authors(jsonLD: JSONLDMetadata, meta: MetaTags, document: Document) -> [String] {
+    func authors(jsonLD: JSONLDMetadata, meta: MetaTags, page: Page) -> [String] {
         let fromJSONLD = AuthorNames.clean(jsonLD.authors)
         if !fromJSONLD.isEmpty { return fromJSONLD }
         for key in Self.authorKeys {
             let names = AuthorNames.clean(meta.all(key))
             if !names.isEmpty { return names }
         }
-        return AuthorNames.clean(PageFallbacks.bylines(in: document))
+        // The byline walk reads class and id words through the page's
+        // facts, which the stages after this one read again.
+        return AuthorNames.clean(PageFallbacks.bylines(in: page.document, facts: page.elementFacts))
     }
 
     /// A host as a title may name its site: `4dayweek.io` for `www.4dayweek.io`.

@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 
 /// Drops elements the page hides from readers: the `hidden` attribute,
@@ -34,13 +35,66 @@ public struct StripHidden: Stage {
     }
 
     static func hidingRule(_ node: Node) -> String? {
-        if node.hasAttribute("hidden") { return "hidden-attribute" }
-        if let aria = node.attribute("aria-hidden"), aria.lowercased() == "true" { return "aria-hidden" }
-        if node.attribute("style", containsAnyOf: ["none", "hidden"]), let style = node.attribute("style"), isHidingStyle(style) {
-            return "inline-display-none"
+        // One pass over the attributes finds the three (the first of each
+        // name, as `xmlHasProp` would): every element of the body is asked.
+        var hidden = false
+        var ariaHidden: xmlAttrPtr?
+        var style: xmlAttrPtr?
+        var attribute = node.pointer.pointee.properties
+        while let current = attribute {
+            if let name = current.pointee.name {
+                if !hidden, StripHidden.name(name, is: "hidden") {
+                    hidden = true
+                } else if ariaHidden == nil, StripHidden.name(name, is: "aria-hidden") {
+                    ariaHidden = current
+                } else if style == nil, StripHidden.name(name, is: "style") {
+                    style = current
+                }
+            }
+            attribute = current.pointee.next
         }
+        if hidden { return "hidden-attribute" }
+        if let ariaHidden, node.withValue(of: ariaHidden, StripHidden.isTrue) == true { return "aria-hidden" }
+        if let style, StripHidden.isHiding(style, of: node) { return "inline-display-none" }
         return nil
     }
+
+    private static func name(_ name: UnsafePointer<xmlChar>, is expected: StaticString) -> Bool {
+        expected.withUTF8Buffer { bytes in
+            for index in bytes.indices where name[index] != bytes[index] { return false }
+            return name[bytes.count] == 0
+        }
+    }
+
+    /// `value.lowercased() == "true"`; ASCII values without the String.
+    private static func isTrue(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard value.allSatisfy({ $0 < 0x80 }) else { return String(decoding: value, as: UTF8.self).lowercased() == "true" }
+        return value.count == 4 && value[0] | 0x20 == 0x74 && value[1] | 0x20 == 0x72 && value[2] | 0x20 == 0x75
+            && value[3] | 0x20 == 0x65
+    }
+
+    /// Whether an inline style hides the element: a quick look for `none`
+    /// or `hidden` in the attribute's text, then `isHidingStyle`.
+    private static func isHiding(_ style: xmlAttrPtr, of node: Node) -> Bool {
+        guard node.attribute("style", containsAnyOf: ["none", "hidden"]) else { return false }
+        return node.withValue(of: style) { value in
+            guard value.allSatisfy({ $0 < 0x80 }) else { return isHidingStyle(String(decoding: value, as: UTF8.self)) }
+            // What `isHidingStyle` does, byte by byte: ASCII lower-cased,
+            // white space (Character's, which for ASCII is 09-0D and 20) out.
+            var compact: [UInt8] = []
+            compact.reserveCapacity(value.count)
+            for byte in value where !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
+                compact.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+            return compact.withUnsafeBufferPointer { bytes in
+                StripHidden.hidingDeclarations.contains { declaration in
+                    declaration.withUTF8Buffer { Text.contains(bytes, $0) }
+                }
+            }
+        } ?? false
+    }
+
+    private static let hidingDeclarations: [StaticString] = ["display:none", "visibility:hidden"]
 
     static func isHidingStyle(_ style: String) -> Bool {
         let compact = String(style.lowercased().filter { !$0.isWhitespace })

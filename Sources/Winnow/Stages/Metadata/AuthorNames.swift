@@ -41,7 +41,7 @@ enum AuthorNames {
     static func strip(_ value: String) -> String {
         var text = Text.collapsingWhitespace(value)
         for prefix in ["by:", "by ", "written by ", "posted by ", "par "] {
-            if text.count > prefix.count, text.lowercased().hasPrefix(prefix) {
+            if startsWith(text, longer: prefix) {
                 text = Text.collapsingWhitespace(text.dropFirst(prefix.count))
                 break
             }
@@ -49,10 +49,25 @@ enum AuthorNames {
         while let last = text.last, last == "," || last == "|" || last == "-" || last == "•" || last == "·" {
             text = Text.collapsingWhitespace(text.dropLast())
         }
-        guard !text.isEmpty, text.count <= maximumLength, !looksLikeURL(text), !looksLikePlaceholder(text),
+        guard !text.isEmpty, Text.hasAtMost(maximumLength, charactersIn: text), !looksLikeURL(text), !looksLikePlaceholder(text),
             text.contains(where: \.isLetter), !bylineWords.contains(text.lowercased())
         else { return "" }
         return text
+    }
+
+    /// `text.count > prefix.count && text.lowercased().hasPrefix(prefix)`
+    /// for a lower-case ASCII `prefix`. A byline candidate's text can be a
+    /// whole author box: when its start is ASCII, only the start is read.
+    static func startsWith(_ text: String, longer prefix: String) -> Bool {
+        let length = prefix.utf8.count
+        let head = text.utf8.prefix(length + 1)
+        // ASCII bytes other than CR are a Character each, and one more
+        // after them ends the last: the first `length` bytes are the first
+        // `length` Characters, lower-cased byte by byte.
+        if head.count == length + 1, head.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            return zip(head, prefix.utf8).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+        }
+        return text.count > prefix.count && text.lowercased().hasPrefix(prefix)
     }
 
     /// Splits "A and B", "A, B and C", "A & B", "A; B" into names, but only

@@ -25,17 +25,17 @@ struct MetadataScan {
         guard let root = document.root else { return }
         root.walkDescendants { node in
             guard node.isElement else { return .skipChildren }
-            if node.hasName("meta") {
+            // One tag lookup, not a name comparison per tag of interest.
+            switch node.tag {
+            case .meta:
                 meta.add(node)
                 return .skipChildren
-            }
-            if node.hasName("script") {
+            case .script:
                 if let type = node.attribute("type"), MetadataScan.isJSONLD(type) {
                     jsonLDTexts.append(node.textContent)
                 }
                 return .skipChildren
-            }
-            if node.hasName("link") {
+            case .link:
                 if let rel = node.attribute("rel")?.lowercased() {
                     if canonicalHref == nil, MetadataScan.relContains(rel, "canonical"),
                         let href = node.attribute("href").map(Text.collapsingWhitespace), !href.isEmpty
@@ -44,39 +44,36 @@ struct MetadataScan {
                     }
                 }
                 return .skipChildren
-            }
-            if node.hasName("title") {
+            case .title:
                 if title == nil {
                     let text = Text.collapsingWhitespace(node.textContent)
                     if !text.isEmpty { title = text }
                 }
                 return .skipChildren
-            }
-            if node.hasName("time") {
+            case .time:
                 if times.count < MetadataScan.keptTimes { times.append(node) }
                 return .descend
-            }
-            if node.hasName("article") {
+            case .article:
                 articleCount += 1
                 return .descend
-            }
-            if node.hasName("h1") {
+            case .h1:
                 if firstH1 == nil { firstH1 = node }
                 return .skipChildren
-            }
-            if node.hasName("a") {
+            case .a:
                 if authorLinks.count < MetadataScan.keptAuthorLinks, let rel = node.attribute("rel"),
                     MetadataScan.relContains(rel.lowercased(), "author")
                 {
                     authorLinks.append(node)
                 }
                 return .descend
-            }
             // Their <title> and <meta> are not the page's.
-            if node.hasName("svg") || node.hasName("math") || node.hasName("style") || node.hasName("template") {
+            case .svg, .style, .template:
                 return .skipChildren
+            case .other:
+                return node.hasName("math") ? .skipChildren : .descend
+            default:
+                return .descend
             }
-            return .descend
         }
     }
 

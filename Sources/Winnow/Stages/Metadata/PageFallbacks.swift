@@ -5,8 +5,6 @@ enum PageFallbacks {
     /// Class or id words that mark a byline (matched as whole words, so
     /// `authority` and `bylines-list` do not match `author`).
     static let bylineHints = [WordHint("byline"), WordHint("author")]
-    /// The byline hints as raw substrings, for the pre-filter.
-    static let bylineSubstrings: [StaticString] = ["byline", "author"]
     /// Class or id words of author widgets that are not a byline: the
     /// "follow this author" box, the portrait, the biography.
     static let notBylineHints = [
@@ -30,49 +28,47 @@ enum PageFallbacks {
     /// one that holds shorter candidates (`By <span class=author>Jane
     /// Doe</span> <span class=date>…`) gives theirs, which leave out the
     /// date and the "By".
-    static func bylines(in document: Document) -> [String] {
+    static func bylines(in document: Document, facts: ElementFactsCache) -> [String] {
         guard let body = document.body else { return [] }
-        return bylines(under: body, depth: 0)
+        return bylines(under: body, depth: 0, facts: facts)
     }
 
     /// How deep byline candidates nested in candidates are followed.
     private static let maximumBylineNesting = 4
 
-    private static func bylines(under top: Node, depth: Int) -> [String] {
+    private static func bylines(under top: Node, depth: Int, facts: ElementFactsCache) -> [String] {
         var found: [String] = []
         top.walkDescendants { node in
             guard node.isElement, found.count < AuthorNames.maximumCount else { return .skipChildren }
             // At the top, the first byline is the article's; inside it, every one counts.
             if depth == 0, !found.isEmpty { return .skipChildren }
-            if node.hasName("script") || node.hasName("style") || node.hasName("noscript") || node.hasName("svg")
-                || node.hasName("template")
-            {
-                return .skipChildren
+            switch node.tag {
+            case .script, .style, .noscript, .svg, .template: return .skipChildren
+            default: break
             }
-            guard isBylineCandidate(node), depth > 0 || !isInComments(node) else { return .descend }
+            guard isBylineCandidate(node, words: facts.facts(of: node).nameWords), depth > 0 || !isInComments(node) else {
+                return .descend
+            }
             let name = AuthorNames.strip(bylineText(of: node))
             guard !name.isEmpty, name.count <= maximumBylineLength, AuthorNames.wordCount(name) <= maximumBylineWords,
                 AuthorNames.looksLikeNames(name)
             else { return .descend }
-            let inner = depth < maximumBylineNesting ? bylines(under: node, depth: depth + 1) : []
+            let inner = depth < maximumBylineNesting ? bylines(under: node, depth: depth + 1, facts: facts) : []
             found += inner.isEmpty ? [name] : inner
             return .skipChildren
         }
         return found
     }
 
-    static func isBylineCandidate(_ node: Node) -> Bool {
+    /// Whether `node` (whose class and id words are `words`) may be a byline.
+    static func isBylineCandidate(_ node: Node, words: NameWords) -> Bool {
         if node.hasName("a"), let rel = node.attribute("rel"), MetadataScan.relContains(rel.lowercased(), "author") {
             return true
         }
         if let itemprop = node.attribute("itemprop"), itemprop.lowercased().split(separator: " ").contains("author") {
             return true
         }
-        // Most elements are ruled out on the raw bytes; the word match runs on the rest.
-        guard node.attribute("class", containsAnyOf: bylineSubstrings)
-            || node.attribute("id", containsAnyOf: bylineSubstrings)
-        else { return false }
-        let words = node.nameWords
+        guard !words.isEmpty else { return false }
         return bylineHints.contains { words.contains($0) } && !notBylineHints.contains { words.contains($0) }
     }
 
