@@ -5,8 +5,8 @@ extension Node {
     /// a substring, ignoring ASCII case, read in place: no String is built.
     /// A cheap pre-filter for walks that test every element's class or id
     /// before the exact (and costlier) word match of `NameWords`.
-    public func attribute(_ name: String, containsAnyOf needles: [StaticString]) -> Bool {
-        guard let attribute = xmlHasProp(pointer, name) else { return false }
+    public func attribute(_ name: StaticString, containsAnyOf needles: [StaticString]) -> Bool {
+        guard let attribute = xmlHasProp(pointer, name.utf8Start) else { return false }
         var child = attribute.pointee.children
         while let text = child {
             if let content = text.pointee.content {

@@ -19,6 +19,23 @@ public enum Text {
             var pendingSpace = false
             var index = 0
             while index < bytes.count {
+                let byte = bytes[index]
+                // ASCII, most of most pages, without the sequence tables.
+                if byte < 0x80 {
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        pendingSpace = written > 0
+                    } else {
+                        if pendingSpace {
+                            output[written] = 0x20
+                            written += 1
+                            pendingSpace = false
+                        }
+                        output[written] = byte
+                        written += 1
+                    }
+                    index += 1
+                    continue
+                }
                 let length = sequenceLength(bytes, at: index)
                 if spaceLength(bytes, at: index) > 0 {
                     pendingSpace = written > 0

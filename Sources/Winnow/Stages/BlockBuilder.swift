@@ -1,10 +1,14 @@
+import CLibXML2
+
 /// Walks a subtree in document order and emits blocks. Inline text gathers
 /// into a paragraph until a block element starts or ends; `<br>` breaks a
 /// line, two in a row break the paragraph. The walk keeps its own stack:
 /// nesting depth is bounded only by memory.
 struct BlockBuilder {
     private(set) var blocks: [Block] = []
-    private var inline = ""
+    /// The paragraph being gathered, as UTF-8: text nodes are appended
+    /// straight from libxml2's bytes.
+    private var inline: [UInt8] = []
     /// Elements left out with everything under them (a comment's author
     /// line, its replies).
     var skip: ((Node) -> Bool)?
@@ -22,8 +26,7 @@ struct BlockBuilder {
                 continue
             }
             if node.isText {
-                // Source line breaks are spaces; only <br> breaks a line.
-                if let text = node.ownText { inline += text.replacingNewlines() }
+                if let content = node.pointer.pointee.content { appendText(content) }
                 continue
             }
             guard node.isElement else { continue }
@@ -74,7 +77,7 @@ struct BlockBuilder {
         let tag = node.tag
         switch tag {
         case .br:
-            inline += "\n"
+            inline.append(0x0A)
             return true
         case .h1, .h2, .h3, .h4, .h5, .h6:
             flush()
@@ -147,7 +150,10 @@ struct BlockBuilder {
     /// WordPress, Blogger and many CMSs caption an image without <figure>:
     /// a `wp-caption` div, a `tr-caption-container` table.
     private func captionedImage(_ node: Node) -> Block? {
-        guard node.nameWords.contains(BlockBuilder.captionHint), let image = firstImage(in: node),
+        // The word is in the bytes wherever it is a word: most elements
+        // are ruled out without splitting their names.
+        guard node.attribute("class", containsAnyOf: ["caption"]) || node.attribute("id", containsAnyOf: ["caption"]),
+            node.nameWords.contains(BlockBuilder.captionHint), let image = firstImage(in: node),
             isFigureSized(image)
         else { return nil }
         let caption =
@@ -223,7 +229,7 @@ struct BlockBuilder {
         // Character-wise split of long text costs more than the rest of
         // the block building.
         var lines: [String] = []
-        inline.withUTF8 { bytes in
+        inline.withUnsafeBufferPointer { bytes in
             var start = 0
             for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
                 lines.append(Text.collapsingWhitespace(utf8: UnsafeBufferPointer(rebasing: bytes[start..<index])))
@@ -245,7 +251,25 @@ struct BlockBuilder {
             }
         }
         if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: "\n"))) }
-        inline = ""
+        inline.removeAll(keepingCapacity: true)
+    }
+
+    /// Adds a text node's text to the paragraph. Source line breaks are
+    /// spaces; only `<br>` breaks a line. Text past ASCII goes through
+    /// `String`, which repairs any ill-formed UTF-8 as it always has.
+    private mutating func appendText(_ content: UnsafePointer<xmlChar>) {
+        let start = inline.count
+        var byte = content
+        while byte.pointee != 0 {
+            let value = byte.pointee
+            if value >= 0x80 {
+                inline.removeSubrange(start...)
+                for unit in String(cString: content).utf8 { inline.append(unit == 0x0A || unit == 0x0D ? 0x20 : unit) }
+                return
+            }
+            inline.append(value == 0x0A || value == 0x0D ? 0x20 : value)
+            byte += 1
+        }
     }
 
     static func trimmingBlankLines(_ text: String) -> String {
@@ -282,9 +306,3 @@ extension Node {
     }
 }
 
-extension String {
-    fileprivate func replacingNewlines() -> String {
-        guard utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return self }
-        return String(decoding: utf8.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self)
-    }
-}

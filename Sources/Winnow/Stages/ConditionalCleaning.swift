@@ -124,10 +124,10 @@ struct ConditionalCleaning {
         var hasHeaderOrCaption = false
         node.walkDescendants { child in
             guard child.isElement, !nested else { return .skipChildren }
-            switch child.name {
-            case "table": nested = true
-            case "tr": rows += 1
-            case "th", "thead", "caption": hasHeaderOrCaption = true
+            switch child.tag {
+            case .table: nested = true
+            case .tr: rows += 1
+            case .th, .thead, .caption: hasHeaderOrCaption = true
             default: break
             }
             return .descend

@@ -4,7 +4,7 @@
 struct Headline {
     /// Headings looked at, in order: the headline is an `<h1>` on most
     /// pages, but Blogger and older themes use `<h2>`/`<h3>` for post titles.
-    static let headingTags: Set<String> = ["h1", "h2", "h3"]
+    static let headingTags = TagSet([.h1, .h2, .h3])
 
     /// The first heading of `root` that says the same as `title` (case,
     /// spacing and punctuation aside), or, with no title known, the first
@@ -14,7 +14,7 @@ struct Headline {
         var found: Node?
         root.walkDescendants { node in
             guard found == nil, node.isElement else { return .skipChildren }
-            guard headingTags.contains(node.name) else { return .descend }
+            guard headingTags.contains(node.tag) else { return .descend }
             let text = comparable(node.textContent)
             if let wanted {
                 if !text.isEmpty, text == wanted || (wanted.hasPrefix(text) && text.count * 2 >= wanted.count) {
