@@ -10,6 +10,10 @@ import CLibXML2
 public final class Document {
     let pointer: htmlDocPtr
     private var detached: [xmlNodePtr] = []
+    /// Made at the first XPath evaluation and kept: making a context
+    /// registers every XPath function anew, which costs more than most
+    /// evaluations.
+    private var xpathContext: xmlXPathContextPtr?
 
     /// Parses UTF-8 bytes. libxml2 is told the encoding, so a `<meta charset>`
     /// inside the page cannot switch the decoding after the fact.
@@ -37,8 +41,17 @@ public final class Document {
     }
 
     deinit {
+        if let xpathContext { xmlXPathFreeContext(xpathContext) }
         for node in detached { xmlFreeNode(node) }
         xmlFreeDoc(pointer)
+    }
+
+    /// Calls `body` with this document's XPath context (nil if libxml2
+    /// cannot make one). The caller sets the context node.
+    func withXPathContext<Result>(_ body: (xmlXPathContextPtr) -> Result) -> Result? {
+        if xpathContext == nil { xpathContext = xmlXPathNewContext(pointer) }
+        guard let xpathContext else { return nil }
+        return body(xpathContext)
     }
 
     /// The `<html>` element, when the parser produced one.

@@ -44,6 +44,30 @@ extension Node {
         }
     }
 
+    /// Whether an element tagged `tag` lies under `self` (not `self`);
+    /// stops at the first.
+    func hasDescendant(tagged tag: HTMLTag) -> Bool {
+        let top = pointer
+        var current = top.pointee.children
+        while let node = current {
+            if node.pointee.type == XML_ELEMENT_NODE, Node(node).tag == tag { return true }
+            if let child = node.pointee.children {
+                current = child
+                continue
+            }
+            var next: xmlNodePtr? = node
+            current = nil
+            while let at = next, at != top {
+                if let sibling = at.pointee.next {
+                    current = sibling
+                    break
+                }
+                next = at.pointee.parent
+            }
+        }
+        return false
+    }
+
     /// Every element under `self`, in document order, collected first so
     /// callers may remove any of them while iterating.
     public func descendantElements() -> [Node] {
