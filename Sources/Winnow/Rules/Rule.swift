@@ -108,16 +108,29 @@ public struct TextPattern: @unchecked Sendable {
     /// ones are reviewed and tested, and run a little faster without it.
     public let isBounded: Bool
 
+    /// What every match starts with, when the pattern's shape says
+    /// (`^(read also|see also|…)…`): texts that start otherwise are ruled
+    /// out without ICU.
+    let literalPrefixes: LiteralPrefixes?
+
     public init(_ source: String, anchored: Bool? = nil, bounded: Bool = false) throws {
+        try self.init(source, anchored: anchored, bounded: bounded, literalPrefixes: LiteralPrefixes(pattern: source))
+    }
+
+    /// A pattern whose literal prefixes are known otherwise (the union of
+    /// joined patterns').
+    init(_ source: String, anchored: Bool?, bounded: Bool, literalPrefixes: LiteralPrefixes?) throws {
         self.source = source
         regex = try NSRegularExpression(pattern: source, options: [.caseInsensitive])
         isAnchored = anchored ?? source.hasPrefix("^")
         isBounded = bounded
+        self.literalPrefixes = literalPrefixes
     }
 
     /// Whether the pattern matches `text`. A bounded pattern that runs out
     /// of budget does not match: the block is kept, never a hang.
     public func matches(_ text: String) -> Bool {
+        if let literalPrefixes, !literalPrefixes.mayStart(text) { return false }
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
         let options: NSRegularExpression.MatchingOptions = isAnchored ? [.anchored] : []
         if isBounded {

@@ -39,9 +39,11 @@ public struct RuleSet: Sendable {
         }
         combinedTextPatterns = byStage.keys.sorted().compactMap { stage in
             let patterns = byStage[stage]!
+            let prefixes = patterns.map(\.literalPrefixes)
             let joined = try? TextPattern(
                 patterns.map { "(?:\($0.source))" }.joined(separator: "|"), anchored: patterns.allSatisfy(\.isAnchored),
-                bounded: patterns.contains(where: \.isBounded))
+                bounded: patterns.contains(where: \.isBounded),
+                literalPrefixes: prefixes.contains { $0 == nil } ? nil : LiteralPrefixes(union: prefixes.compactMap { $0 }))
             return joined.map { (stage, $0) }
         }
         (preparedStages, hasHostScopedRules, keepRules) = RuleSet.prepare(rules)
