@@ -25,16 +25,11 @@ public final class ElementFacts: Sendable {
         self.init(node, classAttribute: classAttribute, idAttribute: idAttribute)
     }
 
-    /// The facts of `node`. Every element of a known tag without class or
-    /// id (half of a page's elements) shares one instance per tag.
-    static func of(_ node: Node) -> ElementFacts {
-        let (classAttribute, idAttribute) = nameAttributes(of: node)
-        let tag = node.tag
-        if classAttribute == nil, idAttribute == nil, tag != .other { return plain[Int(tag.rawValue)] }
-        return ElementFacts(node, classAttribute: classAttribute, idAttribute: idAttribute)
-    }
+    /// The facts shared by every element of `tag` (a known one) without
+    /// class or id: half of a page's elements.
+    static func plain(_ tag: HTMLTag) -> ElementFacts { plainFacts[Int(tag.rawValue)] }
 
-    private static let plain: [ElementFacts] = HTMLTag.allCases.map(ElementFacts.init(plain:))
+    private static let plainFacts: [ElementFacts] = HTMLTag.allCases.map(ElementFacts.init(plain:))
 
     private init(plain tag: HTMLTag) {
         htmlTag = tag
@@ -48,7 +43,7 @@ public final class ElementFacts: Sendable {
 
     /// The `class` and `id` attributes, found in one pass over the
     /// attributes (the first of each name, as `xmlHasProp` finds them).
-    private static func nameAttributes(of node: Node) -> (class: xmlAttrPtr?, id: xmlAttrPtr?) {
+    static func nameAttributes(of node: Node) -> (class: xmlAttrPtr?, id: xmlAttrPtr?) {
         var classAttribute: xmlAttrPtr?
         var idAttribute: xmlAttrPtr?
         var attribute = node.pointer.pointee.properties
@@ -67,7 +62,7 @@ public final class ElementFacts: Sendable {
         return (classAttribute, idAttribute)
     }
 
-    private init(_ node: Node, classAttribute: xmlAttrPtr?, idAttribute: xmlAttrPtr?) {
+    init(_ node: Node, classAttribute: xmlAttrPtr?, idAttribute: xmlAttrPtr?) {
         htmlTag = node.tag
         tag = htmlTag == .other ? node.name : htmlTag.name
         guard classAttribute != nil || idAttribute != nil else {

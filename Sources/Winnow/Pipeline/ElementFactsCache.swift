@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Element facts (tag, class tokens, id, class/id words) computed once per
 /// element and page: five stages walk the tree and ask the same questions
@@ -8,12 +9,19 @@ import CLibXML2
 /// validation uses: an index into this cache's arrays, checked against the
 /// node it was written for. A hash table keyed by node would hash a pointer
 /// for every question.
+///
+/// Facts depend on nothing but the tag name and the class and id values,
+/// so elements that spell those alike share one instance: an element of a
+/// known tag with neither shares its tag's (`ElementFacts.plain`), and a
+/// page repeats its class names (a menu's items, a list's rows, every
+/// comment), so more than half of the others find theirs made already.
 final class ElementFactsCache {
     // Unchecked: only `facts(of:)` touches these, and it calls out to
     // nothing that could reach them while it does; the dynamic exclusivity
     // checks cost more than the lookup itself.
     @exclusivity(unchecked) private var stored: [ElementFacts] = []
     @exclusivity(unchecked) private var owners: [xmlNodePtr] = []
+    @exclusivity(unchecked) private var bySpelling = FactsBySpelling()
 
     func facts(of node: Node) -> ElementFacts {
         let pointer = node.pointer
@@ -21,7 +29,14 @@ final class ElementFactsCache {
             let index = Int(bitPattern: raw) - 1
             if index >= 0, index < owners.count, owners[index] == pointer { return stored[index] }
         }
-        let facts = ElementFacts.of(node)
+        let (classAttribute, idAttribute) = ElementFacts.nameAttributes(of: node)
+        let tag = node.tag
+        let facts: ElementFacts
+        if classAttribute == nil, idAttribute == nil, tag != .other {
+            facts = ElementFacts.plain(tag)
+        } else {
+            facts = bySpelling.facts(of: node, classAttribute: classAttribute, idAttribute: idAttribute)
+        }
         owners.append(pointer)
         stored.append(facts)
         pointer.pointee.psvi = UnsafeMutableRawPointer(bitPattern: stored.count)
@@ -32,5 +47,117 @@ final class ElementFactsCache {
         // The document may outlive the page (a caller's `Document`): leave
         // no index behind for a later cache to misread.
         for pointer in owners { pointer.pointee.psvi = nil }
+    }
+}
+
+/// Facts by the bytes they are made of: the tag name and the class and id
+/// values (each absent, or one text node as the HTML parser makes them).
+/// An open-addressing table on an FNV-1a hash of those bytes, confirmed
+/// against a copy of them.
+private struct FactsBySpelling {
+    /// One of the three parts of a spelling: its bytes, or none at all.
+    private struct Part {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let isPresent: Bool
+
+        static var absent: Part { Part(bytes: UnsafeBufferPointer(start: nil, count: 0), isPresent: false) }
+
+        /// How the part begins in a stored spelling: its length, or -1.
+        var header: Int32 { isPresent ? Int32(bytes.count) : -1 }
+    }
+
+    /// The entries, as parallel lists (probing reads hashes only): each
+    /// spelling is every part's `header` (4 bytes) then its bytes.
+    private var hashes: [UInt64] = []
+    private var spellings: [[UInt8]] = []
+    private var stored: [ElementFacts] = []
+    /// Positions in the entries, -1 for an empty slot; at most half full.
+    private var slots = [Int32](repeating: -1, count: 64)
+
+    mutating func facts(of node: Node, classAttribute: xmlAttrPtr?, idAttribute: xmlAttrPtr?) -> ElementFacts {
+        guard let name = node.pointer.pointee.name, let classPart = FactsBySpelling.part(classAttribute),
+            let idPart = FactsBySpelling.part(idAttribute)
+        else {
+            return ElementFacts(node, classAttribute: classAttribute, idAttribute: idAttribute)
+        }
+        let tagPart = Part(bytes: UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name))), isPresent: true)
+        var hash = NameHash.seed
+        func add(_ part: Part) {
+            hash = NameHash.adding(part.isPresent ? 1 : 0, to: hash)
+            for byte in part.bytes { hash = NameHash.adding(byte, to: hash) }
+            hash = NameHash.adding(0xFF, to: hash)
+        }
+        add(tagPart)
+        add(classPart)
+        add(idPart)
+        let mask = slots.count - 1
+        var slot = FactsBySpelling.slot(of: hash, mask: mask)
+        while slots[slot] >= 0 {
+            let position = Int(slots[slot])
+            if hashes[position] == hash, FactsBySpelling.spelling(spellings[position], is: tagPart, classPart, idPart) {
+                return stored[position]
+            }
+            slot = (slot + 1) & mask
+        }
+        let facts = ElementFacts(node, classAttribute: classAttribute, idAttribute: idAttribute)
+        var spelling: [UInt8] = []
+        spelling.reserveCapacity(12 + tagPart.bytes.count + classPart.bytes.count + idPart.bytes.count)
+        for part in [tagPart, classPart, idPart] {
+            let header = UInt32(bitPattern: part.header)
+            for shift in stride(from: 0, to: 32, by: 8) { spelling.append(UInt8(truncatingIfNeeded: header >> UInt32(shift))) }
+            spelling.append(contentsOf: part.bytes)
+        }
+        slots[slot] = Int32(hashes.count)
+        hashes.append(hash)
+        spellings.append(spelling)
+        stored.append(facts)
+        if hashes.count * 2 > slots.count { grow() }
+        return facts
+    }
+
+    @inline(__always)
+    private static func slot(of hash: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    /// An attribute's value as bytes in place; nil for a value of another
+    /// make (several nodes, a node without content), left to
+    /// `ElementFacts` alone.
+    private static func part(_ attribute: xmlAttrPtr?) -> Part? {
+        guard let attribute else { return .absent }
+        guard let child = attribute.pointee.children else {
+            return Part(bytes: UnsafeBufferPointer(start: nil, count: 0), isPresent: true)
+        }
+        guard child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content else {
+            return nil
+        }
+        return Part(bytes: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))), isPresent: true)
+    }
+
+    private static func spelling(_ stored: [UInt8], is tag: Part, _ classes: Part, _ id: Part) -> Bool {
+        stored.withUnsafeBufferPointer { stored in
+            var offset = 0
+            func matches(_ part: Part) -> Bool {
+                guard offset + 4 + part.bytes.count <= stored.count else { return false }
+                var header: UInt32 = 0
+                for index in 0..<4 { header |= UInt32(stored[offset + index]) << UInt32(8 * index) }
+                guard Int32(bitPattern: header) == part.header else { return false }
+                offset += 4
+                if let start = part.bytes.baseAddress, memcmp(stored.baseAddress! + offset, start, part.bytes.count) != 0 { return false }
+                offset += part.bytes.count
+                return true
+            }
+            return matches(tag) && matches(classes) && matches(id) && offset == stored.count
+        }
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (position, hash) in hashes.enumerated() {
+            var slot = FactsBySpelling.slot(of: hash, mask: mask)
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(position)
+        }
     }
 }
