@@ -83,10 +83,30 @@ public enum HTMLTag: UInt8, CaseIterable, Sendable {
     }
 
     init(name: UnsafePointer<xmlChar>) {
-        let length = Int(xmlStrlen(name))
-        guard length > 0, length <= 10, let key = HTMLTag.key(name, length: length),
-            let candidate = HTMLTag.lookup(key)
-        else {
+        // The key of `key(_:length:)`, packed while the name is read: no
+        // separate strlen, and nothing read past the eleventh byte.
+        var packed: UInt64 = 0
+        var length = 0
+        while length < 8 {
+            let byte = name[length]
+            if byte == 0 { break }
+            guard byte < 0x80 else {
+                self = .other
+                return
+            }
+            packed |= UInt64(byte) << (4 + UInt64(length) * 7)
+            length += 1
+        }
+        if length == 8 {
+            while name[length] != 0 {
+                length += 1
+                guard length <= 10 else {
+                    self = .other
+                    return
+                }
+            }
+        }
+        guard length > 0, let candidate = HTMLTag.lookup(packed | UInt64(length)) else {
             self = .other
             return
         }

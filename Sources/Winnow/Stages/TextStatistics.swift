@@ -8,95 +8,181 @@ import CLibXML2
 /// a node up costs no hashing.
 final class TextStatistics {
     struct Figures {
-        var chars = 0
-        var linkChars = 0
-        var commas = 0
-        var paragraphs = 0
-        var images = 0
-        var listItems = 0
-        var inputs = 0
-        var embeds = 0
-        var headings = 0
-        var figures = 0
+        /// The twelve counts side by side, so that a child's are added to
+        /// its parent's in one vector addition (every node of every
+        /// weighed subtree is added once). 32 bits hold any page's counts:
+        /// pages are at most `CleanerOptions.maximumBytes`.
+        private var counts = SIMD16<Int32>()
+
+        var chars: Int {
+            get { Int(counts[0]) }
+            set { counts[0] = Int32(newValue) }
+        }
+        var linkChars: Int {
+            get { Int(counts[1]) }
+            set { counts[1] = Int32(newValue) }
+        }
+        var commas: Int {
+            get { Int(counts[2]) }
+            set { counts[2] = Int32(newValue) }
+        }
+        var paragraphs: Int {
+            get { Int(counts[3]) }
+            set { counts[3] = Int32(newValue) }
+        }
+        var images: Int {
+            get { Int(counts[4]) }
+            set { counts[4] = Int32(newValue) }
+        }
+        var listItems: Int {
+            get { Int(counts[5]) }
+            set { counts[5] = Int32(newValue) }
+        }
+        var inputs: Int {
+            get { Int(counts[6]) }
+            set { counts[6] = Int32(newValue) }
+        }
+        var embeds: Int {
+            get { Int(counts[7]) }
+            set { counts[7] = Int32(newValue) }
+        }
+        var headings: Int {
+            get { Int(counts[8]) }
+            set { counts[8] = Int32(newValue) }
+        }
+        var figures: Int {
+            get { Int(counts[9]) }
+            set { counts[9] = Int32(newValue) }
+        }
         /// Characters inside `<ul>`/`<ol>`, outermost lists only.
-        var listChars = 0
+        var listChars: Int {
+            get { Int(counts[10]) }
+            set { counts[10] = Int32(newValue) }
+        }
         /// Long, link-poor paragraph text in units of
         /// `ProseMap.minimumParagraphChars`.
-        var proseUnits = 0
+        var proseUnits: Int {
+            get { Int(counts[11]) }
+            set { counts[11] = Int32(newValue) }
+        }
 
         var linkDensity: Double { chars == 0 ? 0 : Double(linkChars) / Double(chars) }
 
         mutating func add(_ child: Figures) {
-            chars += child.chars
-            linkChars += child.linkChars
-            commas += child.commas
-            paragraphs += child.paragraphs
-            images += child.images
-            listItems += child.listItems
-            inputs += child.inputs
-            embeds += child.embeds
-            headings += child.headings
-            figures += child.figures
-            listChars += child.listChars
-            proseUnits += child.proseUnits
+            counts &+= child.counts
         }
     }
 
     private let figures: [Figures]
     private let owners: [xmlNodePtr]
 
+    /// An element whose children are being summed.
+    private struct Open {
+        let pointer: xmlNodePtr
+        /// Its position, or -1 for a node that is neither element nor text
+        /// (none under an HTML parse) whose sums go nowhere.
+        let index: Int
+        let tag: HTMLTag
+        var summed = Figures()
+        /// What `ProseMap` needs of the children: text beside block
+        /// children, and whether any is one.
+        var inline = (chars: 0, linkChars: 0)
+        var hasBlockChild = false
+    }
+
     init(root: Node) {
-        // Preorder list, with each node's parent's position; walking it
-        // backwards meets every node after all of its descendants. The
-        // lists are filled in locals and stored once: a class's stored
-        // arrays would be checked for exclusive access at every touch.
-        var order: [xmlNodePtr] = [root.pointer]
-        var parents: [Int] = [-1]
-        root.pointer.pointee._private = UnsafeMutableRawPointer(bitPattern: 1)
-        root.walkDescendants { node in
-            guard node.isElement || node.isText else { return .descend }
-            let pointer = node.pointer
-            // The parent was listed (and marked) before its children.
-            let mark = pointer.pointee.parent.flatMap { $0.pointee._private }
-            parents.append(mark.map { Int(bitPattern: $0) - 1 } ?? -1)
-            order.append(pointer)
-            pointer.pointee._private = UnsafeMutableRawPointer(bitPattern: order.count)
-            return .descend
+        // One walk in document order: a node gets its position (and its
+        // `_private` mark) on the way down, an element its figures on the
+        // way up, once its children's are summed into it. The lists are
+        // filled in locals and stored once: a class's stored arrays would
+        // be checked for exclusive access at every touch.
+        var owners: [xmlNodePtr] = []
+        var figures: [Figures] = []
+        // Sized first: grown a node at a time, the lists would be copied
+        // over and over, which costs more than this count.
+        let count = TextStatistics.countNodes(under: root) + 1
+        owners.reserveCapacity(count)
+        figures.reserveCapacity(count)
+        func enter(_ pointer: xmlNodePtr) -> Int {
+            let index = owners.count
+            owners.append(pointer)
+            figures.append(Figures())
+            pointer.pointee._private = UnsafeMutableRawPointer(bitPattern: index + 1)
+            return index
         }
-        var figures = Array(repeating: Figures(), count: order.count)
-        // What `ProseMap` needs of an element's children, summed as the
-        // children are: text beside block children, and whether any is one.
-        var inline = Array(repeating: (chars: 0, linkChars: 0), count: order.count)
-        var hasBlockChild = Array(repeating: false, count: order.count)
-        for index in stride(from: order.count - 1, through: 0, by: -1) {
-            let pointer = order[index]
-            var own = figures[index]
-            let isElement = pointer.pointee.type == XML_ELEMENT_NODE
-            var tag = HTMLTag.other
-            if isElement {
-                tag = Node(pointer).tag
-                TextStatistics.finish(tag, figures: &own)
-                own.proseUnits = ProseMap.proseUnits(
-                    tag: tag, summed: own, inline: inline[index], hasBlockChild: hasBlockChild[index])
-            } else {
-                let counted = TextStatistics.counts(ofText: pointer)
-                own.chars += counted.chars
-                own.commas += counted.commas
+        let top = root.pointer
+        var open: [Open] = []
+        if top.pointee.type == XML_ELEMENT_NODE {
+            open.append(Open(pointer: top, index: enter(top), tag: root.tag))
+        } else {
+            let index = enter(top)
+            if top.pointee.type == XML_TEXT_NODE || top.pointee.type == XML_CDATA_SECTION_NODE {
+                let counted = TextStatistics.counts(ofText: top)
+                figures[index].chars = counted.chars
+                figures[index].commas = counted.commas
             }
-            figures[index] = own
-            let parent = parents[index]
-            if index > 0, parent >= 0 {
-                figures[parent].add(own)
-                if isElement, HTMLVocabulary.blockTags.contains(tag) {
-                    hasBlockChild[parent] = true
+            open.append(Open(pointer: top, index: -1, tag: .other))
+        }
+        var next = top.pointee.children
+        while let last = open.indices.last {
+            guard let node = next else {
+                // The last open node's children are done.
+                var closed = open.removeLast()
+                if closed.index >= 0 {
+                    TextStatistics.finish(closed.tag, figures: &closed.summed)
+                    closed.summed.proseUnits = ProseMap.proseUnits(
+                        tag: closed.tag, summed: closed.summed, inline: closed.inline, hasBlockChild: closed.hasBlockChild)
+                    figures[closed.index] = closed.summed
+                    if let parent = open.indices.last, open[parent].index >= 0 {
+                        open[parent].summed.add(closed.summed)
+                        if HTMLVocabulary.blockTags.contains(closed.tag) {
+                            open[parent].hasBlockChild = true
+                        } else {
+                            open[parent].inline.chars += closed.summed.chars
+                            open[parent].inline.linkChars += closed.summed.linkChars
+                        }
+                    }
+                }
+                next = open.isEmpty ? nil : closed.pointer.pointee.next
+                continue
+            }
+            switch node.pointee.type {
+            case XML_ELEMENT_NODE:
+                open.append(Open(pointer: node, index: enter(node), tag: Node(node).tag))
+                next = node.pointee.children
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                let index = enter(node)
+                let counted = TextStatistics.counts(ofText: node)
+                figures[index].chars = counted.chars
+                figures[index].commas = counted.commas
+                if open[last].index >= 0 {
+                    open[last].summed.chars += counted.chars
+                    open[last].summed.commas += counted.commas
+                    open[last].inline.chars += counted.chars
+                }
+                next = node.pointee.next
+            default:
+                if node.pointee.children != nil {
+                    open.append(Open(pointer: node, index: -1, tag: .other))
+                    next = node.pointee.children
                 } else {
-                    inline[parent].chars += own.chars
-                    inline[parent].linkChars += own.linkChars
+                    next = node.pointee.next
                 }
             }
         }
         self.figures = figures
-        owners = order
+        self.owners = owners
+    }
+
+    /// The elements and text nodes under `root` (not `root`).
+    private static func countNodes(under root: Node) -> Int {
+        var count = 0
+        root.walkDescendants { node in
+            let type = node.pointer.pointee.type
+            if type == XML_ELEMENT_NODE || type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE { count += 1 }
+            return .descend
+        }
+        return count
     }
 
     /// Completes an element's figures once its children are summed in.
