@@ -30,6 +30,15 @@ struct Headline {
 
     /// Lower-cased letters and digits only, single-spaced.
     static func comparable(_ text: String) -> String {
+        // ASCII text byte by byte: lower-cased, letters and digits kept,
+        // the rest a space, as the scalar rules below do for ASCII.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let kept = text.utf8.map { byte -> UInt8 in
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                return (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) ? lower : 0x20
+            }
+            return kept.withUnsafeBufferPointer { Text.collapsingWhitespace(utf8: $0) }
+        }
         let kept = text.lowercased().unicodeScalars.map { scalar -> Character in
             scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) ? Character(scalar) : " "
         }

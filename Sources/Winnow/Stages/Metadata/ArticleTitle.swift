@@ -78,7 +78,15 @@ enum ArticleTitle {
 
     /// Lower-cased letters and digits only, so "BBC News" matches "BBC  news".
     static func comparable<S: StringProtocol>(_ text: S) -> String {
-        String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+        // ASCII text (most titles), byte by byte: an ASCII Character is its
+        // byte (CR LF aside, neither a letter nor a digit).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.compactMap { byte -> UInt8? in
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                return (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) ? lower : nil
+            }, as: UTF8.self)
+        }
+        return String(text.lowercased().filter { $0.isLetter || $0.isNumber })
     }
 
     static func wordCount<S: StringProtocol>(_ text: S) -> Int {

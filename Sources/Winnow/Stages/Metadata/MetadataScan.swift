@@ -83,7 +83,11 @@ struct MetadataScan {
 
     /// Whether a space-separated `rel` list holds `word`.
     static func relContains(_ rel: String, _ word: String) -> Bool {
-        rel.split(separator: " ").contains { $0 == word }
+        // ASCII lists split at bytes: there a " " Character is a 0x20 byte.
+        if rel.utf8.allSatisfy({ $0 < 0x80 }), word.utf8.allSatisfy({ $0 < 0x80 }) {
+            return rel.utf8.split(separator: 0x20).contains { $0.elementsEqual(word.utf8) }
+        }
+        return rel.split(separator: " ").contains { $0 == word }
     }
 }
 
@@ -125,7 +129,12 @@ struct MetaTags {
     }
 
     static func normalizedKey<S: StringProtocol>(_ key: S) -> String {
-        String(key.lowercased().map { $0 == "." ? ":" : $0 })
+        if key.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: key.utf8.map { byte in
+                byte == 0x2E ? 0x3A : byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }, as: UTF8.self)
+        }
+        return String(key.lowercased().map { $0 == "." ? ":" : $0 })
     }
 
     /// The first value of the first key that has one.
