@@ -113,26 +113,28 @@ public struct NameWords: Sendable, Hashable {
             // `js-…` tokens are hooks for scripts (`js-social-images` on an
             // article body), not names of what the element is.
             if count > 1, firstIsJS { return }
-            let words = [String](unsafeUninitializedCapacity: count) { buffer, initialized in
-                Builder.forEachWord(in: token) { start, end in
-                    // Lower-cased straight into the String's storage: words
-                    // are short, so most stay inline and nothing is allocated.
-                    var hash = NameHash.seed
-                    var isASCII = true
-                    let word = String(unsafeUninitializedCapacity: end - start) { output in
-                        for offset in 0..<(end - start) {
-                            let byte = token[start + offset]
-                            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                            output[offset] = lower
-                            hash = NameHash.adding(lower, to: hash)
-                            if byte >= 0x80 { isASCII = false }
-                        }
-                        return end - start
+            // Reserved, then appended to: the generic uninitialized-capacity
+            // initializer looks the storage type up at run time, at several
+            // times the cost.
+            var words: [String] = []
+            words.reserveCapacity(count)
+            Builder.forEachWord(in: token) { start, end in
+                // Lower-cased straight into the String's storage: words
+                // are short, so most stay inline and nothing is allocated.
+                var hash = NameHash.seed
+                var isASCII = true
+                let word = String(unsafeUninitializedCapacity: end - start) { output in
+                    for offset in 0..<(end - start) {
+                        let byte = token[start + offset]
+                        let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                        output[offset] = lower
+                        hash = NameHash.adding(lower, to: hash)
+                        if byte >= 0x80 { isASCII = false }
                     }
-                    (buffer.baseAddress! + initialized).initialize(to: word)
-                    initialized += 1
-                    wordHashes.append(isASCII ? hash : NameHash.of(word))
+                    return end - start
                 }
+                words.append(word)
+                wordHashes.append(isASCII ? hash : NameHash.of(word))
             }
             tokens.append(words)
         }

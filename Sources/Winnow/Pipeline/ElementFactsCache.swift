@@ -66,10 +66,12 @@ private struct FactsBySpelling {
         var header: Int32 { isPresent ? Int32(bytes.count) : -1 }
     }
 
-    /// The entries, as parallel lists (probing reads hashes only): each
-    /// spelling is every part's `header` (4 bytes) then its bytes.
+    /// The entries, as parallel lists (probing reads hashes only). A
+    /// spelling is every part's `header` (4 bytes) then its bytes, kept in
+    /// one byte arena at `spellingStarts`, not a list each.
     private var hashes: [UInt64] = []
-    private var spellings: [[UInt8]] = []
+    private var spellingStarts: [Int] = []
+    private var arena: [UInt8] = []
     private var stored: [ElementFacts] = []
     /// Positions in the entries, -1 for an empty slot; at most half full.
     private var slots = [Int32](repeating: -1, count: 64)
@@ -94,22 +96,20 @@ private struct FactsBySpelling {
         var slot = FactsBySpelling.slot(of: hash, mask: mask)
         while slots[slot] >= 0 {
             let position = Int(slots[slot])
-            if hashes[position] == hash, FactsBySpelling.spelling(spellings[position], is: tagPart, classPart, idPart) {
+            if hashes[position] == hash, spelling(at: spellingStarts[position], is: tagPart, classPart, idPart) {
                 return stored[position]
             }
             slot = (slot + 1) & mask
         }
         let facts = ElementFacts(node, classAttribute: classAttribute, idAttribute: idAttribute)
-        var spelling: [UInt8] = []
-        spelling.reserveCapacity(12 + tagPart.bytes.count + classPart.bytes.count + idPart.bytes.count)
+        spellingStarts.append(arena.count)
         for part in [tagPart, classPart, idPart] {
             let header = UInt32(bitPattern: part.header)
-            for shift in stride(from: 0, to: 32, by: 8) { spelling.append(UInt8(truncatingIfNeeded: header >> UInt32(shift))) }
-            spelling.append(contentsOf: part.bytes)
+            for shift in 0..<4 { arena.append(UInt8(truncatingIfNeeded: header >> UInt32(8 * shift))) }
+            arena.append(contentsOf: part.bytes)
         }
         slots[slot] = Int32(hashes.count)
         hashes.append(hash)
-        spellings.append(spelling)
         stored.append(facts)
         if hashes.count * 2 > slots.count { grow() }
         return facts
@@ -134,20 +134,21 @@ private struct FactsBySpelling {
         return Part(bytes: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))), isPresent: true)
     }
 
-    private static func spelling(_ stored: [UInt8], is tag: Part, _ classes: Part, _ id: Part) -> Bool {
-        stored.withUnsafeBufferPointer { stored in
-            var offset = 0
-            func matches(_ part: Part) -> Bool {
-                guard offset + 4 + part.bytes.count <= stored.count else { return false }
+    /// Whether the spelling stored at `start` in the arena is these parts'.
+    private func spelling(at start: Int, is tag: Part, _ classes: Part, _ id: Part) -> Bool {
+        guard start + 12 + tag.bytes.count + classes.bytes.count + id.bytes.count <= arena.count else { return false }
+        return arena.withUnsafeBufferPointer { arena in
+            let base = arena.baseAddress!
+            var offset = start
+            for part in [tag, classes, id] {
                 var header: UInt32 = 0
-                for index in 0..<4 { header |= UInt32(stored[offset + index]) << UInt32(8 * index) }
+                for index in 0..<4 { header |= UInt32(base[offset + index]) << UInt32(8 * index) }
                 guard Int32(bitPattern: header) == part.header else { return false }
                 offset += 4
-                if let start = part.bytes.baseAddress, memcmp(stored.baseAddress! + offset, start, part.bytes.count) != 0 { return false }
+                if let bytes = part.bytes.baseAddress, memcmp(base + offset, bytes, part.bytes.count) != 0 { return false }
                 offset += part.bytes.count
-                return true
             }
-            return matches(tag) && matches(classes) && matches(id) && offset == stored.count
+            return true
         }
     }
 
