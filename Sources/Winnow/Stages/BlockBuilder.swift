@@ -187,7 +187,18 @@ struct BlockBuilder {
     private func listItems(of list: Node) -> [String] {
         var items: [String] = []
         for child in list.children where !(skip?(child) ?? false) {
-            let text = Text.collapsingWhitespace(child.textContent)
+            let text: String
+            if let skip {
+                // What is skipped may sit deeper than the item (a reply
+                // nested in a list of a comment): the item is built, not
+                // read whole.
+                var inner = BlockBuilder()
+                inner.skip = skip
+                inner.build(from: child)
+                text = inner.blocks.compactMap(\.plainText).filter { !$0.isEmpty }.joined(separator: " ")
+            } else {
+                text = Text.collapsingWhitespace(child.textContent)
+            }
             if !text.isEmpty { items.append(text) }
         }
         if items.isEmpty, skip == nil {

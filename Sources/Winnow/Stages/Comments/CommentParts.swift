@@ -117,9 +117,23 @@ struct CommentParts {
         return Text.visibleLength(node.textContent) <= CommentParts.maximumMetaChars
     }
 
+    /// The comment's id: its own, else the jump target that marks it
+    /// (`<a id="comment-41"></a>` right before it, as Drupal prints it, or
+    /// first in it, as a flat thread's comment begins), else a numbered
+    /// comment id inside it.
     var id: String? {
         if let id = item.attribute("id") { return id }
+        var previous = item.previousSiblingNode
+        while let sibling = previous, !sibling.isElement { previous = sibling.previousSiblingNode }
+        if let anchor = previous, let id = CommentParts.jumpTarget(anchor) { return id }
+        if let first = item.childNodes.first(where: \.isElement), let id = CommentParts.jumpTarget(first) { return id }
         return elements.lazy.compactMap { $0.attribute("id") }.first(where: CommentMarkup.isCommentID)
+    }
+
+    /// The id (or name) of an anchor that only marks a place.
+    private static func jumpTarget(_ node: Node) -> String? {
+        guard node.hasName("a"), !node.hasAttribute("href"), Text.visibleLength(node.textContent) == 0 else { return nil }
+        return node.attribute("id") ?? node.attribute("name")
     }
 
     /// The text, the author and the date, read together: the header lines
@@ -154,6 +168,10 @@ struct CommentParts {
             headerIndices.append(index)
         }
         for index in headerIndices.sorted(by: >) { lines.remove(at: index) }
+        // Prompts left at either end ("Log in or register to post
+        // comments" under every Drupal comment) are the system's.
+        while let last = lines.last, CommentThreadReader.isSystemLine(last) { lines.removeLast() }
+        while let first = lines.first, CommentThreadReader.isSystemLine(first) { lines.removeFirst() }
         let metaHeaders = metaLines().compactMap(CommentHeader.init(line:))
         let text = lines.joined(separator: "\n\n")
         let author =
@@ -240,6 +258,17 @@ struct CommentParts {
     /// The date as an element states it: `<time>`, `<abbr title>`, or an
     /// element with a date class that reads as one.
     private var markedDate: Date? {
+        // schema.org's date as data: `<meta itemprop="dateCreated"
+        // content>`, RDFa's `<span property="schema:dateCreated" content>`.
+        for element in elements where element.attribute("itemprop", containsAnyOf: ["date"])
+            || element.attribute("property", containsAnyOf: ["date"])
+        {
+            guard let machine = element.attribute("content") ?? element.attribute("datetime"),
+                let iso = MetadataDate.iso8601(machine)
+            else { continue }
+            let visible = Text.collapsingWhitespace(element.textContent)
+            return Date(text: visible.isEmpty ? machine : visible, iso: iso)
+        }
         if let time = elements.first(where: { $0.hasName("time") }) {
             let text = Text.collapsingWhitespace(time.textContent)
             if let machine = time.attribute("datetime"), let iso = MetadataDate.iso8601(machine) {

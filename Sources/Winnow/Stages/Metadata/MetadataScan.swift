@@ -11,6 +11,10 @@ struct MetadataScan {
     var jsonLDTexts: [String] = []
     /// `<time>` elements in document order (the first few).
     var times: [Node] = []
+    /// hAtom's dates (`<abbr class="published" title="2012-10-26T08:15:00+01:00">`,
+    /// Blogger's post footer): microformat classes on elements whose
+    /// `title` holds the machine date.
+    var microformatDates: [Node] = []
     var firstH1: Node?
     /// How many `<article>` elements the page has: a `<time>` inside the
     /// only one dates the article; with several, the page is a list.
@@ -54,6 +58,12 @@ struct MetadataScan {
             }
             if node.hasName("time") {
                 if times.count < MetadataScan.keptTimes { times.append(node) }
+                return .descend
+            }
+            if node.hasName("abbr"), microformatDates.count < MetadataScan.keptTimes, node.hasAttribute("title"),
+                node.attribute("class", containsAnyOf: ["published", "updated"])
+            {
+                microformatDates.append(node)
                 return .descend
             }
             if node.hasName("article") {
