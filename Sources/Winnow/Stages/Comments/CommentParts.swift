@@ -172,27 +172,65 @@ struct CommentParts {
         // comments" under every Drupal comment) are the system's.
         while let last = lines.last, CommentThreadReader.isSystemLine(last) { lines.removeLast() }
         while let first = lines.first, CommentThreadReader.isSystemLine(first) { lines.removeFirst() }
-        let metaHeaders = metaLines().compactMap(CommentHeader.init(line:))
-        let text = lines.joined(separator: "\n\n")
-        let author =
+        let meta = metaLines().compactMap { line, element in CommentHeader(line: line).map { ($0, element) } }
+        let metaHeaders = meta.map(\.0)
+        var author =
             markedAuthor
-            ?? (metaHeaders + headers).lazy.compactMap { $0.author.map { Author(name: $0, url: nil) } }.first
-            ?? avatarAuthor
+            // A byline's name is often its link ("Posted by: <a>Gwen</a> | …").
+            ?? meta.lazy.compactMap { header, element in
+                header.author.map { Author(name: $0, url: CommentParts.link(named: $0, in: element)) }
+            }.first
+            ?? headers.lazy.compactMap { $0.author.map { Author(name: $0, url: nil) } }.first
+        // A name set apart beside the date (`<b>Derek</b> <span
+        // class="date">…`): the date is meta, the name is left as the
+        // first line, and their shared container says it is the author.
+        if author == nil, let first = lines.first, let name = CommentHeader.standaloneName(first),
+            let element = nameBesideMeta(name)
+        {
+            author = Author(name: name, url: CommentParts.link(named: name, in: element))
+            lines.removeFirst()
+        }
+        author = author ?? avatarAuthor
+        let text = lines.joined(separator: "\n\n")
         let date = markedDate ?? (metaHeaders + headers).lazy.compactMap(\.date).first
         return (text, author, date)
     }
 
     /// The text of the meta elements (outermost ones), in document order.
-    private func metaLines() -> [String] {
-        var lines: [String] = []
+    private func metaLines() -> [(line: String, element: Node)] {
+        var lines: [(String, Node)] = []
         var covered: [Node] = []
         for element in elements where isMeta(element) && !CommentParts.metaTags.contains(element.tag) {
             if covered.contains(where: { element.isInside($0) }) { continue }
             covered.append(element)
             let line = Text.collapsingWhitespace(element.textContent)
-            if !line.isEmpty { lines.append(line) }
+            if !line.isEmpty { lines.append((line, element)) }
         }
         return lines
+    }
+
+    /// The element holding just `name` whose container also holds a meta
+    /// element (the date beside the name).
+    private func nameBesideMeta(_ name: String) -> Node? {
+        elements.first { element in
+            guard Text.collapsingWhitespace(element.textContent) == name, let container = element.parent else { return false }
+            return container.children.contains { $0 != element && isMeta($0) }
+        }
+    }
+
+    /// The address of the link under `element` (or `element` itself) whose
+    /// text is `name`.
+    private static func link(named name: String, in element: Node) -> String? {
+        let links = element.hasName("a") ? [element] : element.descendantElements().filter { $0.hasName("a") }
+        guard let link = links.first(where: { Text.collapsingWhitespace($0.textContent) == name }) else { return nil }
+        return profileAddress(of: link)
+    }
+
+    /// A link's address, unless it goes nowhere (`#`, `javascript:`).
+    private static func profileAddress(of link: Node) -> String? {
+        link.attribute("href").flatMap { href in
+            href.hasPrefix("#") || href.lowercased().hasPrefix("javascript:") ? nil : href
+        }
     }
 
     /// The author as an element names it: schema.org, a class word, the
@@ -200,20 +238,20 @@ struct CommentParts {
     private var markedAuthor: Author? {
         if let marked = elements.first(where: { $0.attribute("itemprop") == "author" || $0.attribute("itemprop") == "creator" }) {
             let named = marked.descendantElements().first { $0.attribute("itemprop") == "name" } ?? marked
-            if let author = CommentParts.author(from: named) { return author }
+            if let author = author(from: named) { return author }
         }
         for hint in CommentParts.authorHints {
             for element in elements where CommentParts.namesAuthor(facts.facts(of: element).nameWords, hint: hint) {
-                if let author = CommentParts.author(from: element) { return author }
+                if let author = author(from: element) { return author }
             }
         }
-        if let cite = elements.first(where: { $0.hasName("cite") }), let author = CommentParts.author(from: cite) { return author }
-        if let term = elements.first(where: { $0.hasName("dt") }), let author = CommentParts.author(from: term) { return author }
+        if let cite = elements.first(where: { $0.hasName("cite") }), let author = author(from: cite) { return author }
+        if let term = elements.first(where: { $0.hasName("dt") }), let author = author(from: term) { return author }
         // WordPress prints the author's link as `<a class="url" rel="external nofollow">`.
         if let link = elements.first(where: { element in
             element.hasName("a") && (element.attribute("rel", containsAnyOf: ["external"]) || element.classTokens.contains("url"))
         }) {
-            return CommentParts.author(from: link)
+            return author(from: link)
         }
         return nil
     }
@@ -239,20 +277,20 @@ struct CommentParts {
         return nil
     }
 
-    private static func author(from element: Node) -> Author? {
+    private func author(from element: Node) -> Author? {
         // An author block often holds more than the name (a bio, a fan
         // count, "says:"); the link to the profile holds just the name.
-        let profileLink = element.hasName("a") ? element : element.descendantElements().first {
+        let linkInside = element.hasName("a") ? element : element.descendantElements().first {
             $0.hasName("a") && Text.visibleLength($0.textContent) > 0
         }
-        let text = Text.collapsingWhitespace((profileLink ?? element).textContent)
+        let text = Text.collapsingWhitespace((linkInside ?? element).textContent)
         var name = CommentHeader.name(in: text) ?? ""
         if name.lowercased().hasPrefix("by ") { name = Text.collapsingWhitespace(name.dropFirst(3)) }
-        guard !name.isEmpty, name.count <= maximumAuthorChars, name.contains(where: \.isLetter) else { return nil }
-        let url = profileLink?.attribute("href").flatMap { href in
-            href.hasPrefix("#") || href.lowercased().hasPrefix("javascript:") ? nil : href
-        }
-        return Author(name: name, url: url)
+        guard !name.isEmpty, name.count <= CommentParts.maximumAuthorChars, name.contains(where: \.isLetter) else { return nil }
+        // The name may sit inside the link (`<a itemprop="url"><span
+        // itemprop="name">`): the nearest link around it, within the comment.
+        let profileLink = linkInside ?? element.ancestors.prefix { $0 != item }.first { $0.hasName("a") }
+        return Author(name: name, url: profileLink.flatMap(CommentParts.profileAddress(of:)))
     }
 
     /// The date as an element states it: `<time>`, `<abbr title>`, or an

@@ -16,6 +16,10 @@ struct MetadataScan {
     /// `title` holds the machine date.
     var microformatDates: [Node] = []
     var firstH1: Node?
+    /// The first few `<h1>`–`<h3>`, in page order: on blogs whose `<h1>` is
+    /// the blog's name, the entry's own heading is one of these.
+    var headings: [Node] = []
+    static let keptHeadings = 8
     /// How many `<article>` elements the page has: a `<time>` inside the
     /// only one dates the article; with several, the page is a list.
     var articleCount = 0
@@ -66,12 +70,17 @@ struct MetadataScan {
                 microformatDates.append(node)
                 return .descend
             }
+            if node.hasName("h2") || node.hasName("h3") {
+                if headings.count < MetadataScan.keptHeadings { headings.append(node) }
+                return .skipChildren
+            }
             if node.hasName("article") {
                 articleCount += 1
                 return .descend
             }
             if node.hasName("h1") {
                 if firstH1 == nil { firstH1 = node }
+                if headings.count < MetadataScan.keptHeadings { headings.append(node) }
                 return .skipChildren
             }
             if node.hasName("a") {
