@@ -113,6 +113,10 @@ struct BlockBuilder {
             if !rows.isEmpty { blocks.append(.table(rows: rows)) }
             return true
         case .figure:
+            // A figure of a pull quote, a table or a code listing holds no
+            // image: its content is read as any other. A figure whose image
+            // is gone (loaded by a script) keeps its caption as a figure.
+            if firstImage(in: node) == nil, BlockBuilder.holdsTextBlocks(node) { return false }
             flush()
             appendFigure(image: firstImage(in: node), caption: node.firstDescendant(named: "figcaption"))
             return true
@@ -132,6 +136,21 @@ struct BlockBuilder {
     }
 
     private static let captionHint = WordHint("caption")
+
+    /// Blocks that a figure may hold instead of an image (a teaser card
+    /// of paragraphs whose image is gone is not one of them).
+    private static let textBlockTags = TagSet([.blockquote, .table, .pre])
+
+    /// Whether `node` holds a block of text outside its caption.
+    private static func holdsTextBlocks(_ node: Node) -> Bool {
+        var found = false
+        node.walkDescendants { child in
+            guard !found, child.isElement, !child.hasName("figcaption") else { return .skipChildren }
+            if textBlockTags.contains(child.tag) { found = true }
+            return .descend
+        }
+        return found
+    }
 
     private static func headingLevel(_ tag: HTMLTag) -> Int {
         switch tag {

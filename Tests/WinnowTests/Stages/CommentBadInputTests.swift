@@ -257,11 +257,9 @@ private func flattened(_ comments: [Winnow.Comment]) -> [Winnow.Comment] {
             <tr><td>timeout</td><td class="comment">seconds before a request is abandoned</td></tr>
             <tr><td>retries</td><td class="comment">how many times a failed request is sent again</td></tr></table>
             """)
-        withKnownIssue("td.comment cells are grouped as unwrapped comments (rule comment-items) and cut out of the table") {
-            #expect(article.comments.isEmpty)
-            #expect(article.commentCount == nil)
-            #expect(article.text.contains("seconds before a request is abandoned"))
-        }
+        #expect(article.comments.isEmpty)
+        #expect(article.commentCount == nil)
+        #expect(article.text.contains("seconds before a request is abandoned"))
     }
 
     /// A section of the article itself headed "Comments" (a style guide's
