@@ -98,6 +98,33 @@ struct CommentHeader {
         ["by", "sa", "wr"].contains { Text.containsBytes(line, $0, ignoringASCIICase: true) }
     }
 
+    /// "23/03/2022", "03/23/2022 14:21", "16.03.2020 - 20:47": day and
+    /// month in numbers, read only when one of them is over 12 (one
+    /// reading is possible) and the year has four digits. "11/07/12"
+    /// stays unread: it is three dates.
+    static func numericDate(_ text: String) -> String? {
+        let parts = text.split(whereSeparator: { " ,-@".contains($0) }).filter { !$0.isEmpty }
+        guard let datePart = parts.first else { return nil }
+        let numbers = datePart.split(whereSeparator: { $0 == "/" || $0 == "." })
+        guard numbers.count == 3, numbers.allSatisfy({ $0.allSatisfy(\.isNumber) }), numbers[2].count == 4,
+            let first = Int(numbers[0]), let second = Int(numbers[1]), let year = Int(numbers[2])
+        else { return nil }
+        let (day, month): (Int, Int)
+        switch (first > 12, second > 12) {
+        case (true, false): (day, month) = (first, second)
+        case (false, true): (day, month) = (second, first)
+        default: return nil
+        }
+        var date = MetadataDate(year: year, month: month, day: day)
+        let rest = parts.dropFirst().filter { $0.lowercased() != "at" }
+        if let clock = rest.first {
+            let fields = clock.split(separator: ":").compactMap { Int($0) }
+            guard (2...3).contains(fields.count), rest.count == 1 else { return nil }
+            date.time = MetadataDate.TimeOfDay(hour: fields[0], minute: fields[1], second: fields.count == 3 ? fields[2] : 0)
+        }
+        return date.isValid ? date.iso8601 : nil
+    }
+
     /// A line that is only a name ("Nash", "Gaurav Nema"): a few words,
     /// no sentence punctuation, no digits.
     static func standaloneName(_ line: String) -> String? {
@@ -241,6 +268,7 @@ struct CommentHeader {
     /// ISO 8601 for a date as printed, when it names a day and a year.
     static func iso8601(_ text: String) -> String? {
         if let iso = MetadataDate.iso8601(text) { return iso }
+        if let iso = numericDate(text) { return iso }
         // "July 10th, 2012, 1:26 am", "Monday July 23, 2012 @08:25PM"
         var cleaned = text.replacingOccurrences(of: "@", with: " ")
         cleaned = replacing(spacedDashPattern, in: cleaned, with: " ")

@@ -86,6 +86,22 @@ struct CommentThreadReader {
             isEvidenced: separate.contains(where: \.isEvidenced), isForumThread: separate.allSatisfy(\.isForumThread))
     }
 
+    /// Attributes that name the comment a reply answers.
+    static let inReplyToAttributes: [StaticString] = ["data-in-reply-to", "in-reply-to", "data-parent-id", "data-reply-to", "data-parent"]
+
+    /// The comment `item` names as the one it answers, when that comment
+    /// is in the thread (a reply to a comment not shown stays at the top).
+    static func answeredComment(of item: Node, byID: [String: Node]) -> Node? {
+        for name in inReplyToAttributes {
+            guard let value = item.attribute(name).map(Text.collapsingWhitespace), !value.isEmpty else { continue }
+            let id = value.hasPrefix("#") ? String(value.dropFirst()) : value
+            for candidate in [id, "comment-" + id, "comment_" + id] {
+                if let parent = byID[candidate], parent != item { return parent }
+            }
+        }
+        return nil
+    }
+
     /// Class words of a container of replies.
     static let replyContainerWords: Set<String> = ["indented", "children", "replies", "reply", "subcomments", "responses"]
 
@@ -118,11 +134,13 @@ struct CommentThreadReader {
         // `depth-N` wrappers and reply containers all come down to that.
         // A reply container may also follow its comment instead of sitting
         // in it (Drupal's `div.indented`, some themes' `ul.children`).
-        var children: [Node: [Node]] = [:]
-        var topLevel: [Node] = []
+        // Flat lists say whom a reply answers in an attribute instead.
+        var byID: [String: Node] = [:]
+        for item in items { if let id = item.attribute("id") { byID[id] = item } }
+        var parents: [Node: Node] = [:]
         for item in items {
-            var parent: Node?
-            for ancestor in item.ancestors {
+            var parent: Node? = CommentThreadReader.answeredComment(of: item, byID: byID)
+            for ancestor in item.ancestors where parent == nil {
                 if rootSet.contains(ancestor) { break }
                 if itemSet.contains(ancestor) {
                     parent = ancestor
@@ -133,7 +151,25 @@ struct CommentThreadReader {
                     break
                 }
             }
-            if let parent { children[parent, default: []].append(item) } else { topLevel.append(item) }
+            parents[item] = parent
+        }
+        // Attributes can name each other in a circle; a comment on one is
+        // put at the top level rather than lost with the circle.
+        for item in items where parents[item] != nil {
+            var seen: Set<Node> = [item]
+            var current = parents[item]
+            while let node = current {
+                if !seen.insert(node).inserted {
+                    parents[item] = nil
+                    break
+                }
+                current = parents[node]
+            }
+        }
+        var children: [Node: [Node]] = [:]
+        var topLevel: [Node] = []
+        for item in items {
+            if let parent = parents[item] { children[parent, default: []].append(item) } else { topLevel.append(item) }
         }
         func build(_ item: Node) -> Comment? {
             let replies = (children[item] ?? []).compactMap(build)
