@@ -113,6 +113,23 @@ import Testing
         #expect(FrameStageTests.removed(article, stage: "main-content").contains { $0.rule == "outside-main-content" })
     }
 
+    /// A man page: the whole text is one `<pre>` straight in `<body>`,
+    /// beside a small navigation box; the body itself is the content.
+    @Test func textWrittenStraightIntoTheBodyIsTheContent() throws {
+        let manual = (1...40).map { "       -\($0)  option number \($0), which changes how the tool reads its input, in detail." }
+            .joined(separator: "\n")
+        let article = try TestSupport.clean("""
+            <html><body><div class="nav"><p><a href="/a">Index</a> | <a href="/b">About this site and its long list of pages</a></p></div>
+            <pre>NAME
+                   tool - do one thing
+            OPTIONS
+            \(manual)</pre></body></html>
+            """)
+        #expect(article.text.contains("option number 1, which"))
+        #expect(article.text.contains("option number 40, which"))
+        #expect(!FrameStageTests.removed(article, stage: "main-content").contains { $0.excerpt.contains("option number") })
+    }
+
     // MARK: - strip-article-boilerplate
 
     @Test func shareBarsAndReadAlsoLinksGoQuotedTweetsStay() throws {
