@@ -32,7 +32,14 @@ public struct StripHidden: Stage {
         // An element that holds nothing to see hides nothing: it stays, with
         // the data it carries (a comment's `<span class="hidden"
         // content="2020-03-04T11:30:02+00:00">`).
-        let mayRemove = { (node: Node) in !StripHidden.holdsNothingVisible(node) && guarding.mayRemove(node) }
+        // A reader comment collapsed by the site (Slashdot hides those under
+        // the reader's score threshold, with their visible replies) is still
+        // a comment: the comments stage reads it and takes it out.
+        let mayRemove = { (node: Node) in
+            !StripHidden.holdsNothingVisible(node)
+                && !CommentMarkup.isItem(node, facts: page.elementFacts.facts(of: node), cache: page.elementFacts)
+                && guarding.mayRemove(node)
+        }
         for (node, rule) in hidden where mayRemove(node) { page.remove(node, rule: rule) }
         RuleApplication(page: page, stage: name, mayRemove: mayRemove).apply(within: body)
     }
