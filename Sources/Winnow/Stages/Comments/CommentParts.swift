@@ -284,7 +284,9 @@ struct CommentParts {
             $0.hasName("a") && Text.visibleLength($0.textContent) > 0
         }
         let text = Text.collapsingWhitespace((linkInside ?? element).textContent)
-        var name = CommentHeader.name(in: text) ?? ""
+        // A byline element may hold the date too ("September 15, 2008 at
+        // 6:55 pm (1) Mike says:"): read as a header first, the date goes.
+        var name = CommentHeader(line: text)?.author ?? CommentHeader.name(in: text) ?? ""
         if name.lowercased().hasPrefix("by ") { name = Text.collapsingWhitespace(name.dropFirst(3)) }
         guard !name.isEmpty, name.count <= CommentParts.maximumAuthorChars, name.contains(where: \.isLetter) else { return nil }
         // The name may sit inside the link (`<a itemprop="url"><span
