@@ -107,14 +107,40 @@ struct CommentParts {
         return current
     }
 
+    /// Whether `node` is a meta part of the comment: a meta word names it
+    /// (`comment-meta`, `reply`, `avatar`) and it is short. A meta word in
+    /// a later class token only describes what the element also does:
+    /// Yahoo's `div.ugccmt-info ugccmt-render-reply` around a short
+    /// comment's `<blockquote>` is the comment, not its controls.
     private func isMeta(_ node: Node) -> Bool {
         if items.contains(node) { return true }
         if CommentParts.metaTags.contains(node.tag) { return true }
-        let words = facts.facts(of: node).nameWords
-        guard !words.isEmpty, words.tokens.contains(where: { $0.contains(where: CommentParts.metaWords.contains) }) else {
-            return false
+        let elementFacts = facts.facts(of: node)
+        let words = elementFacts.nameWords
+        let isMetaToken = { (token: [String]) in token.contains(where: CommentParts.metaWords.contains) }
+        guard !words.isEmpty, words.tokens.contains(where: isMetaToken),
+            Text.visibleLength(node.textContent) <= CommentParts.maximumMetaChars
+        else { return false }
+        // Named so by its first class token or its id, it is meta; by a
+        // later token only, it is meta unless it holds a paragraph.
+        let classTokens = elementFacts.classes.count
+        let isNamedMeta = words.tokens.enumerated().contains { index, token in
+            (index == 0 || index >= classTokens) && isMetaToken(token)
         }
-        return Text.visibleLength(node.textContent) <= CommentParts.maximumMetaChars
+        return isNamedMeta || !CommentParts.holdsParagraph(node)
+    }
+
+    /// Blocks a meta line never holds (its action lists aside).
+    static let paragraphTags = TagSet([.p, .blockquote, .pre])
+
+    static func holdsParagraph(_ node: Node) -> Bool {
+        var found = false
+        node.walkDescendants { child in
+            guard !found, child.isElement else { return .skipChildren }
+            if paragraphTags.contains(child.tag) { found = true }
+            return .descend
+        }
+        return found
     }
 
     /// The comment's id: its own, else the jump target that marks it
