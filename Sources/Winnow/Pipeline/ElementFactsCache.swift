@@ -6,8 +6,10 @@ import CLibXML2
 ///
 /// Facts are found through libxml2's `psvi` slot, which only XML Schema
 /// validation uses: an index into this cache's arrays, checked against the
-/// node it was written for. A hash table keyed by node would hash a pointer
-/// for every question.
+/// node it was written for (so a mark left by another cache over the same
+/// document is never misread). A hash table keyed by node would hash a
+/// pointer for every question. Nothing is cleared at the end: the cache
+/// may outlive the document's nodes (a `Page` frees its document first).
 final class ElementFactsCache {
     private var stored: [ElementFacts] = []
     private var owners: [xmlNodePtr] = []
@@ -23,11 +25,5 @@ final class ElementFactsCache {
         stored.append(facts)
         pointer.pointee.psvi = UnsafeMutableRawPointer(bitPattern: stored.count)
         return facts
-    }
-
-    deinit {
-        // The document may outlive the page (a caller's `Document`): leave
-        // no index behind for a later cache to misread.
-        for pointer in owners { pointer.pointee.psvi = nil }
     }
 }
