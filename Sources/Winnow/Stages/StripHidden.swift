@@ -32,16 +32,30 @@ public struct StripHidden: Stage {
         // An element that holds nothing to see hides nothing: it stays, with
         // the data it carries (a comment's `<span class="hidden"
         // content="2020-03-04T11:30:02+00:00">`).
-        // A reader comment collapsed by the site (Slashdot hides those under
-        // the reader's score threshold, with their visible replies) is still
-        // a comment: the comments stage reads it and takes it out.
+        // A reader comment collapsed by the site while its replies show
+        // (Slashdot hides those under the reader's score threshold) is part
+        // of the visible thread: the comments stage reads it and takes it
+        // out. A hidden comment with nothing shown under it stays hidden.
         let mayRemove = { (node: Node) in
-            !StripHidden.holdsNothingVisible(node)
-                && !CommentMarkup.isItem(node, facts: page.elementFacts.facts(of: node), cache: page.elementFacts)
+            !StripHidden.holdsNothingVisible(node) && !StripHidden.isCollapsedComment(node, facts: page.elementFacts)
                 && guarding.mayRemove(node)
         }
         for (node, rule) in hidden where mayRemove(node) { page.remove(node, rule: rule) }
         RuleApplication(page: page, stage: name, mayRemove: mayRemove).apply(within: body)
+    }
+
+    /// A comment that holds a comment not hidden itself (a reply shown
+    /// under a collapsed parent).
+    static func isCollapsedComment(_ node: Node, facts: ElementFactsCache) -> Bool {
+        guard CommentMarkup.isItem(node, facts: facts.facts(of: node), cache: facts) else { return false }
+        var shownReply = false
+        node.walkDescendants { child in
+            guard !shownReply, child.isElement else { return .skipChildren }
+            if hidingRule(child) != nil || child.attribute("class", containsAnyOf: ["hidden", "hide"]) { return .skipChildren }
+            if CommentMarkup.isItem(child, facts: facts.facts(of: child), cache: facts) { shownReply = true }
+            return .descend
+        }
+        return shownReply
     }
 
     /// Elements that show something without text.
