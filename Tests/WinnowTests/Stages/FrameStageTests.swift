@@ -150,6 +150,21 @@ import Testing
         #expect(!article.text.hasPrefix("The harbour barrier"))
     }
 
+    /// The section label above the headline is the site's, not the
+    /// article's; a standfirst there is the article's.
+    @Test func aSectionKickerAboveTheHeadlineGoes() throws {
+        let article = try TestSupport.clean("""
+            <html><body><article><p class="kicker"><a href="/grow/">Grow</a></p><h1>Why tomatoes split</h1>
+            \(FrameStageTests.prose)</article></body></html>
+            """)
+        #expect(!article.text.hasPrefix("Grow"))
+        #expect(FrameStageTests.removed(article, stage: "strip-article-boilerplate").contains { $0.rule == "section-kicker" })
+        let standfirst = try TestSupport.clean("""
+            <html><body><article><p>Rain and roots</p><h1>Why tomatoes split</h1>\(FrameStageTests.prose)</article></body></html>
+            """)
+        #expect(standfirst.text.hasPrefix("Rain and roots"))
+    }
+
     // MARK: - build-article
 
     @Test func blocksOfEveryKind() throws {
