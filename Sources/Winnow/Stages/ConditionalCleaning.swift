@@ -36,8 +36,10 @@ struct ConditionalCleaning {
         var candidates: [Node] = []
         root.walkDescendants { node in
             guard node.isElement else { return .skipChildren }
-            // Code samples are content whatever their figures say.
+            // Code samples are content whatever their figures say, and so
+            // are a forum's posts.
             if node.hasName("pre") || node.hasName("code") { return .skipChildren }
+            if ConditionalCleaning.isThreadPost(node, facts: page.elementFacts) { return .skipChildren }
             if ConditionalCleaning.candidateTags.contains(node.tag) { candidates.append(node) }
             return .descend
         }
@@ -69,6 +71,24 @@ struct ConditionalCleaning {
             // this story" over a list of links): it goes with it.
             if let heading = ConditionalCleaning.headingJustBefore(node) { page.remove(heading, rule: ConditionalCleaning.rule) }
             page.remove(node, rule: ConditionalCleaning.rule)
+        }
+    }
+
+    /// Class words of one post or message (phpBB's `post`, FluxBB's
+    /// `blockpost`, XenForo's `message`): on a forum thread the posts are
+    /// the page's content, however many links their profile boxes hold.
+    /// A post among posts: a sibling of the same shape is a post too (a
+    /// blog's one `div.post` holds an article whose widgets still go).
+    static func isThreadPost(_ node: Node, facts: ElementFactsCache) -> Bool {
+        guard isPost(facts.facts(of: node)), let parent = node.parent else { return false }
+        let shape = CommentItems.shape(of: node)
+        return parent.children.contains { $0 != node && CommentItems.shape(of: $0) == shape && isPost(facts.facts(of: $0)) }
+    }
+
+    static func isPost(_ facts: ElementFacts) -> Bool {
+        facts.nameWords.tokens.contains { words in
+            guard let last = words.last else { return false }
+            return last.hasSuffix("post") || last == "message" || last == "postbody"
         }
     }
 
