@@ -220,7 +220,13 @@ public struct NameWords: Sendable, Hashable {
     /// Words that turn a token into a statement about something else:
     /// `no-sidebar`, `has-comments`, `with-share-bar` describe a page's
     /// layout, not the element.
-    static let qualifierWords: Set<String> = ["no", "not", "has", "have", "with", "without", "hide", "show"]
+    static let qualifierWords: Set<String> = [
+        "no", "not", "has", "have", "with", "without", "hide", "show",
+        // Page builders' namespaces: `elementor-widget`, `et_pb_widget`,
+        // `fl-widget`, `so-widget` name the builder's blocks, whatever
+        // they hold (on such pages every block of the article is one).
+        "elementor", "et", "fl", "so", "siteorigin", "vc", "wpb",
+    ]
 
     /// Words that mark a layout wrapper around content (`content-sidebar-wrap`,
     /// `main-footer-push`): frame rules leave such tokens alone.

@@ -135,6 +135,25 @@ public enum Text {
         return Array(text.utf8).withUnsafeBufferPointer(count)
     }
 
+    /// Collapses white space within paragraphs and keeps the paragraphs:
+    /// a blank line (two line breaks, whatever spaces are around them)
+    /// becomes "\n\n". For text given as data (a JSON-LD comment's
+    /// `text`), where line breaks are all the structure there is.
+    public static func collapsingWhitespaceKeepingParagraphs(_ text: String) -> String {
+        var paragraphs: [String] = []
+        var current: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if visibleLength(line) == 0 {
+                if !current.isEmpty { paragraphs.append(collapsingWhitespace(current.joined(separator: " "))) }
+                current = []
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { paragraphs.append(collapsingWhitespace(current.joined(separator: " "))) }
+        return paragraphs.filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
+
     /// Whether `needle` occurs in `haystack`, byte for byte, with ASCII
     /// letters compared case-blind when `ignoringASCIICase`. For class
     /// words and ASCII vocabularies: Foundation's `contains` runs a

@@ -7,8 +7,10 @@ import Foundation
 ///
 /// Facts are found through libxml2's `psvi` slot, which only XML Schema
 /// validation uses: an index into this cache's arrays, checked against the
-/// node it was written for. A hash table keyed by node would hash a pointer
-/// for every question.
+/// node it was written for (so a mark left by another cache over the same
+/// document is never misread). A hash table keyed by node would hash a
+/// pointer for every question. Nothing is cleared at the end: the cache
+/// may outlive the document's nodes (a `Page` frees its document first).
 ///
 /// Facts depend on nothing but the tag name and the class and id values,
 /// so elements that spell those alike share one instance: an element of a
@@ -41,12 +43,6 @@ final class ElementFactsCache {
         stored.append(facts)
         pointer.pointee.psvi = UnsafeMutableRawPointer(bitPattern: stored.count)
         return facts
-    }
-
-    deinit {
-        // The document may outlive the page (a caller's `Document`): leave
-        // no index behind for a later cache to misread.
-        for pointer in owners { pointer.pointee.psvi = nil }
     }
 }
 

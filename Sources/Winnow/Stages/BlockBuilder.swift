@@ -116,6 +116,10 @@ struct BlockBuilder {
             if !rows.isEmpty { blocks.append(.table(rows: rows)) }
             return true
         case .figure:
+            // A figure of a pull quote, a table or a code listing holds no
+            // image: its content is read as any other. A figure whose image
+            // is gone (loaded by a script) keeps its caption as a figure.
+            if firstImage(in: node) == nil, BlockBuilder.holdsTextBlocks(node) { return false }
             flush()
             appendFigure(image: firstImage(in: node), caption: node.firstDescendant(named: "figcaption"))
             return true
@@ -135,6 +139,21 @@ struct BlockBuilder {
     }
 
     private static let captionHint = WordHint("caption")
+
+    /// Blocks that a figure may hold instead of an image (a teaser card
+    /// of paragraphs whose image is gone is not one of them).
+    private static let textBlockTags = TagSet([.blockquote, .table, .pre])
+
+    /// Whether `node` holds a block of text outside its caption.
+    private static func holdsTextBlocks(_ node: Node) -> Bool {
+        var found = false
+        node.walkDescendants { child in
+            guard !found, child.isElement, !child.hasName("figcaption") else { return .skipChildren }
+            if textBlockTags.contains(child.tag) { found = true }
+            return .descend
+        }
+        return found
+    }
 
     private static func headingLevel(_ tag: HTMLTag) -> Int {
         switch tag {
@@ -193,7 +212,18 @@ struct BlockBuilder {
     private func listItems(of list: Node) -> [String] {
         var items: [String] = []
         for child in list.children where !(skip?(child) ?? false) {
-            let text = Text.collapsingWhitespace(child.textContent)
+            let text: String
+            if let skip {
+                // What is skipped may sit deeper than the item (a reply
+                // nested in a list of a comment): the item is built, not
+                // read whole.
+                var inner = BlockBuilder()
+                inner.skip = skip
+                inner.build(from: child)
+                text = inner.blocks.compactMap(\.plainText).filter { !$0.isEmpty }.joined(separator: " ")
+            } else {
+                text = Text.collapsingWhitespace(child.textContent)
+            }
             if !text.isEmpty { items.append(text) }
         }
         if items.isEmpty, skip == nil {

@@ -36,8 +36,11 @@ struct ConditionalCleaning {
         var candidates: [Node] = []
         root.walkDescendants { node in
             guard node.isElement else { return .skipChildren }
-            // Code samples are content whatever their figures say.
+            // Code samples are content whatever their figures say, and so
+            // are a forum's posts. Not judged inside either: a short post's
+            // text sits in a block that the profile box's links outweigh.
             if node.hasName("pre") || node.hasName("code") { return .skipChildren }
+            if ConditionalCleaning.isThreadPost(node, facts: page.elementFacts) { return .skipChildren }
             if ConditionalCleaning.candidateTags.contains(node.tag) { candidates.append(node) }
             return .descend
         }
@@ -69,6 +72,42 @@ struct ConditionalCleaning {
             // this story" over a list of links): it goes with it.
             if let heading = ConditionalCleaning.headingJustBefore(node) { page.remove(heading, rule: ConditionalCleaning.rule) }
             page.remove(node, rule: ConditionalCleaning.rule)
+        }
+    }
+
+    /// A post among posts (on a forum thread the posts are the page's
+    /// content, however many links their profile boxes hold): a near sibling of the same shape is a post too
+    /// (a blog's one `div.post` holds an article whose widgets still go).
+    /// Only the nearest few elements either side are asked, which is where
+    /// a thread's next post sits (past an ad or a divider at most); asking
+    /// every sibling would make a page of many posts quadratic.
+    static func isThreadPost(_ node: Node, facts: ElementFactsCache) -> Bool {
+        guard isPost(facts.facts(of: node)) else { return false }
+        let shape = CommentItems.shape(of: node)
+        let isSamePost = { (sibling: Node) in CommentItems.shape(of: sibling) == shape && isPost(facts.facts(of: sibling)) }
+        for forward in [false, true] {
+            var sibling = forward ? node.nextSiblingNode : node.previousSiblingNode
+            var asked = 0
+            while let current = sibling, asked < nearSiblingsAsked {
+                if current.isElement {
+                    if isSamePost(current) { return true }
+                    asked += 1
+                }
+                sibling = forward ? current.nextSiblingNode : current.previousSiblingNode
+            }
+        }
+        return false
+    }
+
+    /// How many element siblings each side `isThreadPost` looks at.
+    static let nearSiblingsAsked = 3
+
+    /// Class words of one post or message: phpBB's `post`, FluxBB's
+    /// `blockpost`, XenForo's `message`.
+    static func isPost(_ facts: ElementFacts) -> Bool {
+        facts.nameWords.tokens.contains { words in
+            guard let last = words.last else { return false }
+            return last.hasSuffix("post") || last == "message" || last == "postbody"
         }
     }
 

@@ -173,11 +173,26 @@ struct ContentScoring {
 
     // MARK: - Choosing
 
+    /// The points of the paragraphs that are children of the root itself.
+    private func directParagraphScore() -> Double {
+        var total = 0.0
+        for child in root.children where ContentScoring.paragraphTags.contains(child.tag) {
+            let figures = statistics[child]
+            guard figures.chars >= ContentScoring.minimumParagraphChars else { continue }
+            total += paragraphPoints(chars: figures.chars, commas: figures.commas) * (1 - figures.linkDensity)
+        }
+        return total
+    }
+
     func bestCandidate() -> Node? {
         let ranked = scores.filter { $0.key != root }.sorted { lhs, rhs in
             lhs.value != rhs.value ? lhs.value > rhs.value : documentOrder(lhs.key, rhs.key)
         }
         guard var best = ranked.first?.key, let bestScore = ranked.first?.value, bestScore > 0 else { return nil }
+        // Text written straight into the root (a man page's one `<pre>` in
+        // `<body>`) scores for no candidate: when it outweighs the best
+        // one, the root itself is the content.
+        if directParagraphScore() > bestScore { return root }
 
         // Several strong candidates under one ancestor: the article is split
         // into parts, and the ancestor holds them all.

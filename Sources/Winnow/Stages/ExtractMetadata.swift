@@ -70,11 +70,13 @@ public struct ExtractMetadata: Stage {
         metadata.published = firstDate(
             [jsonLD.published] + Self.publishedKeys.flatMap(meta.all),
             else: PageFallbacks.itempropTime("datePublished", among: scan.times)
+                ?? PageFallbacks.microformatDate("published", among: scan.microformatDates)
                 ?? PageFallbacks.publishedTime(
                     among: scan.times, heading: scan.firstH1, articleCount: scan.articleCount))
         metadata.modified = firstDate(
             [jsonLD.modified] + Self.modifiedKeys.flatMap(meta.all),
-            else: PageFallbacks.itempropTime("dateModified", among: scan.times))
+            else: PageFallbacks.itempropTime("dateModified", among: scan.times)
+                ?? PageFallbacks.microformatDate("updated", among: scan.microformatDates))
         metadata.description = jsonLD.description ?? meta.first(Self.descriptionKeys)
         metadata.language = language(jsonLD: jsonLD, meta: meta, document: page.document)
         metadata.canonicalURL = canonicalURL(
@@ -109,6 +111,8 @@ public struct ExtractMetadata: Stage {
             if let heading, let confirmed = ArticleTitle.prefix(of: documentTitle, matching: heading) {
                 return confirmed
             }
+            let headings = scan.headings.map { Text.collapsingWhitespace($0.textContent) }
+            if let confirmed = ArticleTitle.part(afterColonOf: documentTitle, matchingAnyOf: headings) { return confirmed }
             return ArticleTitle.removingSiteName(from: documentTitle, siteNames: siteNames, heuristic: true)
         }
         return heading

@@ -29,9 +29,10 @@ public struct MainContent: Stage {
         case (let marked?, nil):
             main = marked
         case (nil, let scored?):
-            main = scoring.mergingSiblings(of: scored, page: page)
+            main = scored == body ? body : scoring.mergingSiblings(of: scored, page: page)
         case (let marked?, let scored?):
-            main = reconcile(marked: marked, scored: scored, statistics: statistics) ?? scoring.mergingSiblings(of: scored, page: page)
+            main = reconcile(marked: marked, scored: scored, statistics: statistics)
+                ?? (scored == body ? body : scoring.mergingSiblings(of: scored, page: page))
         }
         removeOutside(main, upTo: body, page: page)
         page.mainContent = main

@@ -14,6 +14,25 @@ public struct StripArticleBoilerplate: Stage {
 
     public init() {}
 
+    /// A kicker is a few words.
+    static let maximumKickerWords = 3
+
+    /// The section label right above the headline ("Grow", "World News"):
+    /// a short line that is one link, the section's. A line of words of
+    /// its own there is the article's (a standfirst, a dateline).
+    static func kicker(before headline: Node) -> Node? {
+        var previous = headline.previousSiblingNode
+        while let sibling = previous, !sibling.isElement, Text.visibleLength(sibling.ownText ?? "") == 0 {
+            previous = sibling.previousSiblingNode
+        }
+        guard let candidate = previous, candidate.isElement, !HTMLVocabulary.headingTags.contains(candidate.tag) else { return nil }
+        let text = Text.collapsingWhitespace(candidate.textContent)
+        guard !text.isEmpty, text.split(separator: " ").count <= maximumKickerWords else { return nil }
+        let links = candidate.hasName("a") ? [candidate] : candidate.descendantElements().filter { $0.hasName("a") }
+        guard links.count == 1, Text.collapsingWhitespace(links[0].textContent) == text else { return nil }
+        return candidate
+    }
+
     public func run(on page: Page) throws {
         guard let main = page.mainContent ?? page.document.body else { return }
         // Inside the article a quarter of its prose is already a section of
@@ -25,6 +44,7 @@ public struct StripArticleBoilerplate: Stage {
             if page.metadata.title == nil {
                 page.metadata.title = Text.collapsingWhitespace(headline.textContent)
             }
+            if let kicker = StripArticleBoilerplate.kicker(before: headline) { page.remove(kicker, rule: "section-kicker") }
             page.remove(headline, rule: "headline-in-title")
         }
         RuleApplication(page: page, stage: name) { $0 != main && guarding.mayRemove($0) }.apply(within: main)

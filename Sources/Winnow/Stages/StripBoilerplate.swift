@@ -9,6 +9,32 @@ public struct StripBoilerplate: Stage {
 
     public func run(on page: Page) throws {
         guard let body = page.document.body else { return }
-        RuleApplication(page: page, stage: name, exceptLayoutTokens: true, mayRemove: ContentGuard(page: page).mayRemove).apply(within: body)
+        let guarding = ContentGuard(page: page)
+        let mayRemove = { (node: Node) in
+            guarding.mayRemove(node) && !StripBoilerplate.holdsArticleBody(node, facts: page.elementFacts)
+        }
+        RuleApplication(page: page, stage: name, exceptLayoutTokens: true, mayRemove: mayRemove).apply(within: body)
+    }
+
+    /// Class words that CMSs give the body of the article itself (not a
+    /// teaser of it: `hentry` marks listed posts too).
+    static let articleBodyHints = [
+        WordHint("entry-content"), WordHint("post-body"), WordHint("article-body"), WordHint("articlebody"),
+        WordHint("story-body"),
+    ]
+
+    /// Whether `node` holds the article's body as markup marks it: a frame
+    /// class on a wrapper (Blogger's `div.widget.Blog` around the posts)
+    /// does not make the article a sidebar.
+    static func holdsArticleBody(_ node: Node, facts: ElementFactsCache) -> Bool {
+        var found = false
+        node.walkDescendants { child in
+            guard !found, child.isElement else { return .skipChildren }
+            let words = facts.facts(of: child).nameWords
+            if !words.isEmpty, articleBodyHints.contains(where: { words.contains($0) }) { found = true }
+            if child.attribute("itemprop") == "articleBody" { found = true }
+            return .descend
+        }
+        return found
     }
 }

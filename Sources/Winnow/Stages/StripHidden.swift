@@ -30,8 +30,49 @@ public struct StripHidden: Stage {
         // reader sees it, so it stays. Nearly all, not half: pages also
         // hide whole articles in modal templates beside the visible one.
         let guarding = ContentGuard(page: page, protectedShare: StripHidden.revealedWrapperShare)
-        for (node, rule) in hidden where guarding.mayRemove(node) { page.remove(node, rule: rule) }
-        RuleApplication(page: page, stage: name, mayRemove: guarding.mayRemove).apply(within: body)
+        // An element that holds nothing to see hides nothing: it stays, with
+        // the data it carries (a comment's `<span class="hidden"
+        // content="2020-03-04T11:30:02+00:00">`).
+        // A reader comment collapsed by the site while its replies show
+        // (Slashdot hides those under the reader's score threshold) is part
+        // of the visible thread: the comments stage reads it and takes it
+        // out. A hidden comment with nothing shown under it stays hidden.
+        let mayRemove = { (node: Node) in
+            !StripHidden.holdsNothingVisible(node) && !StripHidden.isCollapsedComment(node, facts: page.elementFacts)
+                && guarding.mayRemove(node)
+        }
+        for (node, rule) in hidden where mayRemove(node) { page.remove(node, rule: rule) }
+        RuleApplication(page: page, stage: name, mayRemove: mayRemove).apply(within: body)
+    }
+
+    /// A comment that holds a comment not hidden itself (a reply shown
+    /// under a collapsed parent).
+    static func isCollapsedComment(_ node: Node, facts: ElementFactsCache) -> Bool {
+        guard CommentMarkup.isItem(node, facts: facts.facts(of: node), cache: facts) else { return false }
+        var shownReply = false
+        node.walkDescendants { child in
+            guard !shownReply, child.isElement else { return .skipChildren }
+            if hidingRule(child) != nil || child.attribute("class", containsAnyOf: ["hidden", "hide"]) { return .skipChildren }
+            if CommentMarkup.isItem(child, facts: facts.facts(of: child), cache: facts) { shownReply = true }
+            return .descend
+        }
+        return shownReply
+    }
+
+    /// Elements that show something without text.
+    static let visibleWithoutText = TagSet([.img, .picture, .video, .audio, .iframe, .svg, .canvas, .object, .embed, .input, .select, .textarea, .button])
+
+    /// Whether `node` has neither text nor anything else a reader would see.
+    static func holdsNothingVisible(_ node: Node) -> Bool {
+        guard !visibleWithoutText.contains(node.tag) else { return false }
+        var visible = false
+        node.walkDescendants { child in
+            guard !visible else { return .skipChildren }
+            if child.isText, let text = child.ownText, Text.visibleLength(text) > 0 { visible = true }
+            if child.isElement, visibleWithoutText.contains(child.tag) { visible = true }
+            return .descend
+        }
+        return !visible
     }
 
     static func hidingRule(_ node: Node) -> String? {

@@ -437,11 +437,25 @@ import Darwin
         try input.fileHandleForWriting.write(contentsOf: Data(contentsOf: URL(fileURLWithPath: BatchCommandTests.input("pages.jsonl"))))
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
-        var screen = [UInt8](repeating: 0, count: 1 << 16)
+        // The terminal hands the bytes over as it processes them: read
+        // until nothing more comes for a while, not once (a loaded machine
+        // had the summary still in the line discipline on a single read).
         let flags = fcntl(pty.controller, F_GETFL)
         _ = fcntl(pty.controller, F_SETFL, flags | O_NONBLOCK)
-        let count = read(pty.controller, &screen, screen.count)
-        let text = String(decoding: screen.prefix(max(count, 0)), as: UTF8.self)
+        var screen: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var quietRounds = 0
+        while quietRounds < 10 {
+            let count = read(pty.controller, &buffer, buffer.count)
+            if count > 0 {
+                screen += buffer.prefix(count)
+                quietRounds = 0
+            } else {
+                quietRounds += 1
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+        let text = String(decoding: screen, as: UTF8.self)
         #expect(text.contains("0 pages  0.0 pages/s  0.00 MB/s  0 errors"), "\(text.debugDescription)")
         #expect(text.contains("\r\u{1B}[Kwinnow: batch: 7 pages, 2 articles, 5 errors"), "\(text.debugDescription)")
     }

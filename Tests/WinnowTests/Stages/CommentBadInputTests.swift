@@ -167,8 +167,8 @@ private func flattened(_ comments: [Winnow.Comment]) -> [Winnow.Comment] {
         #expect(article.commentCount == 2)
     }
 
-    /// Issue 3 asks for nesting from `in-reply-to` attributes too; a flat
-    /// list whose replies say whom they answer is not nested yet.
+    /// Issue 3 asks for nesting from `in-reply-to` attributes too: a flat
+    /// list whose replies say whom they answer.
     @Test func inReplyToAnExistingCommentNestsTheReply() throws {
         let article = try TestSupport.clean(CommentsTests.page("""
             <div id="comments">
@@ -177,10 +177,24 @@ private func flattened(_ comments: [Winnow.Comment]) -> [Winnow.Comment] {
             </div>
             """))
         #expect(flattened(article.comments).count == 2)
-        withKnownIssue("in-reply-to attributes are not read: the reply stays at the top level") {
-            #expect(article.comments.map(\.id) == ["comment-5"])
-            #expect(article.comments.first?.replies.map(\.id) == ["comment-6"])
-        }
+        #expect(article.comments.map(\.id) == ["comment-5"])
+        #expect(article.comments.first?.replies.map(\.id) == ["comment-6"])
+    }
+
+    /// Replies that name each other as parents make a circle: every
+    /// comment is still kept once, the circle broken at the top level.
+    @Test func inReplyToCircleKeepsEveryComment() throws {
+        let article = try TestSupport.clean(CommentsTests.page("""
+            <div id="comments">
+            <div class="comment" id="comment-7" data-in-reply-to="comment-8"><span class="author">Gil</span><p>Gil says the other one answered first.</p></div>
+            <div class="comment" id="comment-8" data-in-reply-to="comment-7"><span class="author">Hal</span><p>Hal says Gil answered first, in a circle.</p></div>
+            <div class="comment" id="comment-9" data-in-reply-to="comment-9"><span class="author">Ida</span><p>Ida answers herself, which nobody can do.</p></div>
+            </div>
+            """))
+        let ids = flattened(article.comments).map(\.id)
+        #expect(ids.count == 3)
+        #expect(Set(ids) == ["comment-7", "comment-8", "comment-9"])
+        #expect(article.comments.contains { $0.id == "comment-9" })
     }
 }
 
@@ -257,11 +271,9 @@ private func flattened(_ comments: [Winnow.Comment]) -> [Winnow.Comment] {
             <tr><td>timeout</td><td class="comment">seconds before a request is abandoned</td></tr>
             <tr><td>retries</td><td class="comment">how many times a failed request is sent again</td></tr></table>
             """)
-        withKnownIssue("td.comment cells are grouped as unwrapped comments (rule comment-items) and cut out of the table") {
-            #expect(article.comments.isEmpty)
-            #expect(article.commentCount == nil)
-            #expect(article.text.contains("seconds before a request is abandoned"))
-        }
+        #expect(article.comments.isEmpty)
+        #expect(article.commentCount == nil)
+        #expect(article.text.contains("seconds before a request is abandoned"))
     }
 
     /// A section of the article itself headed "Comments" (a style guide's
@@ -391,10 +403,8 @@ private func commentDated(_ date: String) throws -> Winnow.Comment {
     func machineDateFromContent(markup: String) throws {
         let comment = try commentDated(markup)
         #expect(comment.author == "Ann")
-        withKnownIssue("the content attribute of a comment's date is not read") {
-            #expect(comment.published == "2022-03-23T14:21:09+00:00")
-            #expect(comment.publishedText == nil)
-        }
+        #expect(comment.published == "2022-03-23T14:21:09+00:00")
+        #expect(comment.publishedText == nil)
     }
 
     /// A visible date that names one day is parsed (no zone given: none written).
@@ -414,10 +424,8 @@ private func commentDated(_ date: String) throws -> Winnow.Comment {
     @Test(arguments: [("23/03/2022", "2022-03-23T00:00:00Z"), ("03/23/2022 14:21", "2022-03-23T14:21:00")])
     func visibleNumericDateWithADayOverTwelveIsParsed(visible: String, iso: String) throws {
         let comment = try commentDated("<span class=\"date\">\(visible)</span>")
-        withKnownIssue("no numeric day/month/year form is parsed, even when only one reading is possible") {
-            #expect(comment.published == iso)
-            #expect(comment.publishedText == nil)
-        }
+        #expect(comment.published == iso)
+        #expect(comment.publishedText == nil)
     }
 
     /// 11/07/12 is 7 November or 11 July (of 2012, or 2011 in Y/M/D):

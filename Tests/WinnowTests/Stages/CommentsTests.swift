@@ -71,6 +71,19 @@ import Testing
         #expect(comments.count == 2)
     }
 
+    /// A definition list whose terms are bylines: one comment per
+    /// description, even a single one (about.com's old theme).
+    @Test func definitionListWithBylinesIsAThread() throws {
+        let html = CommentsTests.page("""
+            <div id="comments"><h3>Comments</h3><dl><dt><div class="date">September 15, 2008 at 6:55 pm</div>(1)&nbsp;Mike&nbsp;says:</dt>
+            <dd><div><p>Wow that definitely inspired me to work on this, thanks for posting it.</p></div></dd></dl></div>
+            """)
+        let comment = try #require(try TestSupport.clean(html).comments.first)
+        #expect(comment.author == "Mike")
+        #expect(comment.published == "2008-09-15T18:55:00")
+        #expect(comment.text == "Wow that definitely inspired me to work on this, thanks for posting it.")
+    }
+
     @Test func pageWithoutCommentSectionHasNoComments() throws {
         let article = try TestSupport.clean(CommentsTests.page("<div class=\"related\"><a href=\"/x\">More</a></div>"))
         #expect(article.comments.isEmpty)

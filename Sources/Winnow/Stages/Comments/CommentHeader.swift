@@ -25,10 +25,16 @@ struct CommentHeader {
     private static let datePattern = try? NSRegularExpression(
         pattern: #"\b(?:\#(calendarDate)(?:,?\s*(?:at|@|-|–)?\s*@?\#(clock))?|\#(clock)\s*(?:on\s+)?\#(calendarDate)|\d+\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?\s+ago|yesterday|today)"#,
         options: [.caseInsensitive])
-    /// Lines that open with "Posted by", "by", or close with "says:" are
-    /// headers whatever follows.
-    private static let headerShapePattern = try? NSRegularExpression(
-        pattern: #"^\W*(?:(?:posted|written|submitted|comment(?:ed)?|added|left)\s+by\b|by\s+\S)|\b(?:says|said|wrote|writes)\s*(?::|\.\.\.|…|,)?\s*$"#,
+    /// Lines that open with "Posted by" or "by" are headers whatever
+    /// follows.
+    private static let bylineShapePattern = try? NSRegularExpression(
+        pattern: #"^\W*(?:(?:posted|written|submitted|comment(?:ed)?|added|left)\s+by\b|by\s+\S)"#,
+        options: [.caseInsensitive])
+    /// Lines that close with "says:", "wrote", "responded:" are headers when
+    /// what comes before reads as a name ("Jacob said,", not "That's what
+    /// she said").
+    private static let speechShapePattern = try? NSRegularExpression(
+        pattern: #"\b(?:says|said|wrote|writes|responded|replied|commented)\s*(?::|\.\.\.|…|,)?\s*$"#,
         options: [.caseInsensitive])
 
     /// "12", "#3", "4.": a comment's number alone.
@@ -67,13 +73,17 @@ struct CommentHeader {
             date = CommentParts.Date(text: text, iso: CommentHeader.iso8601(text))
             rest = line.replacingCharacters(in: range, with: " | ")
         }
-        let isShaped = mayBeShaped && CommentHeader.firstMatch(CommentHeader.headerShapePattern, in: line) != nil
+        let isByline = mayBeShaped && CommentHeader.firstMatch(CommentHeader.bylineShapePattern, in: line) != nil
+        let isSpeech = mayBeShaped && !isByline && CommentHeader.firstMatch(CommentHeader.speechShapePattern, in: line) != nil
         let isNumberOnly = hasDigit && CommentHeader.firstMatch(CommentHeader.numberPattern, in: line) != nil
-        guard date != nil || isShaped || isNumberOnly || (hasDigit && CommentHeader.isNumberedName(line)) else { return nil }
+        guard date != nil || isByline || isSpeech || isNumberOnly || (hasDigit && CommentHeader.isNumberedName(line)) else {
+            return nil
+        }
         let unframed = CommentHeader.withoutFraming(rest)
         let name = CommentHeader.firstName(in: unframed)
         // Beside a date or a header word, what is left must be a name.
         if !isNumberOnly, name == nil, unframed.contains(where: \.isLetter) { return nil }
+        if isSpeech, date == nil, !(name.map(CommentHeader.looksLikeName) ?? false) { return nil }
         self.author = name
         self.date = date
     }
@@ -93,9 +103,45 @@ struct CommentHeader {
     private static let monthPrefixes = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     /// Whether `line` holds one of the words a header's shape needs ("by",
-    /// "says", "said", "wrote", "writes"), ignoring case.
+    /// "says", "said", "wrote", "writes", "responded", "replied",
+    /// "commented"), ignoring case.
     private static func mayHaveHeaderWords(_ line: String) -> Bool {
-        ["by", "sa", "wr"].contains { Text.containsBytes(line, $0, ignoringASCIICase: true) }
+        ["by", "sa", "wr", "respond", "repli", "comment"].contains { Text.containsBytes(line, $0, ignoringASCIICase: true) }
+    }
+
+    /// "23/03/2022", "03/23/2022 14:21", "16.03.2020 - 20:47": day and
+    /// month in numbers, read only when one of them is over 12 (one
+    /// reading is possible) and the year has four digits. "11/07/12"
+    /// stays unread: it is three dates.
+    static func numericDate(_ text: String) -> String? {
+        let parts = text.split(whereSeparator: { " ,-@".contains($0) }).filter { !$0.isEmpty }
+        guard let datePart = parts.first else { return nil }
+        let numbers = datePart.split(whereSeparator: { $0 == "/" || $0 == "." })
+        guard numbers.count == 3, numbers.allSatisfy({ $0.allSatisfy(\.isNumber) }), numbers[2].count == 4,
+            let first = Int(numbers[0]), let second = Int(numbers[1]), let year = Int(numbers[2])
+        else { return nil }
+        let (day, month): (Int, Int)
+        switch (first > 12, second > 12) {
+        case (true, false): (day, month) = (first, second)
+        case (false, true): (day, month) = (second, first)
+        default: return nil
+        }
+        var date = MetadataDate(year: year, month: month, day: day)
+        let rest = parts.dropFirst().filter { $0.lowercased() != "at" }
+        if let clock = rest.first {
+            let fields = clock.split(separator: ":").compactMap { Int($0) }
+            guard (2...3).contains(fields.count), rest.count == 1 else { return nil }
+            date.time = MetadataDate.TimeOfDay(hour: fields[0], minute: fields[1], second: fields.count == 3 ? fields[2] : 0)
+        }
+        return date.isValid ? date.iso8601 : nil
+    }
+
+    /// A name as people sign: one word (a handle, "jiddy"), or a few words
+    /// that each start with a capital, a digit or `@` ("Progress Trap").
+    static func looksLikeName(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard (1...4).contains(words.count) else { return false }
+        return words.count == 1 || words.allSatisfy { word in word.first.map { $0.isUppercase || $0.isNumber || $0 == "@" } ?? false }
     }
 
     /// A line that is only a name ("Nash", "Gaurav Nema"): a few words,
@@ -141,7 +187,7 @@ struct CommentHeader {
     private static let openingPrepositions: [[UInt8]] = ["by", "from"].map { Array($0.utf8) }
     /// Words that follow the name ("says:", "wrote"): they and what comes
     /// after them go.
-    private static let speechWords: [[UInt8]] = ["says", "said", "wrote", "writes", "commented", "replied"].map { Array($0.utf8) }
+    private static let speechWords: [[UInt8]] = ["says", "said", "wrote", "writes", "commented", "replied", "responded"].map { Array($0.utf8) }
     /// Words left dangling at the end once the date is out ("on", "at").
     private static let trailingWords: [[UInt8]] = ["on", "at"].map { Array($0.utf8) }
 
@@ -241,6 +287,7 @@ struct CommentHeader {
     /// ISO 8601 for a date as printed, when it names a day and a year.
     static func iso8601(_ text: String) -> String? {
         if let iso = MetadataDate.iso8601(text) { return iso }
+        if let iso = numericDate(text) { return iso }
         // "July 10th, 2012, 1:26 am", "Monday July 23, 2012 @08:25PM"
         var cleaned = text.replacingOccurrences(of: "@", with: " ")
         cleaned = replacing(spacedDashPattern, in: cleaned, with: " ")

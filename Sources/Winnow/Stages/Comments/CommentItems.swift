@@ -42,11 +42,54 @@ enum CommentItems {
         // A thread of pingbacks only has no reader comment; the blocks
         // around it (the form's tabs, its notices) are not comments either.
         guard linkbacks == 0 else { return Found(items: [], areMarked: true) }
+        let described = describedItems(in: roots)
+        if !described.isEmpty { return Found(items: described, areMarked: true) }
         if roots.count > 1 {
             let run = repeatedRun(among: Array(roots.dropFirst()))
-            if run.count >= minimumGenericRun { return Found(items: run, areMarked: false) }
+            if run.count >= minimumGenericRun { return Found(items: withNestedReplies(run), areMarked: false) }
         }
-        return Found(items: roots.map(repeatedBlocks(in:)).max { $0.count < $1.count } ?? [], areMarked: false)
+        let run = roots.map(repeatedBlocks(in:)).max { $0.count < $1.count } ?? []
+        return Found(items: withNestedReplies(run), areMarked: false)
+    }
+
+    /// The run and the blocks of the same shape nested in it: replies are
+    /// printed like the comments they answer (Disqus's `li.post` in
+    /// `ul.children`), so they are comments of the thread too, nested
+    /// under their parents.
+    static func withNestedReplies(_ run: [Node]) -> [Node] {
+        guard let first = run.first else { return run }
+        let runShape = shape(of: first)
+        var items: [Node] = []
+        for block in run {
+            items.append(block)
+            block.walkDescendants { node in
+                guard node.isElement, !node.hasName("form") else { return .skipChildren }
+                if shape(of: node) == runShape { items.append(node) }
+                return .descend
+            }
+        }
+        return items
+    }
+
+    /// A definition list whose terms are bylines ("(1) Mike says:", a date)
+    /// holds one comment per description, however few: the bylines say so.
+    static func describedItems(in roots: [Node]) -> [Node] {
+        var items: [Node] = []
+        for root in roots {
+            root.walkDescendants { node in
+                guard node.isElement else { return .skipChildren }
+                guard node.hasName("dd") else { return .descend }
+                var previous = node.previousSiblingNode
+                while let sibling = previous, !sibling.isElement { previous = sibling.previousSiblingNode }
+                if let term = previous, term.hasName("dt"), let header = CommentHeader(line: term.textContent),
+                    header.author != nil || header.date != nil
+                {
+                    items.append(node)
+                }
+                return .skipChildren
+            }
+        }
+        return items
     }
 
     /// Drops the items that are the body of the item around them: Slashdot

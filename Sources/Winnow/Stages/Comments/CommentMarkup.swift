@@ -80,7 +80,8 @@ enum CommentMarkup {
     /// Whether markup names `node` one comment.
     /// Tags that never hold a whole comment: jump targets (`<a
     /// id="comment-12">` marks where a comment starts), images, dates.
-    static let partTags = TagSet([.a, .img, .br, .time, .abbr, .button, .label, .input, .textarea, .form, .cite])
+    /// Table cells too: a `td.comment` is a data table's "Comment" column.
+    static let partTags = TagSet([.a, .img, .br, .time, .abbr, .button, .label, .input, .textarea, .form, .cite, .td, .th])
 
     static func isItem(_ node: Node, facts: ElementFacts, cache: ElementFactsCache) -> Bool {
         // A comment is a block: `<span class="comment">` is a code

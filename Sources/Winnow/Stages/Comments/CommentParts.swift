@@ -107,19 +107,59 @@ struct CommentParts {
         return current
     }
 
+    /// Whether `node` is a meta part of the comment: a meta word names it
+    /// (`comment-meta`, `reply`, `avatar`) and it is short. A meta word in
+    /// a later class token only describes what the element also does:
+    /// Yahoo's `div.ugccmt-info ugccmt-render-reply` around a short
+    /// comment's `<blockquote>` is the comment, not its controls.
     private func isMeta(_ node: Node) -> Bool {
         if items.contains(node) { return true }
         if CommentParts.metaTags.contains(node.tag) { return true }
-        let words = facts.facts(of: node).nameWords
-        guard !words.isEmpty, words.tokens.contains(where: { $0.contains(where: CommentParts.metaWords.contains) }) else {
-            return false
+        let elementFacts = facts.facts(of: node)
+        let words = elementFacts.nameWords
+        let isMetaToken = { (token: [String]) in token.contains(where: CommentParts.metaWords.contains) }
+        guard !words.isEmpty, words.tokens.contains(where: isMetaToken),
+            Text.visibleLength(node.textContent) <= CommentParts.maximumMetaChars
+        else { return false }
+        // Named so by its first class token or its id, it is meta; by a
+        // later token only, it is meta unless it holds a paragraph.
+        let classTokens = elementFacts.classes.count
+        let isNamedMeta = words.tokens.enumerated().contains { index, token in
+            (index == 0 || index >= classTokens) && isMetaToken(token)
         }
-        return Text.visibleLength(node.textContent) <= CommentParts.maximumMetaChars
+        return isNamedMeta || !CommentParts.holdsParagraph(node)
     }
 
+    /// Blocks a meta line never holds (its action lists aside).
+    static let paragraphTags = TagSet([.p, .blockquote, .pre])
+
+    static func holdsParagraph(_ node: Node) -> Bool {
+        var found = false
+        node.walkDescendants { child in
+            guard !found, child.isElement else { return .skipChildren }
+            if paragraphTags.contains(child.tag) { found = true }
+            return .descend
+        }
+        return found
+    }
+
+    /// The comment's id: its own, else the jump target that marks it
+    /// (`<a id="comment-41"></a>` right before it, as Drupal prints it, or
+    /// first in it, as a flat thread's comment begins), else a numbered
+    /// comment id inside it.
     var id: String? {
         if let id = item.attribute("id") { return id }
+        var previous = item.previousSiblingNode
+        while let sibling = previous, !sibling.isElement { previous = sibling.previousSiblingNode }
+        if let anchor = previous, let id = CommentParts.jumpTarget(anchor) { return id }
+        if let first = item.childNodes.first(where: \.isElement), let id = CommentParts.jumpTarget(first) { return id }
         return elements.lazy.compactMap { $0.attribute("id") }.first(where: CommentMarkup.isCommentID)
+    }
+
+    /// The id (or name) of an anchor that only marks a place.
+    private static func jumpTarget(_ node: Node) -> String? {
+        guard node.hasName("a"), !node.hasAttribute("href"), Text.visibleLength(node.textContent) == 0 else { return nil }
+        return node.attribute("id") ?? node.attribute("name")
     }
 
     /// The text, the author and the date, read together: the header lines
@@ -154,27 +194,69 @@ struct CommentParts {
             headerIndices.append(index)
         }
         for index in headerIndices.sorted(by: >) { lines.remove(at: index) }
-        let metaHeaders = metaLines().compactMap(CommentHeader.init(line:))
-        let text = lines.joined(separator: "\n\n")
-        let author =
+        // Prompts left at either end ("Log in or register to post
+        // comments" under every Drupal comment) are the system's.
+        while let last = lines.last, CommentThreadReader.isSystemLine(last) { lines.removeLast() }
+        while let first = lines.first, CommentThreadReader.isSystemLine(first) { lines.removeFirst() }
+        let meta = metaLines().compactMap { line, element in CommentHeader(line: line).map { ($0, element) } }
+        let metaHeaders = meta.map(\.0)
+        var author =
             markedAuthor
-            ?? (metaHeaders + headers).lazy.compactMap { $0.author.map { Author(name: $0, url: nil) } }.first
-            ?? avatarAuthor
+            // A byline's name is often its link ("Posted by: <a>Gwen</a> | …").
+            ?? meta.lazy.compactMap { header, element in
+                header.author.map { Author(name: $0, url: CommentParts.link(named: $0, in: element)) }
+            }.first
+            ?? headers.lazy.compactMap { $0.author.map { Author(name: $0, url: nil) } }.first
+        // A name set apart beside the date (`<b>Derek</b> <span
+        // class="date">…`): the date is meta, the name is left as the
+        // first line, and their shared container says it is the author.
+        if author == nil, let first = lines.first, let name = CommentHeader.standaloneName(first),
+            let element = nameBesideMeta(name)
+        {
+            author = Author(name: name, url: CommentParts.link(named: name, in: element))
+            lines.removeFirst()
+        }
+        author = author ?? avatarAuthor
+        let text = lines.joined(separator: "\n\n")
         let date = markedDate ?? (metaHeaders + headers).lazy.compactMap(\.date).first
         return (text, author, date)
     }
 
     /// The text of the meta elements (outermost ones), in document order.
-    private func metaLines() -> [String] {
-        var lines: [String] = []
+    private func metaLines() -> [(line: String, element: Node)] {
+        var lines: [(String, Node)] = []
         var covered: [Node] = []
         for element in elements where isMeta(element) && !CommentParts.metaTags.contains(element.tag) {
             if covered.contains(where: { element.isInside($0) }) { continue }
             covered.append(element)
             let line = Text.collapsingWhitespace(element.textContent)
-            if !line.isEmpty { lines.append(line) }
+            if !line.isEmpty { lines.append((line, element)) }
         }
         return lines
+    }
+
+    /// The element holding just `name` whose container also holds a meta
+    /// element (the date beside the name).
+    private func nameBesideMeta(_ name: String) -> Node? {
+        elements.first { element in
+            guard Text.collapsingWhitespace(element.textContent) == name, let container = element.parent else { return false }
+            return container.children.contains { $0 != element && isMeta($0) }
+        }
+    }
+
+    /// The address of the link under `element` (or `element` itself) whose
+    /// text is `name`.
+    private static func link(named name: String, in element: Node) -> String? {
+        let links = element.hasName("a") ? [element] : element.descendantElements().filter { $0.hasName("a") }
+        guard let link = links.first(where: { Text.collapsingWhitespace($0.textContent) == name }) else { return nil }
+        return profileAddress(of: link)
+    }
+
+    /// A link's address, unless it goes nowhere (`#`, `javascript:`).
+    private static func profileAddress(of link: Node) -> String? {
+        link.attribute("href").flatMap { href in
+            href.hasPrefix("#") || href.lowercased().hasPrefix("javascript:") ? nil : href
+        }
     }
 
     /// The author as an element names it: schema.org, a class word, the
@@ -182,20 +264,20 @@ struct CommentParts {
     private var markedAuthor: Author? {
         if let marked = elements.first(where: { $0.attribute("itemprop") == "author" || $0.attribute("itemprop") == "creator" }) {
             let named = marked.descendantElements().first { $0.attribute("itemprop") == "name" } ?? marked
-            if let author = CommentParts.author(from: named) { return author }
+            if let author = author(from: named) { return author }
         }
         for hint in CommentParts.authorHints {
             for element in elements where CommentParts.namesAuthor(facts.facts(of: element).nameWords, hint: hint) {
-                if let author = CommentParts.author(from: element) { return author }
+                if let author = author(from: element) { return author }
             }
         }
-        if let cite = elements.first(where: { $0.hasName("cite") }), let author = CommentParts.author(from: cite) { return author }
-        if let term = elements.first(where: { $0.hasName("dt") }), let author = CommentParts.author(from: term) { return author }
+        if let cite = elements.first(where: { $0.hasName("cite") }), let author = author(from: cite) { return author }
+        if let term = elements.first(where: { $0.hasName("dt") }), let author = author(from: term) { return author }
         // WordPress prints the author's link as `<a class="url" rel="external nofollow">`.
         if let link = elements.first(where: { element in
             element.hasName("a") && (element.attribute("rel", containsAnyOf: ["external"]) || element.classTokens.contains("url"))
         }) {
-            return CommentParts.author(from: link)
+            return author(from: link)
         }
         return nil
     }
@@ -221,25 +303,38 @@ struct CommentParts {
         return nil
     }
 
-    private static func author(from element: Node) -> Author? {
+    private func author(from element: Node) -> Author? {
         // An author block often holds more than the name (a bio, a fan
         // count, "says:"); the link to the profile holds just the name.
-        let profileLink = element.hasName("a") ? element : element.descendantElements().first {
+        let linkInside = element.hasName("a") ? element : element.descendantElements().first {
             $0.hasName("a") && Text.visibleLength($0.textContent) > 0
         }
-        let text = Text.collapsingWhitespace((profileLink ?? element).textContent)
-        var name = CommentHeader.name(in: text) ?? ""
+        let text = Text.collapsingWhitespace((linkInside ?? element).textContent)
+        // A byline element may hold the date too ("September 15, 2008 at
+        // 6:55 pm (1) Mike says:"): read as a header first, the date goes.
+        var name = CommentHeader(line: text)?.author ?? CommentHeader.name(in: text) ?? ""
         if name.lowercased().hasPrefix("by ") { name = Text.collapsingWhitespace(name.dropFirst(3)) }
-        guard !name.isEmpty, name.count <= maximumAuthorChars, name.contains(where: \.isLetter) else { return nil }
-        let url = profileLink?.attribute("href").flatMap { href in
-            href.hasPrefix("#") || href.lowercased().hasPrefix("javascript:") ? nil : href
-        }
-        return Author(name: name, url: url)
+        guard !name.isEmpty, name.count <= CommentParts.maximumAuthorChars, name.contains(where: \.isLetter) else { return nil }
+        // The name may sit inside the link (`<a itemprop="url"><span
+        // itemprop="name">`): the nearest link around it, within the comment.
+        let profileLink = linkInside ?? element.ancestors.prefix { $0 != item }.first { $0.hasName("a") }
+        return Author(name: name, url: profileLink.flatMap(CommentParts.profileAddress(of:)))
     }
 
     /// The date as an element states it: `<time>`, `<abbr title>`, or an
     /// element with a date class that reads as one.
     private var markedDate: Date? {
+        // schema.org's date as data: `<meta itemprop="dateCreated"
+        // content>`, RDFa's `<span property="schema:dateCreated" content>`.
+        for element in elements where element.attribute("itemprop", containsAnyOf: ["date"])
+            || element.attribute("property", containsAnyOf: ["date"])
+        {
+            guard let machine = element.attribute("content") ?? element.attribute("datetime"),
+                let iso = MetadataDate.iso8601(machine)
+            else { continue }
+            let visible = Text.collapsingWhitespace(element.textContent)
+            return Date(text: visible.isEmpty ? machine : visible, iso: iso)
+        }
         if let time = elements.first(where: { $0.hasName("time") }) {
             let text = Text.collapsingWhitespace(time.textContent)
             if let machine = time.attribute("datetime"), let iso = MetadataDate.iso8601(machine) {

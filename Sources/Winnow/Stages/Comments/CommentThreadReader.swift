@@ -51,6 +51,21 @@ struct CommentThreadReader {
         pattern: #"^\W*(?:please note|note:|comments (?:are|will be) (?:moderated|reviewed|closed)|your comment|all comments|by posting|the posting of|comment policy|discussion policy|we reserve|you must be logged in|log ?in or (?:join|register|sign up)|sign in to|not yet (?:a member|part of)|this comment (?:and all replies )?(?:has|have) been deleted|comments? (?:are|is) closed|\d+\s+(?:tweets?|likes?|shares?|retweets?|views?|comments?)(?:\s+\d+\s+(?:tweets?|likes?|shares?|retweets?|views?|comments?))+\W*$)"#,
         options: [.caseInsensitive])
 
+    /// A sign-in prompt printed under each comment ("Log in or register to
+    /// post comments", "Sign in to reply").
+    static let signInPattern = try? NSRegularExpression(
+        pattern: #"^\W*(?:log ?in|sign ?in|register)\b.{0,40}\bto (?:post|reply|comment|vote|like)\b"#,
+        options: [.caseInsensitive])
+
+    /// Whether a line at either end of a comment is the comment system's:
+    /// a call to comment or a sign-in prompt. Narrower than `isPrompt`,
+    /// whose notices ("Your comment…") may open what a reader wrote.
+    static func isSystemLine(_ line: String) -> Bool {
+        guard line.count <= maximumPromptChars else { return false }
+        let range = NSRange(line.startIndex..<line.endIndex, in: line)
+        return [promptPattern, signInPattern].contains { $0?.firstMatch(in: line, range: range) != nil }
+    }
+
     /// Prompts are short; a long comment may mention "post a comment".
     static let maximumPromptChars = 200
 
@@ -71,6 +86,40 @@ struct CommentThreadReader {
             isEvidenced: separate.contains(where: \.isEvidenced), isForumThread: separate.allSatisfy(\.isForumThread))
     }
 
+    /// Attributes that name the comment a reply answers.
+    static let inReplyToAttributes: [StaticString] = ["data-in-reply-to", "in-reply-to", "data-parent-id", "data-reply-to", "data-parent"]
+
+    /// The comment `item` names as the one it answers, when that comment
+    /// is in the thread (a reply to a comment not shown stays at the top).
+    static func answeredComment(of item: Node, byID: [String: Node]) -> Node? {
+        for name in inReplyToAttributes {
+            guard let value = item.attribute(name).map(Text.collapsingWhitespace), !value.isEmpty else { continue }
+            let id = value.hasPrefix("#") ? String(value.dropFirst()) : value
+            for candidate in [id, "comment-" + id, "comment_" + id] {
+                if let parent = byID[candidate], parent != item { return parent }
+            }
+        }
+        return nil
+    }
+
+    /// Class words of a container of replies.
+    static let replyContainerWords: Set<String> = ["indented", "children", "replies", "reply", "subcomments", "responses"]
+
+    /// The comment a reply container answers when it comes right after
+    /// that comment (jump anchors between them aside).
+    static func commentAnswered(by container: Node, items: Set<Node>, facts: ElementFactsCache) -> Node? {
+        let words = facts.facts(of: container).nameWords
+        guard !words.isEmpty, words.tokens.contains(where: { $0.contains(where: replyContainerWords.contains) }) else {
+            return nil
+        }
+        var previous = container.previousSiblingNode
+        while let sibling = previous, !sibling.isElement || (sibling.hasName("a") && Text.visibleLength(sibling.textContent) == 0) {
+            previous = sibling.previousSiblingNode
+        }
+        guard let candidate = previous, items.contains(candidate) else { return nil }
+        return candidate
+    }
+
     private func readOnce() -> Thread {
         var found = CommentItems.find(in: roots, facts: page.elementFacts)
         if rootsAreComments {
@@ -83,11 +132,44 @@ struct CommentThreadReader {
         let itemSet = Set(items)
         // Each item's nearest item ancestor is its parent: nested lists,
         // `depth-N` wrappers and reply containers all come down to that.
+        // A reply container may also follow its comment instead of sitting
+        // in it (Drupal's `div.indented`, some themes' `ul.children`).
+        // Flat lists say whom a reply answers in an attribute instead.
+        var byID: [String: Node] = [:]
+        for item in items { if let id = item.attribute("id") { byID[id] = item } }
+        var parents: [Node: Node] = [:]
+        for item in items {
+            var parent: Node? = CommentThreadReader.answeredComment(of: item, byID: byID)
+            for ancestor in item.ancestors where parent == nil {
+                if rootSet.contains(ancestor) { break }
+                if itemSet.contains(ancestor) {
+                    parent = ancestor
+                    break
+                }
+                if let answered = CommentThreadReader.commentAnswered(by: ancestor, items: itemSet, facts: page.elementFacts) {
+                    parent = answered
+                    break
+                }
+            }
+            parents[item] = parent
+        }
+        // Attributes can name each other in a circle; a comment on one is
+        // put at the top level rather than lost with the circle.
+        for item in items where parents[item] != nil {
+            var seen: Set<Node> = [item]
+            var current = parents[item]
+            while let node = current {
+                if !seen.insert(node).inserted {
+                    parents[item] = nil
+                    break
+                }
+                current = parents[node]
+            }
+        }
         var children: [Node: [Node]] = [:]
         var topLevel: [Node] = []
         for item in items {
-            let parent = item.ancestors.prefix { !rootSet.contains($0) }.first { itemSet.contains($0) }
-            if let parent { children[parent, default: []].append(item) } else { topLevel.append(item) }
+            if let parent = parents[item] { children[parent, default: []].append(item) } else { topLevel.append(item) }
         }
         func build(_ item: Node) -> Comment? {
             let replies = (children[item] ?? []).compactMap(build)

@@ -57,13 +57,26 @@ enum ArticleTitle {
         return nil
     }
 
+    /// The part of `title` after a colon that reads the same as one of the
+    /// page's headings: "Hedgerow Journal: The blackthorn winter" with the
+    /// entry heading "The blackthorn winter" (blogs whose `<h1>` is their
+    /// name title their posts "Blog: Post"). A colon separates only where a
+    /// heading confirms the cut: "Review: …" is a whole title.
+    static func part(afterColonOf title: String, matchingAnyOf headings: [String]) -> String? {
+        let targets = Set(headings.map(comparable).filter { !$0.isEmpty })
+        for cut in separatorRanges(in: title, separators: [": "]) {
+            let after = title[cut.upperBound...]
+            if targets.contains(comparable(after)) { return Text.collapsingWhitespace(after) }
+        }
+        return nil
+    }
+
     /// Where the separators are, in order.
-    static func separatorRanges(in title: String) -> [Range<String.Index>] {
+    static func separatorRanges(in title: String, separators: [String] = ArticleTitle.separators) -> [Range<String.Index>] {
         var ranges: [Range<String.Index>] = []
         var position = title.startIndex
         while position < title.endIndex {
-            if title[position] == " ",
-                let separator = separators.first(where: { title[position...].hasPrefix($0) })
+            if let separator = separators.first(where: { $0.first == title[position] && title[position...].hasPrefix($0) })
             {
                 let end = title.index(position, offsetBy: separator.count)
                 ranges.append(position..<end)

@@ -116,7 +116,9 @@ struct JSONLDMetadata {
         guard depth < maximumCommentNesting else { return [] }
         return list(value).compactMap { item -> Comment? in
             guard let object = resolve(item, in: index) else { return nil }
-            let text = string(object["text"]).map { Text.collapsingWhitespace(HTMLEntities.decode($0)) } ?? ""
+            // The text's line breaks are its paragraphs: not collapsed
+            // like the one-line strings (`string(_:)`).
+            let text = (object["text"] as? String).map { Text.collapsingWhitespaceKeepingParagraphs(HTMLEntities.decode($0)) } ?? ""
             let replies = comments(object["comment"], index: index, depth: depth + 1)
             guard !text.isEmpty || !replies.isEmpty else { return nil }
             let author = resolve(object["author"], in: index)

@@ -11,7 +11,15 @@ struct MetadataScan {
     var jsonLDTexts: [String] = []
     /// `<time>` elements in document order (the first few).
     var times: [Node] = []
+    /// hAtom's dates (`<abbr class="published" title="2012-10-26T08:15:00+01:00">`,
+    /// Blogger's post footer): microformat classes on elements whose
+    /// `title` holds the machine date.
+    var microformatDates: [Node] = []
     var firstH1: Node?
+    /// The first few `<h1>`–`<h3>`, in page order: on blogs whose `<h1>` is
+    /// the blog's name, the entry's own heading is one of these.
+    var headings: [Node] = []
+    static let keptHeadings = 8
     /// How many `<article>` elements the page has: a `<time>` inside the
     /// only one dates the article; with several, the page is a list.
     var articleCount = 0
@@ -53,11 +61,22 @@ struct MetadataScan {
             case .time:
                 if times.count < MetadataScan.keptTimes { times.append(node) }
                 return .descend
+            case .abbr:
+                if microformatDates.count < MetadataScan.keptTimes, node.hasAttribute("title"),
+                    node.attribute("class", containsAnyOf: ["published", "updated"])
+                {
+                    microformatDates.append(node)
+                }
+                return .descend
+            case .h2, .h3:
+                if headings.count < MetadataScan.keptHeadings { headings.append(node) }
+                return .skipChildren
             case .article:
                 articleCount += 1
                 return .descend
             case .h1:
                 if firstH1 == nil { firstH1 = node }
+                if headings.count < MetadataScan.keptHeadings { headings.append(node) }
                 return .skipChildren
             case .a:
                 if authorLinks.count < MetadataScan.keptAuthorLinks, let rel = node.attribute("rel"),

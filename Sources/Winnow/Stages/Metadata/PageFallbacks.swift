@@ -132,6 +132,15 @@ enum PageFallbacks {
         return articleCount == 1 && node.ancestors.contains { $0.hasName("article") }
     }
 
+    /// The first hAtom date of class `className` (`published`, `updated`)
+    /// outside comments whose `title` parses.
+    static func microformatDate(_ className: String, among elements: [Node]) -> String? {
+        for element in elements where element.classTokens.contains(className) && !isInComments(element) {
+            if let title = element.attribute("title"), let date = MetadataDate.iso8601(title) { return date }
+        }
+        return nil
+    }
+
     /// The first `<time>` whose `itemprop` is `property` (`datePublished`).
     static func itempropTime(_ property: String, among times: [Node]) -> String? {
         for time in times {

@@ -1,0 +1,56 @@
+import Testing
+@testable import Winnow
+
+/// Comment bylines as real comment systems print them: each is read into
+/// an author and a date, and prose is never taken for one.
+@Suite struct CommentHeaderTests {
+    @Test(arguments: [
+        ("Posted by: canvas prints | June 15, 2012 at 09:38 AM", "canvas prints", "June 15, 2012 at 09:38 AM"),
+        ("Heather on October 23rd, 2012 1:37 pm", "Heather", "October 23rd, 2012 1:37 pm"),
+        ("Damien / November 13, 2012 at 04:03 pm", "Damien", "November 13, 2012 at 04:03 pm"),
+        ("written by mike, October 19, 2012", "mike", "October 19, 2012"),
+        ("#1 Quinn September 19th, 2012 at 16:14", "Quinn", "September 19th, 2012 at 16:14"),
+        ("by mcgrew (92797) * on Tuesday July 24, @11:35AM (#40750343)", "mcgrew", "Tuesday July 24, @11:35AM"),
+        ("Posted by: Reed Hedges | Apr 6, 2007 1:11:01 PM", "Reed Hedges", "Apr 6, 2007 1:11:01 PM"),
+    ])
+    func bylinesGiveAuthorAndDate(line: String, author: String, date: String) throws {
+        let header = try #require(CommentHeader(line: line))
+        #expect(header.author == author)
+        #expect(header.date?.text == date)
+    }
+
+    @Test(arguments: [("Jacob said,", "Jacob"), ("joker says:", "joker"), ("Progress Trap said,", "Progress Trap"),
+        ("jiddy responded:", "jiddy"), ("by kcin (34043)", "kcin"), ("1 Fortunato Saraiva", "Fortunato Saraiva"),
+        ("@theslynch wrote:", "@theslynch"), ("Jean-Pierre says:", "Jean-Pierre")])
+    func bylinesGiveAuthor(line: String, author: String) throws {
+        #expect(try #require(CommentHeader(line: line)).author == author)
+    }
+
+    @Test(arguments: ["October 10, 2012 at 2:28 am", "on Tuesday July 24, @11:35AM (#40750343)", "15 minutes ago", "11/07/12 at 2:17 pm"])
+    func dateLinesGiveADateAndNoAuthor(line: String) throws {
+        let header = try #require(CommentHeader(line: line))
+        #expect(header.author == nil)
+        #expect(header.date != nil)
+    }
+
+    @Test(arguments: [
+        "Great post, thanks for writing it!", "That's what she said", "Same here, I already commented",
+        "I was born in 1975 and I still remember it.", "Thanks! See you on October 5, 2012", "Mum",
+    ])
+    func proseIsNotAByline(line: String) {
+        #expect(CommentHeader(line: line) == nil)
+    }
+
+    @Test(arguments: [
+        ("2012-03-23T14:21:09+00:00", "2012-03-23T14:21:09+00:00"), ("July 10th, 2012, 1:26 am", "2012-07-10T01:26:00"),
+        ("23/03/2022", "2022-03-23T00:00:00Z"), ("03/16/2020 20:47", "2020-03-16T20:47:00"),
+    ])
+    func datesAreReadWhenOneDayIsNamed(text: String, iso: String) {
+        #expect(CommentHeader.iso8601(text) == iso)
+    }
+
+    @Test(arguments: ["11/07/12", "03/04/2020", "Monday July 23, @08:25PM", "5 years ago"])
+    func ambiguousOrPartialDatesAreNotGuessed(text: String) {
+        #expect(CommentHeader.iso8601(text) == nil)
+    }
+}

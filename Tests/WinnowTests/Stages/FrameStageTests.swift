@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+/// The stages that strip what is not the article, each on a page made to
+/// show one decision: what goes is logged under the stage and rule that
+/// took it, and the article stays.
+@Suite struct FrameStageTests {
+    static let prose = """
+        <p>A paragraph of ordinary article prose, long enough to count, with commas, clauses, and a full stop.</p>
+        <p>Another paragraph of ordinary article prose, long enough to count, with commas, and more words.</p>
+        <p>A third paragraph of the same article, about the harbour barrier, its cost, and its delays.</p>
+        """
+
+    static func removed(_ article: Article, stage: String) -> [Removal] {
+        (article.removed ?? []).filter { $0.stage == stage }
+    }
+
+    // MARK: - strip-non-content
+
+    @Test func scriptsStylesAndHTMLCommentsGoFirst() throws {
+        let article = try TestSupport.clean("""
+            <html><head><style>p { color: red }</style></head><body><!-- tracking note -->
+            <article>\(FrameStageTests.prose)<script>var secret = "script text";</script></article></body></html>
+            """)
+        let rules = FrameStageTests.removed(article, stage: "strip-non-content").map(\.rule)
+        #expect(rules.contains("html-comments"))
+        #expect(rules.contains("non-content-elements"))
+        #expect(!article.text.contains("script text"))
+        #expect(!article.text.contains("color: red"))
+        #expect(article.text.contains("harbour barrier"))
+    }
+
+    // MARK: - strip-hidden
+
+    @Test func hiddenElementsGoButEmptyDataStays() throws {
+        let article = try TestSupport.clean("""
+            <html><body><article>\(FrameStageTests.prose)
+            <div hidden>Hidden attribute text</div><div aria-hidden="true">Aria hidden text</div>
+            <div style="display: none">Inline hidden text</div>
+            <span class="hidden" content="2020-03-04T11:30:02+00:00"></span></article></body></html>
+            """)
+        let rules = Set(FrameStageTests.removed(article, stage: "strip-hidden").map(\.rule))
+        #expect(rules == ["hidden-attribute", "aria-hidden", "inline-display-none"])
+        for text in ["Hidden attribute text", "Aria hidden text", "Inline hidden text"] { #expect(!article.text.contains(text)) }
+        #expect(article.text.contains("harbour barrier"))
+    }
+
+    /// The guard counts prose in paragraphs of 150 characters or more.
+    static let longProse = String(repeating: """
+        <p>A long paragraph of article prose about the harbour barrier, its cost, its delays and the people \
+        who wait for it, written long enough to count as one whole unit of prose for the guard of the stage.</p>
+        """, count: 4)
+
+    @Test func aHiddenWrapperAroundNearlyAllProseIsRevealed() throws {
+        let article = try TestSupport.clean("""
+            <html><body><div style="display:none" class="page-transition"><article>\(FrameStageTests.longProse)</article></div></body></html>
+            """)
+        #expect(article.text.contains("harbour barrier"))
+        #expect(FrameStageTests.removed(article, stage: "strip-hidden").isEmpty)
+    }
+
+    // MARK: - strip-boilerplate
+
+    @Test func navigationHeaderFooterAndSidebarWidgetsGo() throws {
+        let article = try TestSupport.clean("""
+            <html><body><header class="site-header"><a href="/">Site name</a></header>
+            <nav><a href="/a">Home</a> <a href="/b">World</a></nav>
+            <main>\(FrameStageTests.prose)</main>
+            <div class="sidebar"><div class="widget"><h3>Archives</h3><p>October 2012, September 2012</p></div></div>
+            <footer class="site-footer">Copyright the site</footer></body></html>
+            """)
+        let rules = Set(FrameStageTests.removed(article, stage: "strip-boilerplate").map(\.rule))
+        #expect(rules.isSuperset(of: ["navigation", "site-header", "sidebars", "site-footer"]))
+        for text in ["Home", "Archives", "Copyright the site"] { #expect(!article.text.contains(text)) }
+        #expect(article.text.contains("harbour barrier"))
+    }
+
+    /// Page builders call every block of the article a widget.
+    @Test func pageBuilderWidgetsAreTheArticle() throws {
+        let blocks = FrameStageTests.prose.split(separator: "\n").map { paragraph in
+            "<div class=\"elementor-element elementor-widget elementor-widget-text-editor\"><div class=\"elementor-widget-container\">\(paragraph)</div></div>"
+        }.joined()
+        let article = try TestSupport.clean("<html><body><div class=\"elementor\">\(blocks)</div></body></html>")
+        #expect(article.text.contains("ordinary article prose"))
+        #expect(article.text.contains("harbour barrier"))
+        #expect(!FrameStageTests.removed(article, stage: "strip-boilerplate").contains { $0.rule == "sidebars" })
+    }
+
+    /// Blogger wraps the posts in `div.widget.Blog`: a frame class on the
+    /// element that holds the article's body.
+    @Test func aWidgetHoldingTheArticleBodyStays() throws {
+        let article = try TestSupport.clean("""
+            <html><body><div class="main"><div class="widget Blog" id="Blog1"><div class="post hentry">
+            <h3 class="post-title">A post</h3><div class="post-body entry-content">\(FrameStageTests.prose)</div></div></div></div>
+            <div class="sidebar"><div class="widget Profile"><p>About me: I write about harbours and their long, slow repairs, with commas and care.</p></div>
+            <div class="widget BlogArchive"><p>Archive of October, September, August and July of this year and the last.</p></div></div>
+            </body></html>
+            """)
+        #expect(article.text.contains("harbour barrier"))
+        #expect(!article.text.contains("About me"))
+    }
+
+    // MARK: - main-content
+
+    @Test func theArticleIsLocatedAndWhatIsOutsideGoes() throws {
+        let article = try TestSupport.clean("""
+            <html><body><div class="promo"><p>Subscribe to our magazine for only a few coins a week, today.</p></div>
+            <div class="content"><div class="story">\(FrameStageTests.prose)</div></div></body></html>
+            """)
+        #expect(article.text.contains("harbour barrier"))
+        #expect(!article.text.contains("Subscribe to our magazine"))
+        #expect(FrameStageTests.removed(article, stage: "main-content").contains { $0.rule == "outside-main-content" })
+    }
+
+    /// A man page: the whole text is one `<pre>` straight in `<body>`,
+    /// beside a small navigation box; the body itself is the content.
+    @Test func textWrittenStraightIntoTheBodyIsTheContent() throws {
+        let manual = (1...40).map { "       -\($0)  option number \($0), which changes how the tool reads its input, in detail." }
+            .joined(separator: "\n")
+        let article = try TestSupport.clean("""
+            <html><body><div class="nav"><p><a href="/a">Index</a> | <a href="/b">About this site and its long list of pages</a></p></div>
+            <pre>NAME
+                   tool - do one thing
+            OPTIONS
+            \(manual)</pre></body></html>
+            """)
+        #expect(article.text.contains("option number 1, which"))
+        #expect(article.text.contains("option number 40, which"))
+        #expect(!FrameStageTests.removed(article, stage: "main-content").contains { $0.excerpt.contains("option number") })
+    }
+
+    // MARK: - strip-article-boilerplate
+
+    @Test func shareBarsAndReadAlsoLinksGoQuotedTweetsStay() throws {
+        let article = try TestSupport.clean("""
+            <html><body><article><h1>The harbour barrier</h1>\(FrameStageTests.prose)
+            <div class="share-buttons"><a href="#">Facebook</a> <a href="#">Twitter</a></div>
+            <p>Read also: <a href="/other">Another story about something else</a></p>
+            <blockquote class="twitter-tweet"><p>The barrier opens on Monday, the port says.</p>— Port (@port) April 18, 2023</blockquote>
+            <p>A closing paragraph of the same article, long enough to count as prose, with commas.</p>
+            </article></body></html>
+            """)
+        let rules = Set(FrameStageTests.removed(article, stage: "strip-article-boilerplate").map(\.rule))
+        #expect(rules.isSuperset(of: ["share-and-follow", "read-also"]))
+        #expect(!article.text.contains("Facebook"))
+        #expect(!article.text.contains("Read also"))
+        #expect(article.text.contains("The barrier opens on Monday"))
+        #expect(article.metadata.title == "The harbour barrier")
+        #expect(!article.text.hasPrefix("The harbour barrier"))
+    }
+
+    /// The section label above the headline is the site's, not the
+    /// article's; a standfirst there is the article's.
+    @Test func aSectionKickerAboveTheHeadlineGoes() throws {
+        let article = try TestSupport.clean("""
+            <html><body><article><p class="kicker"><a href="/grow/">Grow</a></p><h1>Why tomatoes split</h1>
+            \(FrameStageTests.prose)</article></body></html>
+            """)
+        #expect(!article.text.hasPrefix("Grow"))
+        #expect(FrameStageTests.removed(article, stage: "strip-article-boilerplate").contains { $0.rule == "section-kicker" })
+        let standfirst = try TestSupport.clean("""
+            <html><body><article><p>Rain and roots</p><h1>Why tomatoes split</h1>\(FrameStageTests.prose)</article></body></html>
+            """)
+        #expect(standfirst.text.hasPrefix("Rain and roots"))
+    }
+
+    // MARK: - build-article
+
+    @Test func blocksOfEveryKind() throws {
+        let article = try TestSupport.clean("""
+            <html><body><article>\(FrameStageTests.prose)<h2>Costs</h2><p>The costs rose, as the table shows, year after year after year.</p>
+            <ul><li>Steel</li><li>Labour</li></ul><table><tr><th>Year</th><th>Cost</th></tr><tr><td>2021</td><td>4</td></tr><tr><td>2022</td><td>6</td></tr></table>
+            <blockquote><p>It will open on time.</p></blockquote><pre>open --barrier</pre>
+            <figure><img src="barrier.jpg" width="600" height="400"><figcaption>The barrier at dawn</figcaption></figure>
+            <figure class="wp-block-pullquote"><blockquote><p>A pull quote is the article's own words.</p></blockquote></figure>
+            </article></body></html>
+            """)
+        let kinds = article.blocks.map { block -> String in
+            switch block {
+            case .paragraph: return "paragraph"
+            case .heading: return "heading"
+            case .quote: return "quote"
+            case .list: return "list"
+            case .table: return "table"
+            case .code: return "code"
+            case .figure: return "figure"
+            }
+        }
+        #expect(Set(kinds) == ["paragraph", "heading", "list", "table", "quote", "code", "figure"])
+        #expect(article.blocks.contains(.table(rows: [["Year", "Cost"], ["2021", "4"], ["2022", "6"]])))
+        #expect(article.blocks.contains(.figure(src: "barrier.jpg", caption: "The barrier at dawn")))
+        #expect(article.blocks.contains(.quote("A pull quote is the article's own words.")))
+    }
+}
