@@ -59,7 +59,11 @@ struct CommentHeader {
     /// Reads `line` as a header; nil when it does not read as one.
     init?(line: String) {
         let line = Text.collapsingWhitespace(line)
-        guard !line.isEmpty, line.count <= CommentHeader.maximumChars else { return nil }
+        // Counting Characters walks grapheme clusters: a line of no more
+        // bytes than the limit has no more Characters either.
+        guard !line.isEmpty, line.utf8.count <= CommentHeader.maximumChars || line.count <= CommentHeader.maximumChars else {
+            return nil
+        }
         // Cheap tests first: most blocks of a comment are prose, and only a
         // line with a digit can hold a date, only a line with a header word
         // can have a header's shape.
@@ -71,11 +75,12 @@ struct CommentHeader {
         if hasDigit, CommentHeader.mayHoldDate(line), let range = CommentHeader.firstMatch(CommentHeader.datePattern, in: line) {
             let text = String(line[range])
             date = CommentParts.Date(text: text, iso: CommentHeader.iso8601(text))
-            rest = line.replacingCharacters(in: range, with: " | ")
+            rest = String(line[..<range.lowerBound]) + " | " + String(line[range.upperBound...])
         }
         let isByline = mayBeShaped && CommentHeader.firstMatch(CommentHeader.bylineShapePattern, in: line) != nil
         let isSpeech = mayBeShaped && !isByline && CommentHeader.firstMatch(CommentHeader.speechShapePattern, in: line) != nil
-        let isNumberOnly = hasDigit && CommentHeader.firstMatch(CommentHeader.numberPattern, in: line) != nil
+        // A number alone ("#123.") is six bytes at most.
+        let isNumberOnly = hasDigit && line.utf8.count <= 6 && CommentHeader.firstMatch(CommentHeader.numberPattern, in: line) != nil
         guard date != nil || isByline || isSpeech || isNumberOnly || (hasDigit && CommentHeader.isNumberedName(line)) else {
             return nil
         }
@@ -157,7 +162,8 @@ struct CommentHeader {
 
     /// "1 Chris", "#1 Quinn": a comment number and a capitalised name.
     private static func isNumberedName(_ line: String) -> Bool {
-        guard let match = firstMatch(numberPrefixPattern, in: line) else { return false }
+        guard let first = line.utf8.first, first == UInt8(ascii: "#") || (0x30...0x39).contains(first),
+            let match = firstMatch(numberPrefixPattern, in: line) else { return false }
         let words = line[match.upperBound...].split(separator: " ")
         return (1...3).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true }
     }
@@ -290,7 +296,9 @@ struct CommentHeader {
         if let iso = numericDate(text) { return iso }
         // "July 10th, 2012, 1:26 am", "Monday July 23, 2012 @08:25PM"
         var cleaned = text.replacingOccurrences(of: "@", with: " ")
-        cleaned = replacing(spacedDashPattern, in: cleaned, with: " ")
+        if cleaned.contains("-") || cleaned.contains("–") {
+            cleaned = replacing(spacedDashPattern, in: cleaned, with: " ")
+        }
         return MetadataDate.iso8601(Text.collapsingWhitespace(cleaned))
     }
 }

@@ -261,13 +261,27 @@ struct CommentParts {
 
     /// The author as an element names it: schema.org, a class word, the
     /// `<cite>` of old themes, Blogger's `<dt>`, WordPress's author link.
+    /// For each of `elements`, a bit set of the hints its class and id
+    /// words name (bit `i` for hint `i` of the list `matches` answers for).
+    private func hintMasks(_ matches: (NameWords) -> [Bool]) -> [UInt32] {
+        elements.map { element in
+            let words = facts.facts(of: element).nameWords
+            guard !words.isEmpty else { return 0 }
+            var mask: UInt32 = 0
+            for (index, matched) in matches(words).enumerated() where matched { mask |= 1 << index }
+            return mask
+        }
+    }
+
     private var markedAuthor: Author? {
         if let marked = elements.first(where: { $0.attribute("itemprop") == "author" || $0.attribute("itemprop") == "creator" }) {
             let named = marked.descendantElements().first { $0.attribute("itemprop") == "name" } ?? marked
             if let author = author(from: named) { return author }
         }
-        for hint in CommentParts.authorHints {
-            for element in elements where CommentParts.namesAuthor(facts.facts(of: element).nameWords, hint: hint) {
+        // Each element's words are looked at once, not once a hint.
+        let named = hintMasks { words in CommentParts.authorHints.map { CommentParts.namesAuthor(words, hint: $0) } }
+        for hint in CommentParts.authorHints.indices {
+            for (element, mask) in zip(elements, named) where mask & (1 << hint) != 0 {
                 if let author = author(from: element) { return author }
             }
         }
@@ -345,8 +359,9 @@ struct CommentParts {
         if let abbr = elements.first(where: { $0.hasName("abbr") && $0.attribute("title").flatMap(MetadataDate.iso8601) != nil }) {
             return Date(text: Text.collapsingWhitespace(abbr.textContent), iso: abbr.attribute("title").flatMap(MetadataDate.iso8601))
         }
-        for hint in CommentParts.dateHints {
-            for element in elements where facts.facts(of: element).nameWords.contains(hint) {
+        let named = hintMasks { words in CommentParts.dateHints.map { words.contains($0) } }
+        for (hintIndex, hint) in CommentParts.dateHints.enumerated() {
+            for (element, mask) in zip(elements, named) where mask & (1 << hintIndex) != 0 {
                 let text = Text.collapsingWhitespace(element.textContent)
                 guard !text.isEmpty, text.count <= CommentParts.maximumDateChars, text.contains(where: \.isNumber) else { continue }
                 if let header = CommentHeader(line: text), let date = header.date { return date }

@@ -61,9 +61,39 @@ struct CommentThreadReader {
     /// a call to comment or a sign-in prompt. Narrower than `isPrompt`,
     /// whose notices ("Your comment…") may open what a reader wrote.
     static func isSystemLine(_ line: String) -> Bool {
-        guard line.count <= maximumPromptChars else { return false }
+        guard line.utf8.count <= maximumPromptChars || line.count <= maximumPromptChars,
+            mayOpenSystemLine(line)
+        else { return false }
         let range = NSRange(line.startIndex..<line.endIndex, in: line)
         return [promptPattern, signInPattern].contains { $0?.firstMatch(in: line, range: range) != nil }
+    }
+
+    /// The words a call to comment or a sign-in prompt opens with
+    /// (`promptPattern`, `signInPattern`), past any leading punctuation.
+    static let systemLineOpenings: Set<String> = [
+        "click", "add", "post", "leave", "write", "load", "view", "show", "read", "see", "submit", "be",
+        "there", "no", "0", "log", "login", "sign", "signin", "register",
+    ]
+
+    /// Whether `line` may be a system line: its first word opens one. A
+    /// test before the patterns, which cost thousands of instructions a
+    /// line and run on both ends of every comment. Lines it cannot judge
+    /// by ASCII alone (a leading `_` or a letter past ASCII) go to the
+    /// patterns.
+    static func mayOpenSystemLine(_ line: String) -> Bool {
+        var word: [UInt8] = []
+        for byte in line.utf8 {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            let isAlphanumeric = (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower)
+            if isAlphanumeric {
+                word.append(lower)
+                if word.count > 8 { return false }
+                continue
+            }
+            if byte >= 0x80 || byte == UInt8(ascii: "_") { return word.isEmpty || systemLineOpenings.contains(String(decoding: word, as: UTF8.self)) }
+            if !word.isEmpty { break }
+        }
+        return systemLineOpenings.contains(String(decoding: word, as: UTF8.self))
     }
 
     /// Prompts are short; a long comment may mention "post a comment".
