@@ -73,6 +73,7 @@ enum ArticleTitle {
 
     /// Where the separators are, in order.
     static func separatorRanges(in title: String, separators: [String] = ArticleTitle.separators) -> [Range<String.Index>] {
+        if title.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSeparatorRanges(in: title, separators: separators) }
         var ranges: [Range<String.Index>] = []
         var position = title.startIndex
         while position < title.endIndex {
@@ -85,6 +86,31 @@ enum ArticleTitle {
                 continue
             }
             position = title.index(after: position)
+        }
+        return ranges
+    }
+
+    /// `separatorRanges` for an ASCII title (most are), over its bytes:
+    /// there a Character is a byte, and comparing Characters at every
+    /// position cost more than the rest of the title's handling.
+    private static func asciiSeparatorRanges(in title: String, separators: [String]) -> [Range<String.Index>] {
+        let bytes = Array(title.utf8)
+        let patterns = separators.map { Array($0.utf8) }
+        let view = title.utf8
+        var ranges: [Range<String.Index>] = []
+        var position = 0
+        while position < bytes.count {
+            if let pattern = patterns.first(where: { pattern in
+                pattern.count <= bytes.count - position && pattern[0] == bytes[position]
+                    && bytes[position..<(position + pattern.count)].elementsEqual(pattern)
+            }) {
+                let start = view.index(view.startIndex, offsetBy: position)
+                ranges.append(start..<view.index(start, offsetBy: pattern.count))
+                // The closing space may open the next separator ("a | - b").
+                position += pattern.count - 1
+                continue
+            }
+            position += 1
         }
         return ranges
     }
