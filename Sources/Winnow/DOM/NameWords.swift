@@ -237,6 +237,9 @@ public struct NameWords: Sendable, Hashable {
     /// `exceptLayoutTokens`, a token that also names content does not count
     /// unless the hint itself names it.
     public func contains(_ hint: WordHint, exceptLayoutTokens: Bool = false) -> Bool {
+        // Nearly every question is answered no: when the hint's first word
+        // is nowhere among the words, no token needs to be looked at.
+        if let first = hint.hashes.first, !wordHashes.contains(first) { return false }
         let length = hint.words.count
         var offset = 0
         for words in tokens {

@@ -111,6 +111,16 @@ public enum Text {
 
     /// `text.count <= limit`, reading no more than `limit + 1` Characters.
     public static func hasAtMost<S: StringProtocol>(_ limit: Int, charactersIn text: S) -> Bool {
+        // No more bytes than the limit: no more Characters either.
+        if text.utf8.count <= limit { return true }
+        // An ASCII byte followed by another is a Character of its own (CR
+        // LF aside): limit + 2 such bytes in front make more than `limit`.
+        var asciiRun = 0
+        for byte in text.utf8.prefix(limit + 2) {
+            guard byte < 0x80, byte != 0x0D else { break }
+            asciiRun += 1
+        }
+        if asciiRun == limit + 2 { return false }
         guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex) else { return true }
         return end == text.endIndex
     }

@@ -19,7 +19,7 @@ enum CommentCount {
                 || node.nameWords.contains(WordHint("count"))
             else { return .descend }
             let text = Text.collapsingWhitespace(node.textContent)
-            if text.count <= maximumHeadingChars, let value = number(in: text) { count = value }
+            if Text.hasAtMost(maximumHeadingChars, charactersIn: text), let value = number(in: text) { count = value }
             return .skipChildren
         }
         return count
@@ -34,7 +34,7 @@ enum CommentCount {
     /// Whether a heading announces the comment thread: a count ("12
     /// Comments", "4 thoughts on …") or a label ("Comments", "Discussion").
     static func isAnnouncement(_ heading: String) -> Bool {
-        guard !heading.isEmpty, heading.utf8.count <= maximumHeadingChars * 4, heading.count <= maximumHeadingChars,
+        guard !heading.isEmpty, heading.utf8.count <= maximumHeadingChars * 4, Text.hasAtMost(maximumHeadingChars, charactersIn: heading),
             announcementWords.contains(where: { Text.containsBytes(heading, $0, ignoringASCIICase: true) })
         else { return false }
         if number(in: heading) != nil { return true }

@@ -59,11 +59,7 @@ struct CommentHeader {
     /// Reads `line` as a header; nil when it does not read as one.
     init?(line: String) {
         let line = Text.collapsingWhitespace(line)
-        // Counting Characters walks grapheme clusters: a line of no more
-        // bytes than the limit has no more Characters either.
-        guard !line.isEmpty, line.utf8.count <= CommentHeader.maximumChars || line.count <= CommentHeader.maximumChars else {
-            return nil
-        }
+        guard !line.isEmpty, Text.hasAtMost(CommentHeader.maximumChars, charactersIn: line) else { return nil }
         // Cheap tests first: most blocks of a comment are prose, and only a
         // line with a digit can hold a date, only a line with a header word
         // can have a header's shape.

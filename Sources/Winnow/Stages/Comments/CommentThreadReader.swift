@@ -61,9 +61,7 @@ struct CommentThreadReader {
     /// a call to comment or a sign-in prompt. Narrower than `isPrompt`,
     /// whose notices ("Your comment…") may open what a reader wrote.
     static func isSystemLine(_ line: String) -> Bool {
-        guard line.utf8.count <= maximumPromptChars || line.count <= maximumPromptChars,
-            mayOpenSystemLine(line)
-        else { return false }
+        guard Text.hasAtMost(maximumPromptChars, charactersIn: line), mayOpenSystemLine(line) else { return false }
         let range = NSRange(line.startIndex..<line.endIndex, in: line)
         return [promptPattern, signInPattern].contains { $0?.firstMatch(in: line, range: range) != nil }
     }
@@ -100,7 +98,7 @@ struct CommentThreadReader {
     static let maximumPromptChars = 200
 
     static func isPrompt(_ text: String) -> Bool {
-        guard text.count <= maximumPromptChars else { return false }
+        guard Text.hasAtMost(maximumPromptChars, charactersIn: text) else { return false }
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
         return [promptPattern, noticePattern].contains { $0?.firstMatch(in: text, range: range) != nil }
     }
