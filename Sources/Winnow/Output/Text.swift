@@ -115,10 +115,11 @@ public enum Text {
         if text.utf8.count <= limit { return true }
         // An ASCII byte followed by another is a Character of its own (CR
         // LF aside): limit + 2 such bytes in front make more than `limit`.
-        var asciiRun = 0
-        for byte in text.utf8.prefix(limit + 2) {
-            guard byte < 0x80, byte != 0x0D else { break }
-            asciiRun += 1
+        let asciiRun = text.utf8.withContiguousStorageIfAvailable { bytes in
+            let end = Swift.min(bytes.count, limit + 2)
+            var run = 0
+            while run < end, bytes[run] < 0x80, bytes[run] != 0x0D { run += 1 }
+            return run
         }
         if asciiRun == limit + 2 { return false }
         guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex) else { return true }

@@ -173,13 +173,13 @@ struct CommentHeader {
     /// The first part of `rest` (separated by `|`, `•`, `—`, …) when it
     /// reads as a name.
     private static func firstName(in rest: String) -> String? {
-        guard let first = rest.split(whereSeparator: { nameSeparators.contains($0) }).lazy
+        guard let first = rest.split(whereSeparator: isNameSeparator).lazy
             .map({ Text.collapsingWhitespace($0) }).first(where: { $0.contains(where: \.isLetter) })
         else { return nil }
         let words = first.split(separator: " ")
         // A sentence ("Thanks! See you") is not a name.
         guard words.count <= maximumNameWords, first.count <= maximumNameChars, first.contains(where: \.isLetter),
-            !first.contains("!"), !first.contains("?"), !CommentParts.controlLines.contains(first.lowercased())
+            !first.utf8.contains(UInt8(ascii: "!")), !first.utf8.contains(UInt8(ascii: "?")), !CommentParts.controlLines.contains(first.lowercased())
         else { return nil }
         return first
     }
@@ -285,6 +285,19 @@ struct CommentHeader {
     }
 
     private static let nameSeparators: Set<Character> = ["|", "•", "·", "—", "–", ",", ":", ";", "(", ")", "[", "]", "«", "»"]
+
+    /// Whether `character` is one of `nameSeparators`, hashed only when its
+    /// first byte is one of theirs (or of U+037E and U+0387, which Swift
+    /// equates with ";" and "·"): names are split at every Character.
+    private static func isNameSeparator(_ character: Character) -> Bool {
+        switch character.utf8.first {
+        case UInt8(ascii: "|"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"),
+            UInt8(ascii: "["), UInt8(ascii: "]"), 0xC2, 0xCD, 0xCE, 0xE2:
+            return nameSeparators.contains(character)
+        default:
+            return false
+        }
+    }
 
     /// ISO 8601 for a date as printed, when it names a day and a year.
     static func iso8601(_ text: String) -> String? {
