@@ -39,9 +39,21 @@ enum CommentMarkup {
     static let widgetWords: Set<String> = ["recent", "latest", "popular", "top", "most", "new", "newest", "related", "last"]
 
     /// A widget that lists comments from elsewhere on the site.
+    private static let commentBytes = Array("comment".utf8)
+
+    /// `word.hasPrefix("comment")`, read as bytes where that is the same:
+    /// when what follows the seven letters is ASCII (or nothing), they are
+    /// seven Characters. Every class word of every element is asked.
+    static func startsWithComment(_ word: String) -> Bool {
+        let utf8 = word.utf8
+        guard utf8.count >= commentBytes.count, utf8.starts(with: commentBytes) else { return false }
+        let next = utf8.dropFirst(commentBytes.count).first
+        return (next.map { $0 < 0x80 } ?? true) || word.hasPrefix("comment")
+    }
+
     static func isWidget(_ facts: ElementFacts) -> Bool {
         !facts.nameWords.isEmpty && facts.nameWords.tokens.contains { words in
-            guard let index = words.firstIndex(where: { $0.hasPrefix("comment") }) else { return false }
+            guard let index = words.firstIndex(where: startsWithComment) else { return false }
             return words[..<index].contains(where: widgetWords.contains)
         }
     }
@@ -56,7 +68,7 @@ enum CommentMarkup {
     /// them posts, messages or replies, never comments.
     static func isForumPost(_ facts: ElementFacts) -> Bool {
         let tokens = facts.nameWords.tokens
-        guard !tokens.contains(where: { $0.contains { $0.hasPrefix("comment") } }) else { return false }
+        guard !tokens.contains(where: { $0.contains(where: startsWithComment) }) else { return false }
         return tokens.contains { words in words.last.map(forumPostWords.contains) ?? false }
     }
 
@@ -114,7 +126,7 @@ enum CommentMarkup {
         // Every ending has a word that starts with `comment`: a token
         // without one is passed over before any ending is compared.
         for words in facts.nameWords.tokens.prefix(classTokenCount)
-        where words.contains(where: { $0.hasPrefix("comment") }) && endsInItemWords(words) {
+        where words.contains(where: startsWithComment) && endsInItemWords(words) {
             return true
         }
         return false

@@ -21,12 +21,27 @@ struct CommentParts {
         "commenter", "nick", "nickname",
     ]
     /// Tags that are never comment text.
+    /// The `NameHash`es of `metaWords`, sorted for a binary search.
+    static let metaWordHashes = metaWords.map(NameHash.of).sorted()
+
+    /// Whether `hash` is the hash of one of `metaWords`.
+    static func isMetaWordHash(_ hash: UInt64) -> Bool {
+        var low = 0
+        var high = metaWordHashes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if metaWordHashes[middle] < hash { low = middle + 1 } else { high = middle }
+        }
+        return low < metaWordHashes.count && metaWordHashes[low] == hash
+    }
+
     static let metaTags = TagSet([.time, .img, .form, .button, .input, .textarea, .select, .script, .style, .svg])
     /// A meta-worded element longer than this is text that happens to
     /// carry such a class, not a meta line.
     static let maximumMetaChars = 120
     /// Words whose element names the author, strongest first.
     static let authorHints = ["fn", "author", "commenter", "poster", "user", "username", "nick", "name", "by"]
+    static let authorHintHashes = authorHints.map(NameHash.of)
     /// Words that may follow an author word in the same token
     /// (`comment-author-name`); any other makes it something of the
     /// author's (`user_journal_display`, `author-bio`).
@@ -118,7 +133,9 @@ struct CommentParts {
         let elementFacts = facts.facts(of: node)
         let words = elementFacts.nameWords
         let isMetaToken = { (token: [String]) in token.contains(where: CommentParts.metaWords.contains) }
-        guard !words.isEmpty, words.tokens.contains(where: isMetaToken),
+        // The words' hashes first: most elements have no meta word at all.
+        guard !words.isEmpty, words.wordHashes.contains(where: CommentParts.isMetaWordHash),
+            words.tokens.contains(where: isMetaToken),
             Text.visibleLength(node.textContent) <= CommentParts.maximumMetaChars
         else { return false }
         // Named so by its first class token or its id, it is meta; by a
@@ -262,13 +279,13 @@ struct CommentParts {
     /// The author as an element names it: schema.org, a class word, the
     /// `<cite>` of old themes, Blogger's `<dt>`, WordPress's author link.
     /// For each of `elements`, a bit set of the hints its class and id
-    /// words name (bit `i` for hint `i` of the list `matches` answers for).
-    private func hintMasks(_ matches: (NameWords) -> [Bool]) -> [UInt32] {
+    /// words name: bit `i` when `matches(words, i)`.
+    private func hintMasks(count: Int, _ matches: (NameWords, Int) -> Bool) -> [UInt32] {
         elements.map { element in
             let words = facts.facts(of: element).nameWords
             guard !words.isEmpty else { return 0 }
             var mask: UInt32 = 0
-            for (index, matched) in matches(words).enumerated() where matched { mask |= 1 << index }
+            for index in 0..<count where matches(words, index) { mask |= 1 << index }
             return mask
         }
     }
@@ -279,7 +296,11 @@ struct CommentParts {
             if let author = author(from: named) { return author }
         }
         // Each element's words are looked at once, not once a hint.
-        let named = hintMasks { words in CommentParts.authorHints.map { CommentParts.namesAuthor(words, hint: $0) } }
+        // A hint is a whole word of a token: its hash is among the words'.
+        let named = hintMasks(count: CommentParts.authorHints.count) { words, index in
+            words.wordHashes.contains(CommentParts.authorHintHashes[index])
+                && CommentParts.namesAuthor(words, hint: CommentParts.authorHints[index])
+        }
         for hint in CommentParts.authorHints.indices {
             for (element, mask) in zip(elements, named) where mask & (1 << hint) != 0 {
                 if let author = author(from: element) { return author }
@@ -359,7 +380,7 @@ struct CommentParts {
         if let abbr = elements.first(where: { $0.hasName("abbr") && $0.attribute("title").flatMap(MetadataDate.iso8601) != nil }) {
             return Date(text: Text.collapsingWhitespace(abbr.textContent), iso: abbr.attribute("title").flatMap(MetadataDate.iso8601))
         }
-        let named = hintMasks { words in CommentParts.dateHints.map { words.contains($0) } }
+        let named = hintMasks(count: CommentParts.dateHints.count) { words, index in words.contains(CommentParts.dateHints[index]) }
         for (hintIndex, hint) in CommentParts.dateHints.enumerated() {
             for (element, mask) in zip(elements, named) where mask & (1 << hintIndex) != 0 {
                 let text = Text.collapsingWhitespace(element.textContent)
