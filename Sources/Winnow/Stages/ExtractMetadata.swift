@@ -111,8 +111,13 @@ public struct ExtractMetadata: Stage {
             if let heading, let confirmed = ArticleTitle.prefix(of: documentTitle, matching: heading) {
                 return confirmed
             }
-            let headings = scan.headings.map { Text.collapsingWhitespace($0.textContent) }
-            if let confirmed = ArticleTitle.part(afterColonOf: documentTitle, matchingAnyOf: headings) { return confirmed }
+            // The headings' text is read only for a title with a colon.
+            if Text.containsBytes(documentTitle, ": "),
+                let confirmed = ArticleTitle.part(
+                    afterColonOf: documentTitle, matchingAnyOf: scan.headings.map { Text.collapsingWhitespace($0.textContent) })
+            {
+                return confirmed
+            }
             return ArticleTitle.removingSiteName(from: documentTitle, siteNames: siteNames, heuristic: true)
         }
         return heading

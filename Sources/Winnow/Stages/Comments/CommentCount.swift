@@ -15,14 +15,20 @@ enum CommentCount {
         var count: Int?
         section.walkDescendants { node in
             guard count == nil, node.isElement, !items.contains(node) else { return .skipChildren }
-            guard HTMLVocabulary.headingTags.contains(node.tag) || node.nameWords.contains(WordHint("title"))
-                || node.nameWords.contains(WordHint("count"))
-            else { return .descend }
+            guard HTMLVocabulary.headingTags.contains(node.tag) || CommentCount.isLabelled(node.nameWords) else { return .descend }
             let text = Text.collapsingWhitespace(node.textContent)
             if Text.hasAtMost(maximumHeadingChars, charactersIn: text), let value = number(in: text) { count = value }
             return .skipChildren
         }
         return count
+    }
+
+    private static let titleHint = WordHint("title")
+    private static let countHint = WordHint("count")
+
+    /// Whether class or id words name an element a title or a count.
+    private static func isLabelled(_ words: NameWords) -> Bool {
+        !words.isEmpty && (words.contains(titleHint) || words.contains(countHint))
     }
 
     /// Headings that name a thread without counting it.

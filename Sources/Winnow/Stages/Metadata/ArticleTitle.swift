@@ -63,8 +63,10 @@ enum ArticleTitle {
     /// name title their posts "Blog: Post"). A colon separates only where a
     /// heading confirms the cut: "Review: …" is a whole title.
     static func part(afterColonOf title: String, matchingAnyOf headings: [String]) -> String? {
+        let cuts = separatorRanges(in: title, separators: [": "])
+        guard !cuts.isEmpty else { return nil }
         let targets = Set(headings.map(comparable).filter { !$0.isEmpty })
-        for cut in separatorRanges(in: title, separators: [": "]) {
+        for cut in cuts {
             let after = title[cut.upperBound...]
             if targets.contains(comparable(after)) { return Text.collapsingWhitespace(after) }
         }
