@@ -1,3 +1,5 @@
+import CLibXML2
+
 /// Keeps frame-stripping rules from taking the article with them. A class
 /// such as `page-with-sidebar` on a wrapper, or Blogger's `widget Blog` on
 /// the post, is enough for a word hint to match the element that holds the
@@ -25,9 +27,33 @@ final class ContentGuard {
         scope = root ?? page.document.body ?? page.document.root
     }
 
+    /// Whether the text and CDATA under `node` add up to `limit` bytes or
+    /// more; stops counting there.
+    static func holdsTextBytes(atLeast limit: Int, under node: Node) -> Bool {
+        var bytes = 0
+        node.walkDescendants { current in
+            guard bytes < limit else { return .skipChildren }
+            let type = current.pointer.pointee.type
+            if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE, let content = current.pointer.pointee.content {
+                bytes += Int(xmlStrlen(content))
+            }
+            return .descend
+        }
+        return bytes >= limit
+    }
+
     func mayRemove(_ node: Node) -> Bool {
         if node.hasName("body") || node.hasName("html") { return false }
         if node.attribute("itemprop", is: "articleBody") { return false }
+        // Most removals are of small blocks: one too short to hold the
+        // prose units that protect it is let go before the page's figures
+        // are counted (a unit is `ProseMap.minimumParagraphChars`
+        // characters, and a character at least a byte of text).
+        if protectedTextShare == nil,
+            !ContentGuard.holdsTextBytes(atLeast: ProseMap.minimumUnits * ProseMap.minimumParagraphChars, under: node)
+        {
+            return true
+        }
         guard let statistics, let prose else { return true }
         if let protectedTextShare, rootChars > 0,
             Double(statistics[node].chars) >= protectedTextShare * Double(rootChars)
