@@ -111,10 +111,8 @@ public struct ExtractMetadata: Stage {
             if let heading, let confirmed = ArticleTitle.prefix(of: documentTitle, matching: heading) {
                 return confirmed
             }
-            // The headings' text is read only for a title with a colon.
-            if Text.containsBytes(documentTitle, ": "),
-                let confirmed = ArticleTitle.part(
-                    afterColonOf: documentTitle, matchingAnyOf: scan.headings.map { Text.collapsingWhitespace($0.textContent) })
+            if let confirmed = ArticleTitle.part(
+                afterColonOf: documentTitle, matchingAnyOf: scan.headings.map { Text.collapsingWhitespace($0.textContent) })
             {
                 return confirmed
             }

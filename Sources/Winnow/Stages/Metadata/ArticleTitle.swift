@@ -62,10 +62,11 @@ enum ArticleTitle {
     /// entry heading "The blackthorn winter" (blogs whose `<h1>` is their
     /// name title their posts "Blog: Post"). A colon separates only where a
     /// heading confirms the cut: "Review: …" is a whole title.
-    static func part(afterColonOf title: String, matchingAnyOf headings: [String]) -> String? {
+    /// The headings are read only for a title with a colon.
+    static func part(afterColonOf title: String, matchingAnyOf headings: @autoclosure () -> [String]) -> String? {
         let cuts = separatorRanges(in: title, separators: [": "])
         guard !cuts.isEmpty else { return nil }
-        let targets = Set(headings.map(comparable).filter { !$0.isEmpty })
+        let targets = Set(headings().map(comparable).filter { !$0.isEmpty })
         for cut in cuts {
             let after = title[cut.upperBound...]
             if targets.contains(comparable(after)) { return Text.collapsingWhitespace(after) }
