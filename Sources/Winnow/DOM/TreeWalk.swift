@@ -6,6 +6,8 @@ public enum WalkDecision {
     case descend
     /// Skip the node's children and go on with its next sibling.
     case skipChildren
+    /// End the walk: what was looked for is found.
+    case stop
 }
 
 extension Node {
@@ -22,6 +24,7 @@ extension Node {
             let parent = node.pointee.parent
             let next = node.pointee.next
             let decision = visit(Node(node))
+            if decision == .stop { return }
             let stillHere = node.pointee.parent == parent
             if decision == .descend, stillHere, let child = node.pointee.children {
                 current = child
@@ -47,25 +50,13 @@ extension Node {
     /// Whether an element tagged `tag` lies under `self` (not `self`);
     /// stops at the first.
     func hasDescendant(tagged tag: HTMLTag) -> Bool {
-        let top = pointer
-        var current = top.pointee.children
-        while let node = current {
-            if node.pointee.type == XML_ELEMENT_NODE, Node(node).tag == tag { return true }
-            if let child = node.pointee.children {
-                current = child
-                continue
-            }
-            var next: xmlNodePtr? = node
-            current = nil
-            while let at = next, at != top {
-                if let sibling = at.pointee.next {
-                    current = sibling
-                    break
-                }
-                next = at.pointee.parent
-            }
+        var found = false
+        walkDescendants { node in
+            guard node.isElement, node.tag == tag else { return .descend }
+            found = true
+            return .stop
         }
-        return false
+        return found
     }
 
     /// Every element under `self`, in document order, collected first so

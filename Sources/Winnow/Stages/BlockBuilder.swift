@@ -148,9 +148,10 @@ struct BlockBuilder {
     private static func holdsTextBlocks(_ node: Node) -> Bool {
         var found = false
         node.walkDescendants { child in
-            guard !found, child.isElement, !child.hasName("figcaption") else { return .skipChildren }
-            if textBlockTags.contains(child.tag) { found = true }
-            return .descend
+            guard child.isElement, !child.hasName("figcaption") else { return .skipChildren }
+            guard textBlockTags.contains(child.tag) else { return .descend }
+            found = true
+            return .stop
         }
         return found
     }
@@ -325,12 +326,9 @@ extension Node {
     func firstDescendant(named tag: String) -> Node? {
         var found: Node?
         walkDescendants { node in
-            if found != nil { return .skipChildren }
-            if node.isElement, node.name == tag {
-                found = node
-                return .skipChildren
-            }
-            return .descend
+            guard node.isElement, node.name == tag else { return .descend }
+            found = node
+            return .stop
         }
         return found
     }

@@ -32,12 +32,11 @@ final class ContentGuard {
     static func holdsTextBytes(atLeast limit: Int, under node: Node) -> Bool {
         var bytes = 0
         node.walkDescendants { current in
-            guard bytes < limit else { return .skipChildren }
             let type = current.pointer.pointee.type
             if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE, let content = current.pointer.pointee.content {
                 bytes += Int(xmlStrlen(content))
             }
-            return .descend
+            return bytes < limit ? .descend : .stop
         }
         return bytes >= limit
     }

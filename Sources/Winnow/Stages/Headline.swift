@@ -13,7 +13,7 @@ struct Headline {
         let wanted = title.map(comparable)
         var found: Node?
         root.walkDescendants { node in
-            guard found == nil, node.isElement else { return .skipChildren }
+            guard node.isElement else { return .skipChildren }
             guard headingTags.contains(node.tag) else { return .descend }
             let text = comparable(node.textContent)
             if let wanted {
@@ -23,7 +23,7 @@ struct Headline {
             } else if node.hasName("h1"), !text.isEmpty {
                 found = node
             }
-            return .skipChildren
+            return found == nil ? .skipChildren : .stop
         }
         return found
     }

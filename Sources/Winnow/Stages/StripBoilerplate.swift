@@ -29,11 +29,13 @@ public struct StripBoilerplate: Stage {
     static func holdsArticleBody(_ node: Node, facts: ElementFactsCache) -> Bool {
         var found = false
         node.walkDescendants { child in
-            guard !found, child.isElement else { return .skipChildren }
+            guard child.isElement else { return .skipChildren }
             let words = facts.facts(of: child).nameWords
-            if !words.isEmpty, articleBodyHints.contains(where: { words.contains($0) }) { found = true }
-            if child.attribute("itemprop") == "articleBody" { found = true }
-            return .descend
+            guard (!words.isEmpty && articleBodyHints.contains(where: { words.contains($0) }))
+                || child.attribute("itemprop") == "articleBody"
+            else { return .descend }
+            found = true
+            return .stop
         }
         return found
     }

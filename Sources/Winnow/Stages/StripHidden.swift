@@ -51,10 +51,11 @@ public struct StripHidden: Stage {
         guard CommentMarkup.isItem(node, facts: facts.facts(of: node), cache: facts) else { return false }
         var shownReply = false
         node.walkDescendants { child in
-            guard !shownReply, child.isElement else { return .skipChildren }
+            guard child.isElement else { return .skipChildren }
             if hidingRule(child) != nil || child.attribute("class", containsAnyOf: ["hidden", "hide"]) { return .skipChildren }
-            if CommentMarkup.isItem(child, facts: facts.facts(of: child), cache: facts) { shownReply = true }
-            return .descend
+            guard CommentMarkup.isItem(child, facts: facts.facts(of: child), cache: facts) else { return .descend }
+            shownReply = true
+            return .stop
         }
         return shownReply
     }
@@ -67,10 +68,9 @@ public struct StripHidden: Stage {
         guard !visibleWithoutText.contains(node.tag) else { return false }
         var visible = false
         node.walkDescendants { child in
-            guard !visible else { return .skipChildren }
             if child.isText, let text = child.ownText, Text.visibleLength(text) > 0 { visible = true }
             if child.isElement, visibleWithoutText.contains(child.tag) { visible = true }
-            return .descend
+            return visible ? .stop : .descend
         }
         return !visible
     }

@@ -14,11 +14,12 @@ enum CommentCount {
     static func announced(in section: Node, outside items: Set<Node> = []) -> Int? {
         var count: Int?
         section.walkDescendants { node in
-            guard count == nil, node.isElement, !items.contains(node) else { return .skipChildren }
+            guard node.isElement, !items.contains(node) else { return .skipChildren }
             guard HTMLVocabulary.headingTags.contains(node.tag) || CommentCount.isLabelled(node.nameWords) else { return .descend }
             let text = Text.collapsingWhitespace(node.textContent)
-            if Text.hasAtMost(maximumHeadingChars, charactersIn: text), let value = number(in: text) { count = value }
-            return .skipChildren
+            guard Text.hasAtMost(maximumHeadingChars, charactersIn: text), let value = number(in: text) else { return .skipChildren }
+            count = value
+            return .stop
         }
         return count
     }

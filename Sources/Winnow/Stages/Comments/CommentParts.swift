@@ -153,9 +153,10 @@ struct CommentParts {
     static func holdsParagraph(_ node: Node) -> Bool {
         var found = false
         node.walkDescendants { child in
-            guard !found, child.isElement else { return .skipChildren }
-            if paragraphTags.contains(child.tag) { found = true }
-            return .descend
+            guard child.isElement else { return .skipChildren }
+            guard paragraphTags.contains(child.tag) else { return .descend }
+            found = true
+            return .stop
         }
         return found
     }

@@ -39,9 +39,7 @@ enum PageFallbacks {
     private static func bylines(under top: Node, depth: Int, facts: ElementFactsCache) -> [String] {
         var found: [String] = []
         top.walkDescendants { node in
-            guard node.isElement, found.count < AuthorNames.maximumCount else { return .skipChildren }
-            // At the top, the first byline is the article's; inside it, every one counts.
-            if depth == 0, !found.isEmpty { return .skipChildren }
+            guard node.isElement else { return .skipChildren }
             switch node.tag {
             case .script, .style, .noscript, .svg, .template: return .skipChildren
             default: break
@@ -55,7 +53,8 @@ enum PageFallbacks {
             else { return .descend }
             let inner = depth < maximumBylineNesting ? bylines(under: node, depth: depth + 1, facts: facts) : []
             found += inner.isEmpty ? [name] : inner
-            return .skipChildren
+            // At the top, the first byline is the article's; inside it, every one counts.
+            return found.count >= AuthorNames.maximumCount || (depth == 0 && !found.isEmpty) ? .stop : .skipChildren
         }
         return found
     }
@@ -77,12 +76,10 @@ enum PageFallbacks {
     static func bylineText(of node: Node) -> String {
         var name: String?
         node.walkDescendants { child in
-            guard name == nil, child.isElement else { return .skipChildren }
-            if let itemprop = child.attribute("itemprop"), itemprop.lowercased() == "name" {
-                name = child.textContent
-                return .skipChildren
-            }
-            return .descend
+            guard child.isElement else { return .skipChildren }
+            guard let itemprop = child.attribute("itemprop"), itemprop.lowercased() == "name" else { return .descend }
+            name = child.textContent
+            return .stop
         }
         return name ?? node.textContent
     }
