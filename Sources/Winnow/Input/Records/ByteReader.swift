@@ -55,16 +55,7 @@ public final class ByteReader {
                 buffer.append(contentsOf: repeatElement(0, count: buffer.count))
             }
         }
-        var failure: InputError?
-        let count = buffer.withUnsafeMutableBytes { bytes -> Int in
-            do throws(InputError) {
-                return try stream.read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[end...]))
-            } catch {
-                failure = error
-                return 0
-            }
-        }
-        if let failure { throw failure }
+        let count = try stream.read(into: &buffer, from: end)
         if count == 0 {
             streamEnded = true
             return false

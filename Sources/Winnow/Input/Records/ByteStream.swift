@@ -11,3 +11,22 @@ public protocol ByteStream: AnyObject {
     /// Bytes taken from the underlying file so far.
     var bytesConsumed: Int { get }
 }
+
+extension ByteStream {
+    /// Reads into `array` from `offset` to its end; 0 means the end. The
+    /// typed error is carried out by hand: the closure of
+    /// `withUnsafeMutableBytes` cannot throw it.
+    func read(into array: inout [UInt8], from offset: Int) throws(InputError) -> Int {
+        var failure: InputError?
+        let count = array.withUnsafeMutableBytes { bytes -> Int in
+            do throws(InputError) {
+                return try read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[offset...]))
+            } catch {
+                failure = error
+                return 0
+            }
+        }
+        if let failure { throw failure }
+        return count
+    }
+}

@@ -111,18 +111,12 @@ public final class GzipStream: ByteStream {
             inputStart = 0
             inputEnd = remaining
         }
-        var failure: InputError?
-        let count = input.withUnsafeMutableBytes { bytes -> Int in
-            do throws(InputError) {
-                return try source.read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[inputEnd...]))
-            } catch {
-                failure = error
-                return 0
-            }
-        }
-        if let failure {
+        let count: Int
+        do {
+            count = try source.read(into: &input, from: inputEnd)
+        } catch {
             sourceEnded = true
-            throw failure
+            throw error
         }
         if count == 0 {
             sourceEnded = true

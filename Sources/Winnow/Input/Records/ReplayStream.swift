@@ -26,16 +26,7 @@ final class ReplayStream: ByteStream {
         var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {
-            var failure: InputError?
-            let read = bytes.withUnsafeMutableBytes { raw -> Int in
-                do throws(InputError) {
-                    return try stream.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]))
-                } catch {
-                    failure = error
-                    return 0
-                }
-            }
-            if let failure { throw failure }
+            let read = try stream.read(into: &bytes, from: filled)
             if read == 0 { break }
             filled += read
         }
