@@ -216,7 +216,12 @@ struct CommentParts {
         // comments" under every Drupal comment) are the system's.
         while let last = lines.last, CommentThreadReader.isSystemLine(last) { lines.removeLast() }
         while let first = lines.first, CommentThreadReader.isSystemLine(first) { lines.removeFirst() }
-        let meta = metaLines().compactMap { line, element in CommentHeader(line: line).map { ($0, element) } }
+        let markedAuthor = self.markedAuthor
+        let markedDate = self.markedDate
+        // Meta lines are read as headers only for what markup left unnamed.
+        let meta =
+            markedAuthor != nil && markedDate != nil
+            ? [] : metaLines().compactMap { line, element in CommentHeader(line: line).map { ($0, element) } }
         let metaHeaders = meta.map(\.0)
         var author =
             markedAuthor
