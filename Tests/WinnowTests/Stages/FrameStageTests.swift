@@ -165,6 +165,24 @@ import Testing
         #expect(standfirst.text.hasPrefix("Rain and roots"))
     }
 
+    /// A forum member's signature repeats under every post; an article's
+    /// sign-off paragraph of the same class is the author's and stays.
+    @Test func forumSignaturesGoAnArticlesSignOffStays() throws {
+        let post = { (number: Int) in
+            """
+            <div class="post"><div class="postbody"><div class="content">\(FrameStageTests.prose)</div>
+            <div id="sig\(number)" class="signature">ML7, Boxford shaper, too many dial indicators</div></div></div>
+            """
+        }
+        let thread = try TestSupport.clean("<html><body><div id=\"page-body\">\(post(1))\(post(2))</div></body></html>")
+        #expect(!thread.text.contains("dial indicators"))
+        #expect(FrameStageTests.removed(thread, stage: "strip-article-boilerplate").contains { $0.rule == "forum-signatures" })
+        let letter = try TestSupport.clean("""
+            <html><body><article>\(FrameStageTests.prose)<p class="signature">Marc Delorme</p></article></body></html>
+            """)
+        #expect(letter.text.hasSuffix("Marc Delorme"))
+    }
+
     // MARK: - build-article
 
     @Test func blocksOfEveryKind() throws {
