@@ -80,6 +80,25 @@ public struct Cleaner: Sendable {
         BuildArticle(),
     ]
 
+    /// An article shorter than this (characters of `text`) makes the
+    /// cleaner look for prose that a frame rule took: Readability's
+    /// `charThreshold`, under which it retries without its "unlikely
+    /// candidates" rules.
+    static let minimumArticleChars = 500
+    /// The stages whose removals a retry may spare: a frame rule or a
+    /// hidden wrapper sometimes holds the whole article (a `<header>`
+    /// around the story, a menu class on the post's container, a `hidden`
+    /// tab that scripts show). Comment sections are never spared: that
+    /// would put comments into the text.
+    static let sparableStages: Set<String> = [StripBoilerplate().name, StripHidden().name]
+    /// The stages up to the last of `sparableStages`: all that a page's
+    /// sparable removals depend on.
+    static let stagesThroughSparable = Pipeline(
+        stages: Array(stages.prefix(through: stages.lastIndex { sparableStages.contains($0.name) } ?? stages.count - 1)))
+    /// A retry's article replaces the first only when it is more than this
+    /// many times as long.
+    static let retryGain = 2
+
     public let options: CleanerOptions
     public let rules: RuleSet
     private let pipeline = Pipeline(stages: Cleaner.stages)
@@ -129,9 +148,57 @@ public struct Cleaner: Sendable {
     /// Cleans a page, adding the time of decoding, parsing and each stage
     /// to `timings` when given (for benchmarks).
     public func clean(bytes: [UInt8], url: String? = nil, timings: inout StageTimings?) throws -> Article {
-        let (page, _) = try preparedPage(bytes: bytes, url: url, timings: &timings)
+        article(of: try cleanedPage(bytes: bytes, url: url, timings: &timings).page)
+    }
+
+    /// Prepares the page and runs the stages. When the article comes out
+    /// shorter than `minimumArticleChars` and a removal of
+    /// `sparableStages` took `retryGain` times more text outside links
+    /// than the article holds (than a paragraph, at least), the page is
+    /// cleaned again with the removals that took more than the article
+    /// (or a paragraph) spared, and that article is taken when it is more
+    /// than `retryGain` times as long: the rest of the frame still goes,
+    /// unlike Readability's retry without all its frame rules, which
+    /// brings back a short page's menus too. `beforeStages` sees each page
+    /// before its stages run.
+    func cleanedPage(
+        bytes: [UInt8], url: String?, timings: inout StageTimings?, beforeStages: (Page) -> Void = { _ in }
+    ) throws -> (page: Page, utf8: [UInt8]) {
+        let (page, utf8) = try preparedPage(bytes: bytes, url: url, timings: &timings)
+        beforeStages(page)
         try pipeline.run(on: page, timings: &timings)
-        return article(of: page)
+        let length = Cleaner.textLength(of: page.blocks, upTo: Cleaner.minimumArticleChars)
+        let floor = max(length, ProseMap.minimumParagraphChars)
+        guard length < Cleaner.minimumArticleChars,
+            page.largestUnlinkedRemoval(inStages: Cleaner.sparableStages) > Cleaner.retryGain * floor
+        else { return (page, utf8) }
+        // The removed elements are found again by their place in document
+        // order: numbered on a fresh parse that the stages up to the last
+        // sparable one clean the same way (they are deterministic), then
+        // spared on another.
+        var numbering: StageTimings?
+        let (numbered, _) = try preparedPage(bytes: bytes, url: url, timings: &numbering)
+        let ordinals = NodeOrdinals(numbered.document)
+        try Cleaner.stagesThroughSparable.run(on: numbered, timings: &numbering)
+        let spared = numbered.removedNodes(inStages: Cleaner.sparableStages, holdingUnlinkedCharsOver: floor)
+            .compactMap { ordinals[$0] }
+        let (retry, retryUTF8) = try preparedPage(bytes: bytes, url: url, timings: &timings)
+        retry.spare(NodeOrdinals.nodes(numbered: Set(spared), in: retry.document))
+        beforeStages(retry)
+        try pipeline.run(on: retry, timings: &timings)
+        let retryLength = Cleaner.textLength(of: retry.blocks, upTo: Cleaner.retryGain * Cleaner.minimumArticleChars + 1)
+        return retryLength > Cleaner.retryGain * length ? (retry, retryUTF8) : (page, utf8)
+    }
+
+    /// The characters of the blocks' text, counted up to `limit` only (a
+    /// long article is not walked Character by Character to the end).
+    static func textLength(of blocks: [Block], upTo limit: Int) -> Int {
+        var length = 0
+        for block in blocks {
+            guard length < limit else { break }
+            length += block.plainText.map { $0.prefix(limit - length).count } ?? 0
+        }
+        return length
     }
 
     /// Checks, decodes and parses a page: the page ready for the stages,
@@ -155,10 +222,6 @@ public struct Cleaner: Sendable {
         timings?.record("parse", since: start)
         let rules = rules.narrowed(toURL: url, host: url.flatMap(Page.host(of:)))
         return (Page(document: document, url: url, rules: rules, options: options), utf8)
-    }
-
-    func runPipeline(on page: Page) throws {
-        try pipeline.run(on: page)
     }
 
     func article(of page: Page) -> Article {

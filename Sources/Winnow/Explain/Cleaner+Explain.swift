@@ -8,9 +8,14 @@ extension Cleaner {
     /// number in the second tree and marked there.
     public func explain(bytes: [UInt8], url: String? = nil) throws -> Explanation {
         var timings: StageTimings?
-        let (page, utf8) = try preparedPage(bytes: bytes, url: url, timings: &timings)
-        let ordinals = NodeOrdinals(page.document)
-        try runPipeline(on: page)
+        // Each attempt's tree is numbered; the report needs the chosen one's.
+        var ordinalsByPage: [ObjectIdentifier: NodeOrdinals] = [:]
+        let (page, utf8) = try cleanedPage(bytes: bytes, url: url, timings: &timings) {
+            ordinalsByPage[ObjectIdentifier($0)] = NodeOrdinals($0.document)
+        }
+        guard let ordinals = ordinalsByPage[ObjectIdentifier(page)] else {
+            preconditionFailure("cleanedPage shows every page before its stages")
+        }
         let removed = page.removedNodes.map { ordinals.originals(of: $0) }
         let removals = page.removals
         var article = article(of: page)

@@ -19,6 +19,19 @@ struct NodeOrdinals {
 
     subscript(node: Node) -> Int? { numbers[node.pointer] }
 
+    /// The nodes of `document` (a fresh parse) whose numbers are among
+    /// `numbers`, in document order.
+    static func nodes(numbered numbers: Set<Int>, in document: Document) -> [Node] {
+        guard !numbers.isEmpty else { return [] }
+        var next = 0
+        var found: [Node] = []
+        walk(document) { node in
+            if numbers.contains(next) { found.append(node) }
+            next += 1
+        }
+        return found
+    }
+
     /// The numbers of the original nodes that `node` stands for: its own,
     /// or, for an element a stage made (a wrapper around a flat comment),
     /// those of the original nodes inside it, outermost first.

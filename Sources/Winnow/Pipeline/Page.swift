@@ -53,7 +53,7 @@ public final class Page {
     /// Removes `node` and its subtree from the tree, logging the stage, the
     /// rule and what was lost. The only way a stage takes nodes out.
     public func remove(_ node: Node, rule: String) {
-        guard node.isAttached else { return }
+        guard node.isAttached, !spared.contains(node) else { return }
         removed.append((node, currentStage, rule))
         document.detach(node)
     }
@@ -73,6 +73,36 @@ public final class Page {
     }
 
     private static let excerptLength = 80
+
+    /// Nodes that `remove` leaves in place: what a first cleaning took
+    /// although it held the article (see `Cleaner.cleanedPage`).
+    private var spared: Set<Node> = []
+
+    func spare(_ nodes: [Node]) {
+        spared.formUnion(nodes)
+    }
+
+    /// The most text outside links that one removal of `stages` took
+    /// (characters, white space collapsed): what an article that a frame
+    /// rule swallowed would show, and a menu or a footer would not.
+    func largestUnlinkedRemoval(inStages stages: Set<String>) -> Int {
+        removed.lazy.filter { stages.contains($0.stage) }.map { Page.unlinkedChars(under: $0.node) }.max() ?? 0
+    }
+
+    /// The nodes that removals of `stages` took with more than `limit`
+    /// characters of text outside links.
+    func removedNodes(inStages stages: Set<String>, holdingUnlinkedCharsOver limit: Int) -> [Node] {
+        removed.filter { stages.contains($0.stage) && Page.unlinkedChars(under: $0.node) > limit }.map(\.node)
+    }
+
+    private static func unlinkedChars(under node: Node) -> Int {
+        var summary = TextSummary(limit: 0)
+        node.walkDescendants { child in
+            if child.isText, let content = child.pointer.pointee.content { summary.add(content) }
+            return child.isElement && !child.hasName("a") ? .descend : .skipChildren
+        }
+        return summary.count
+    }
 
     private static func removal(of node: Node, stage: String, rule: String) -> Removal {
         // Counted in place and cut at the excerpt's length: removed scripts

@@ -46,6 +46,60 @@ import Testing
     }
 }
 
+/// The second cleaning of a page whose first article came out too short:
+/// the frame removals that held the prose are spared, the rest of the
+/// frame still goes.
+@Suite struct RetryTests {
+    static let prose = (1...4).map { number in
+        "<p>Paragraph \(number) of the story, which a theme put inside its menu bar, long enough to count as prose, with commas, clauses, and a full stop.</p>"
+    }.joined()
+
+    @Test func anArticleInsideAFrameElementIsKept() throws {
+        let article = try TestSupport.clean("""
+            <html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+            <div class="navbar"><h1>The story</h1>\(RetryTests.prose)</div>
+            <footer>Copyright the site</footer></body></html>
+            """)
+        #expect(article.text.contains("Paragraph 1 of the story"))
+        #expect(article.text.contains("Paragraph 4 of the story"))
+        #expect(!article.text.contains("Home"))
+        #expect(!article.text.contains("Copyright"))
+        let removed = try #require(article.removed)
+        #expect(!removed.contains { $0.excerpt.contains("Paragraph 1") })
+        #expect(removed.contains { $0.rule == "navigation" && $0.excerpt.hasPrefix("Home") })
+    }
+
+    @Test func anArticleInAHiddenWrapperIsKept() throws {
+        let article = try TestSupport.clean("""
+            <html><body><nav><a href="/">Home</a></nav><div hidden><h1>The story</h1>\(RetryTests.prose)</div>
+            <div>Cookies help us.</div></body></html>
+            """)
+        #expect(article.text.contains("Paragraph 3 of the story"))
+    }
+
+    /// A short page stays short: its link menus hold no prose, so they
+    /// are not brought back to make up the length.
+    @Test func aShortPageKeepsItsShortArticle() throws {
+        let links = (1...40).map { "<a href=\"/section/\($0)\">Section number \($0)</a>" }.joined(separator: " ")
+        let article = try TestSupport.clean("""
+            <html><body><div class="menu">\(links)</div><article><p>Back on Monday: the shop is closed for the holiday.</p></article></body></html>
+            """)
+        #expect(article.text == "Back on Monday: the shop is closed for the holiday.")
+    }
+
+    /// Explain numbers the tree that was kept, so its report marks the
+    /// removals of the second cleaning.
+    @Test func explainReportsTheSecondCleaning() throws {
+        let html = """
+            <html><body><nav><a href="/">Home</a></nav><div class="navbar">\(RetryTests.prose)</div></body></html>
+            """
+        let explanation = try Cleaner(options: CleanerOptions(explain: true)).explain(bytes: Array(html.utf8))
+        #expect(explanation.article.text.contains("Paragraph 2 of the story"))
+        #expect(explanation.removals.contains { $0.rule == "navigation" && $0.excerpt.hasPrefix("Home") })
+        #expect(!explanation.reportHTML.isEmpty)
+    }
+}
+
 @Suite struct InArticleRuleTests {
     static func page(with line: String) -> String {
         let prose = "A paragraph of ordinary article prose, long enough to count, with commas, clauses, and a full stop."
