@@ -15,7 +15,9 @@ public struct CleanerOptions: Sendable {
     /// How long the stages may take on one page. A stage is never
     /// interrupted: the clock is read between stages, and a page past its
     /// time throws `TimeLimitExceeded` before the next one (batch runs use
-    /// it so one pathological page cannot hold a core for long).
+    /// it so one pathological page cannot hold a core for long). A second
+    /// cleaning of the page (see `Cleaner.cleanedPage`) counts against the
+    /// same limit.
     public var timeLimit: Duration?
 
     public static let defaultMaximumBytes = 64 << 20
@@ -165,8 +167,10 @@ public struct Cleaner: Sendable {
         bytes: [UInt8], url: String?, timings: inout StageTimings?, beforeStages: (Page) -> Void = { _ in }
     ) throws -> (page: Page, utf8: [UInt8]) {
         let (page, utf8) = try preparedPage(bytes: bytes, url: url, timings: &timings)
+        // One time limit for the stages of all the cleanings of the page.
+        let deadline = options.timeLimit.map { ContinuousClock.now + $0 }
         beforeStages(page)
-        try pipeline.run(on: page, timings: &timings)
+        try pipeline.run(on: page, timings: &timings, deadline: deadline)
         let length = Cleaner.textLength(of: page.blocks, upTo: Cleaner.minimumArticleChars)
         let floor = max(length, ProseMap.minimumParagraphChars)
         guard length < Cleaner.minimumArticleChars,
@@ -179,13 +183,13 @@ public struct Cleaner: Sendable {
         var numbering: StageTimings?
         let (numbered, _) = try preparedPage(bytes: bytes, url: url, timings: &numbering)
         let ordinals = NodeOrdinals(numbered.document)
-        try Cleaner.stagesThroughSparable.run(on: numbered, timings: &numbering)
+        try Cleaner.stagesThroughSparable.run(on: numbered, timings: &numbering, deadline: deadline)
         let spared = numbered.removedNodes(inStages: Cleaner.sparableStages, holdingUnlinkedCharsOver: floor)
             .compactMap { ordinals[$0] }
         let (retry, retryUTF8) = try preparedPage(bytes: bytes, url: url, timings: &timings)
         retry.spare(NodeOrdinals.nodes(numbered: Set(spared), in: retry.document))
         beforeStages(retry)
-        try pipeline.run(on: retry, timings: &timings)
+        try pipeline.run(on: retry, timings: &timings, deadline: deadline)
         let retryLength = Cleaner.textLength(of: retry.blocks, upTo: Cleaner.retryGain * Cleaner.minimumArticleChars + 1)
         return retryLength > Cleaner.retryGain * length ? (retry, retryUTF8) : (page, utf8)
     }

@@ -18,7 +18,12 @@ public struct Pipeline: Sendable {
     /// With `page.options.timeLimit`, a stage is not started once the
     /// stages so far took longer than that (`TimeLimitExceeded`).
     public func run(on page: Page, timings: inout StageTimings?) throws {
-        let deadline = page.options.timeLimit.map { ContinuousClock.now + $0 }
+        try run(on: page, timings: &timings, deadline: page.options.timeLimit.map { ContinuousClock.now + $0 })
+    }
+
+    /// Runs the stages; none is started past `deadline` (a second cleaning
+    /// of the page shares the first one's).
+    func run(on page: Page, timings: inout StageTimings?, deadline: ContinuousClock.Instant?) throws {
         for stage in stages {
             if let deadline, ContinuousClock.now > deadline {
                 throw TimeLimitExceeded(limit: page.options.timeLimit ?? .zero, stage: stage.name)
