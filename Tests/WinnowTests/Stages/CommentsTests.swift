@@ -147,6 +147,29 @@ import Testing
         #expect(comments.map(\.author) == ["Eve"])
     }
 
+    /// Lobsters wraps the whole thread in one `<li>` of its `ol.comments`
+    /// list: an item with no text, author or date of its own stands for
+    /// the comments in it, not for an empty comment above them.
+    @Test func anItemHoldingOnlyCommentsIsNotAComment() throws {
+        let reply = { (author: String, text: String, nested: String) in
+            """
+            <li class="comments_subtree"><div class="comment"><div class="byline"><a href="/~\(author)">\(author)</a>
+            <time datetime="2024-08-12 11:00:23">1 year ago</time></div><div class="comment_text"><p>\(text)</p></div></div>
+            <ol class="comments">\(nested)</ol></li>
+            """
+        }
+        let html = CommentsTests.page("""
+            <ol class="comments comments1"><li class="comments_subtree" id="story_comments"><ol class="comments">
+            \(reply("jamesw", "The list of all the goals is on the project's site.", reply("kkiri", "Thanks, that is the one I was after.", "")))
+            \(reply("dureuill", "I find the ergonomics fine as they are, to be honest.", ""))
+            </ol></li></ol>
+            """)
+        let article = try TestSupport.clean(html)
+        #expect(article.comments.map(\.author) == ["jamesw", "dureuill"])
+        #expect(article.comments.first?.replies.map(\.author) == ["kkiri"])
+        #expect(article.commentCount == 3)
+    }
+
     @Test func authorIsTheProfileLinkNotTheWholeAuthorBlock() throws {
         let html = CommentsTests.page("""
             <div id="comments"><div class="comment_item"><div class="author_name"><a href="/u/ann">Ann</a>

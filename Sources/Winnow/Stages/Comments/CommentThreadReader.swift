@@ -199,23 +199,29 @@ struct CommentThreadReader {
         for item in items {
             if let parent = parents[item] { children[parent, default: []].append(item) } else { topLevel.append(item) }
         }
-        func build(_ item: Node) -> Comment? {
-            let replies = (children[item] ?? []).compactMap(build)
+        // The comments `item` stands for: itself, or, when it holds nothing
+        // but comments (no text, author or date of its own: an `<li>` of a
+        // comment list that wraps the whole thread), its replies in its place.
+        func build(_ item: Node) -> [Comment] {
+            let replies = (children[item] ?? []).flatMap(build)
             let parts = CommentParts(item: item, items: itemSet, facts: page.elementFacts)
             let (text, author, date) = parts.read()
             // A label left alone ("SUBMIT", "No Comments") is not a comment.
-            if replies.isEmpty, author == nil, Text.visibleLength(text) < CommentThreadReader.minimumAnonymousChars { return nil }
-            if replies.isEmpty, CommentThreadReader.isPrompt(text) || CommentCount.isAnnouncement(text) { return nil }
-            guard !text.isEmpty || !replies.isEmpty else { return nil }
-            return Comment(
-                id: parts.id, author: author?.name, authorURL: author?.url, published: date?.iso,
-                publishedText: date?.iso == nil ? date?.text : nil, text: text, replies: replies)
+            if replies.isEmpty, author == nil, Text.visibleLength(text) < CommentThreadReader.minimumAnonymousChars { return [] }
+            if replies.isEmpty, CommentThreadReader.isPrompt(text) || CommentCount.isAnnouncement(text) { return [] }
+            if text.isEmpty, author == nil, date == nil { return replies }
+            guard !text.isEmpty || !replies.isEmpty else { return [] }
+            return [
+                Comment(
+                    id: parts.id, author: author?.name, authorURL: author?.url, published: date?.iso,
+                    publishedText: date?.iso == nil ? date?.text : nil, text: text, replies: replies)
+            ]
         }
         let announced = roots.lazy.compactMap { CommentCount.announced(in: $0, outside: itemSet) }.first
         // "0 Responses", "No comments yet": whatever repeats in the section
         // is not a comment.
         if announced == 0 { return Thread(comments: [], announcedCount: 0, isEvidenced: found.areMarked) }
-        let comments = topLevel.compactMap(build)
+        let comments = topLevel.flatMap(build)
         let forumPosts = items.filter { CommentMarkup.isForumPost(page.elementFacts.facts(of: $0)) }.count
         return Thread(
             comments: comments, announcedCount: announced,
