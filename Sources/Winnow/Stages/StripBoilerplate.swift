@@ -20,23 +20,28 @@ public struct StripBoilerplate: Stage {
     /// teaser of it: `hentry` marks listed posts too).
     static let articleBodyHints = [
         WordHint("entry-content"), WordHint("post-body"), WordHint("article-body"), WordHint("articlebody"),
-        WordHint("story-body"),
+        WordHint("story-body"), WordHint("article-content"), WordHint("post-content"), WordHint("story-content"),
     ]
 
-    /// Whether `node` holds the article's body as markup marks it: a frame
-    /// class on a wrapper (Blogger's `div.widget.Blog` around the posts)
-    /// does not make the article a sidebar.
+    /// Whether `node` is or holds the article's body as markup marks it: a
+    /// frame class on a wrapper (Blogger's `div.widget.Blog` around the
+    /// posts) or a frame word in its id (`div#nav-single
+    /// .single-article-content`) does not make the article a sidebar.
     static func holdsArticleBody(_ node: Node, facts: ElementFactsCache) -> Bool {
+        if isArticleBody(node, facts: facts) { return true }
         var found = false
         node.walkDescendants { child in
             guard child.isElement else { return .skipChildren }
-            let words = facts.facts(of: child).nameWords
-            guard (!words.isEmpty && articleBodyHints.contains(where: { words.contains($0) }))
-                || child.attribute("itemprop") == "articleBody"
-            else { return .descend }
+            guard isArticleBody(child, facts: facts) else { return .descend }
             found = true
             return .stop
         }
         return found
+    }
+
+    private static func isArticleBody(_ node: Node, facts: ElementFactsCache) -> Bool {
+        let words = facts.facts(of: node).nameWords
+        return (!words.isEmpty && articleBodyHints.contains(where: { words.contains($0) }))
+            || node.attribute("itemprop") == "articleBody"
     }
 }

@@ -103,6 +103,23 @@ import Testing
 
     // MARK: - main-content
 
+    /// A frame word in the id (`nav-single`) does not make the article
+    /// navigation when its class names the article body; the body marks
+    /// what holds it, too, and nothing else.
+    @Test func anArticleBodyWithAFrameWordInItsIDIsTheArticle() throws {
+        let document = try TestSupport.document("""
+            <html><body><div id="wrap" class="sidebar"><div id="nav-single" class="single-article-content">\(FrameStageTests.prose)</div></div>
+            <div id="menu" class="nav-menu"><div id="teaser" class="post-teaser">Teaser</div></div></body></html>
+            """)
+        let facts = ElementFactsCache()
+        let byID = Dictionary(uniqueKeysWithValues: try #require(document.body).descendantElements().compactMap { node in
+            node.attribute("id").map { ($0, node) }
+        })
+        #expect(StripBoilerplate.holdsArticleBody(try #require(byID["nav-single"]), facts: facts))
+        #expect(StripBoilerplate.holdsArticleBody(try #require(byID["wrap"]), facts: facts))
+        #expect(!StripBoilerplate.holdsArticleBody(try #require(byID["menu"]), facts: facts))
+    }
+
     @Test func theArticleIsLocatedAndWhatIsOutsideGoes() throws {
         let article = try TestSupport.clean("""
             <html><body><div class="promo"><p>Subscribe to our magazine for only a few coins a week, today.</p></div>
