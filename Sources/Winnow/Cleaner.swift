@@ -12,6 +12,13 @@ public struct CleanerOptions: Sendable {
     /// Read reader comments into `comments`. When off, comment sections
     /// are still dropped (never kept as article text), unread.
     public var readsComments: Bool
+    /// Keep each comment's byline and date lines in its `text`, as the
+    /// page shows them ("Emily said...", "October 9, 2012 3:04 PM"), the
+    /// way comment corpora such as dragnet's annotate comments. Off by
+    /// default: `text` is then only what the reader wrote, and the byline
+    /// is in `author` and `published` (it is read either way). Controls
+    /// ("Reply", "Like"), avatars and prompts stay out in both cases.
+    public var keepsCommentHeaders: Bool
     /// How long the stages may take on one page. A stage is never
     /// interrupted: the clock is read between stages, and a page past its
     /// time throws `TimeLimitExceeded` before the next one (batch runs use
@@ -24,12 +31,13 @@ public struct CleanerOptions: Sendable {
 
     public init(
         explain: Bool = false, charset: String? = nil, maximumBytes: Int = CleanerOptions.defaultMaximumBytes,
-        readsComments: Bool = true, timeLimit: Duration? = nil
+        readsComments: Bool = true, keepsCommentHeaders: Bool = false, timeLimit: Duration? = nil
     ) {
         self.explain = explain
         self.charset = charset
         self.maximumBytes = maximumBytes
         self.readsComments = readsComments
+        self.keepsCommentHeaders = keepsCommentHeaders
         self.timeLimit = timeLimit
     }
 }

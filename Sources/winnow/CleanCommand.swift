@@ -36,6 +36,9 @@ struct CleanCommand: ParsableCommand {
     @Flag(help: "Do not read reader comments (their sections are still dropped from the article).")
     var noComments = false
 
+    @Flag(help: "Keep each comment's byline and date lines in its text, as the page shows them (they are in author and published either way).")
+    var commentHeaders = false
+
     @OptionGroup var rules: RuleOptions
 
     func validate() throws {
@@ -45,7 +48,8 @@ struct CleanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let cleaner = try rules.cleaner(options: CleanerOptions(explain: explain, charset: charset, readsComments: !noComments))
+        let cleaner = try rules.cleaner(options: CleanerOptions(
+                explain: explain, charset: charset, readsComments: !noComments, keepsCommentHeaders: commentHeaders))
         let paths = inputs.isEmpty ? ["-"] : inputs
         if paths.count == 1 {
             do {

@@ -32,8 +32,11 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
+    @Flag(help: "Keep each comment's byline and date lines in its text (as dragnet's comment truth does).")
+    var commentHeaders = false
+
     func run() throws {
-        let cleaner = try rules.cleaner(options: CleanerOptions())
+        let cleaner = try rules.cleaner(options: CleanerOptions(keepsCommentHeaders: commentHeaders))
         let pages: [GroundTruthPage]
         do {
             pages = try GroundTruthPage.all(in: URL(fileURLWithPath: directory, isDirectory: true), sets: Set(sets))

@@ -90,6 +90,9 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Do not read reader comments.")
     var noComments = false
 
+    @Flag(help: "Keep each comment's byline and date lines in its text.")
+    var commentHeaders = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard output == nil || outputDirectory == nil else {
@@ -112,7 +115,7 @@ struct BatchCommand: ParsableCommand {
         // Rule files are checked before any input is read (exit 9 when bad).
         let cleaner = try ruleOptions.cleaner(
             options: CleanerOptions(
-                explain: explain, maximumBytes: maxBytes.bytes, readsComments: !noComments,
+                explain: explain, maximumBytes: maxBytes.bytes, readsComments: !noComments, keepsCommentHeaders: commentHeaders,
                 timeLimit: timeLimit > 0 ? .nanoseconds(Int64(min(timeLimit, 1e9) * 1e9)) : nil))
         // libxml2 sets up its global state on first use; do it here, on one
         // thread, before the workers parse at once.

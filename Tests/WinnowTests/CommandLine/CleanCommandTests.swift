@@ -304,6 +304,25 @@ import Darwin
 
     // MARK: - Arguments and help
 
+    /// `--comment-headers` keeps the seed post's comment byline ("Gary
+    /// Whitfield says:", the date) in the comment's text; without it the
+    /// name is only the comment's `author`.
+    @Test func commentHeadersFlagKeepsTheBylineInTheText() throws {
+        let firstText = { (arguments: [String]) throws -> (text: String, author: String) in
+            let run = try WinnowProcess.run(["clean", CleanCommandTests.page] + arguments)
+            #expect(run.status == 0)
+            let comments = try #require(try CleanCommandTests.object(run.stdout)["comments"] as? [[String: Any]])
+            let first = try #require(comments.first)
+            return (try #require(first["text"] as? String), try #require(first["author"] as? String))
+        }
+        let plain = try firstText([])
+        let headed = try firstText(["--comment-headers"])
+        #expect(plain.author == headed.author)
+        #expect(!plain.text.contains(plain.author))
+        #expect(headed.text.contains(headed.author))
+        #expect(headed.text.hasSuffix(plain.text))
+    }
+
     @Test func invalidFormatIsAUsageError() throws {
         let run = try WinnowProcess.run(["clean", "--format", "xml", Self.page])
         #expect(run.status == 64)

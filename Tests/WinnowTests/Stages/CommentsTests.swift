@@ -50,6 +50,35 @@ import Testing
         #expect(removed.contains { $0.stage == "comments" && $0.rule == "comment-sections" })
     }
 
+    /// With `keepsCommentHeaders`, a comment's text is the comment as the
+    /// page shows it, byline and date included; its controls, avatar and
+    /// the replies still stay out, and author and date are read as always.
+    @Test func commentHeadersStayInTheTextWhenAsked() throws {
+        let html = CommentsTests.page("""
+            <div id="comments"><ol class="comment-list">
+              <li id="comment-1" class="comment"><article class="comment-body">
+                <footer class="comment-meta"><div class="comment-author vcard"><img class="avatar" src="a.png" alt="Ann">
+                  <b class="fn">Ann</b> <span class="says">says:</span></div>
+                  <div class="comment-metadata"><a href="#comment-1"><time datetime="2022-03-23T14:21:09+00:00">March 23, 2022 at 2:21 pm</time></a></div>
+                </footer>
+                <div class="comment-content"><p>First paragraph of Ann.</p></div>
+                <div class="reply"><a class="comment-reply-link" href="#">Reply</a></div></article>
+                <ul class="children"><li id="comment-2" class="comment"><article class="comment-body">
+                  <footer class="comment-meta"><div class="comment-author vcard"><b class="fn">Bob</b> <span class="says">says:</span></div></footer>
+                  <div class="comment-content"><p>Bob replies to Ann.</p></div></article></li></ul>
+              </li>
+            </ol></div>
+            """)
+        let cleaner = try Cleaner(options: CleanerOptions(keepsCommentHeaders: true))
+        let first = try #require(try cleaner.clean(bytes: Array(html.utf8)).comments.first)
+        #expect(first.text == "Ann says:\n\nMarch 23, 2022 at 2:21 pm\n\nFirst paragraph of Ann.")
+        #expect(first.author == "Ann")
+        #expect(first.published == "2022-03-23T14:21:09+00:00")
+        #expect(first.replies.first?.text == "Bob says:\n\nBob replies to Ann.")
+        let plain = try #require(try TestSupport.clean(html).comments.first)
+        #expect(plain.text == "First paragraph of Ann.")
+    }
+
     @Test func missingAuthorAndUnparsableDateStayEmptyOrRaw() throws {
         let html = CommentsTests.page("""
             <div id="comments"><div class="comment"><span class="date">last Tuesday 5pm</span>

@@ -83,15 +83,23 @@ struct CommentParts {
     let item: Node
     let items: Set<Node>
     let facts: ElementFactsCache
+    /// Whether the byline and date lines stay in the text
+    /// (`CleanerOptions.keepsCommentHeaders`).
+    let keepsHeaders: Bool
     /// The item's elements outside nested comments, in document order.
     private let elements: [Node]
 
-    init(item: Node, items: Set<Node>, facts: ElementFactsCache) {
+    init(item: Node, items: Set<Node>, facts: ElementFactsCache, keepsHeaders: Bool = false) {
         self.item = item
         self.items = items
         self.facts = facts
+        self.keepsHeaders = keepsHeaders
         elements = CommentParts.ownElements(of: item, items: items)
     }
+
+    /// Tags whose content is never shown as text: what a comment's text
+    /// leaves out even when it keeps its header lines.
+    static let unshownTags = TagSet([.img, .form, .button, .input, .textarea, .select, .script, .style, .svg])
 
     /// Elements under the item that are not in a nested comment, and, for
     /// a `<dd>` comment, the `<dt>` before it and the `<dd>` footer after it
@@ -185,7 +193,7 @@ struct CommentParts {
     /// element names them.
     func read() -> (text: String, author: Author?, date: Date?) {
         var builder = BlockBuilder()
-        builder.skip = isMeta
+        builder.skip = keepsHeaders ? { [items] node in items.contains(node) || CommentParts.unshownTags.contains(node.tag) } : isMeta
         builder.build(from: item)
         // Headings in a comment are labels ("Pending Comments") or a subject
         // line repeating its first words, not what the reader wrote.
@@ -211,7 +219,9 @@ struct CommentParts {
             headers.append(header)
             headerIndices.append(index)
         }
-        for index in headerIndices.sorted(by: >) { lines.remove(at: index) }
+        if !keepsHeaders {
+            for index in headerIndices.sorted(by: >) { lines.remove(at: index) }
+        }
         // Prompts left at either end ("Log in or register to post
         // comments" under every Drupal comment) are the system's.
         while let last = lines.last, CommentThreadReader.isSystemLine(last) { lines.removeLast() }
@@ -237,7 +247,7 @@ struct CommentParts {
             let element = nameBesideMeta(name)
         {
             author = Author(name: name, url: CommentParts.link(named: name, in: element))
-            lines.removeFirst()
+            if !keepsHeaders { lines.removeFirst() }
         }
         author = author ?? avatarAuthor
         let text = lines.joined(separator: "\n\n")

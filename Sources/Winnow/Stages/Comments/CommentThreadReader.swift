@@ -204,7 +204,8 @@ struct CommentThreadReader {
         // comment list that wraps the whole thread), its replies in its place.
         func build(_ item: Node) -> [Comment] {
             let replies = (children[item] ?? []).flatMap(build)
-            let parts = CommentParts(item: item, items: itemSet, facts: page.elementFacts)
+            let parts = CommentParts(
+                item: item, items: itemSet, facts: page.elementFacts, keepsHeaders: page.options.keepsCommentHeaders)
             let (text, author, date) = parts.read()
             // A label left alone ("SUBMIT", "No Comments") is not a comment.
             if replies.isEmpty, author == nil, Text.visibleLength(text) < CommentThreadReader.minimumAnonymousChars { return [] }
