@@ -184,22 +184,26 @@ public struct Cleaner: Sendable {
         guard length < Cleaner.minimumArticleChars,
             page.largestUnlinkedRemoval(inStages: Cleaner.sparableStages) > Cleaner.retryGain * floor
         else { return (page, utf8) }
-        // The removed elements are found again by their place in document
-        // order: numbered on a fresh parse that the stages up to the last
-        // sparable one clean the same way (they are deterministic), then
-        // spared on another.
-        var numbering: StageTimings?
-        let (numbered, _) = try preparedPage(bytes: bytes, url: url, timings: &numbering)
-        let ordinals = NodeOrdinals(numbered.document)
-        try Cleaner.stagesThroughSparable.run(on: numbered, timings: &numbering, deadline: deadline)
-        let spared = numbered.removedNodes(inStages: Cleaner.sparableStages, holdingUnlinkedCharsOver: floor)
-            .compactMap { ordinals[$0] }
+        let spared = try sparedOrdinals(bytes: bytes, url: url, over: floor, deadline: deadline)
         let (retry, retryUTF8) = try preparedPage(bytes: bytes, url: url, timings: &timings)
-        retry.spare(NodeOrdinals.nodes(numbered: Set(spared), in: retry.document))
+        retry.spare(NodeOrdinals.nodes(numbered: spared, in: retry.document))
         beforeStages(retry)
         try pipeline.run(on: retry, timings: &timings, deadline: deadline)
         let retryLength = Cleaner.textLength(of: retry.blocks, upTo: Cleaner.retryGain * Cleaner.minimumArticleChars + 1)
         return retryLength > Cleaner.retryGain * length ? (retry, retryUTF8) : (page, utf8)
+    }
+
+    /// The document-order numbers of the elements that `sparableStages`
+    /// removed with more than `limit` characters outside links, found on a
+    /// fresh parse that the stages up to the last sparable one clean as
+    /// the first cleaning did (they are deterministic). That parse is freed
+    /// before the retry's is made: a page is never held three times.
+    private func sparedOrdinals(bytes: [UInt8], url: String?, over limit: Int, deadline: ContinuousClock.Instant?) throws -> Set<Int> {
+        var numbering: StageTimings?
+        let (numbered, _) = try preparedPage(bytes: bytes, url: url, timings: &numbering)
+        let ordinals = NodeOrdinals(numbered.document)
+        try Cleaner.stagesThroughSparable.run(on: numbered, timings: &numbering, deadline: deadline)
+        return Set(numbered.removedNodes(inStages: Cleaner.sparableStages, holdingUnlinkedCharsOver: limit).compactMap { ordinals[$0] })
     }
 
     /// The characters of the blocks' text, counted up to `limit` only (a
