@@ -182,8 +182,9 @@ import Testing
         #expect(standfirst.text.hasPrefix("Rain and roots"))
     }
 
-    /// A forum member's signature repeats under every post; an article's
-    /// sign-off paragraph of the same class is the author's and stays.
+    /// A forum member's signature and profile panel repeat with every
+    /// post; an article's sign-off paragraph of class signature is the
+    /// author's and stays.
     @Test func forumSignaturesGoAnArticlesSignOffStays() throws {
         let post = { (number: Int) in
             """
@@ -194,6 +195,14 @@ import Testing
         let thread = try TestSupport.clean("<html><body><div id=\"page-body\">\(post(1))\(post(2))</div></body></html>")
         #expect(!thread.text.contains("dial indicators"))
         #expect(FrameStageTests.removed(thread, stage: "strip-article-boilerplate").contains { $0.rule == "forum-signatures" })
+        // The poster's panel (phpBB's dl.postprofile) goes the same way.
+        let profiled = try TestSupport.clean("""
+            <html><body><div id="page-body">\(post(1).replacingOccurrences(of: "<div class=\"postbody\">",
+                with: "<dl class=\"postprofile\"><dt><a href=\"/u/1\">kettleworth</a></dt><dd>Posts: 212</dd><dd>Joined: Tue Mar 08, 2016</dd></dl><div class=\"postbody\">"))\(post(2))</div></body></html>
+            """)
+        #expect(!profiled.text.contains("Posts: 212"))
+        #expect(profiled.text.contains("A paragraph of ordinary article prose"))
+        #expect(FrameStageTests.removed(profiled, stage: "strip-article-boilerplate").contains { $0.rule == "forum-post-profiles" })
         let letter = try TestSupport.clean("""
             <html><body><article>\(FrameStageTests.prose)<p class="signature">Marc Delorme</p></article></body></html>
             """)
