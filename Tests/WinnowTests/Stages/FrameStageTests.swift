@@ -203,6 +203,14 @@ import Testing
         #expect(!profiled.text.contains("Posts: 212"))
         #expect(profiled.text.contains("A paragraph of ordinary article prose"))
         #expect(FrameStageTests.removed(profiled, stage: "strip-article-boilerplate").contains { $0.rule == "forum-post-profiles" })
+        // So do the board's statistics under the thread.
+        let online = try TestSupport.clean("""
+            <html><body><div id="page-body">\(post(1))\(post(2))<div class="stat-block"><h3>Who is online</h3>
+            <p>Users browsing this forum: No registered users and 1 guest</p></div></div></body></html>
+            """)
+        #expect(!online.text.contains("Who is online"))
+        #expect(!online.text.contains("Users browsing"))
+        #expect(FrameStageTests.removed(online, stage: "strip-article-boilerplate").contains { $0.rule == "forum-statistics" })
         let letter = try TestSupport.clean("""
             <html><body><article>\(FrameStageTests.prose)<p class="signature">Marc Delorme</p></article></body></html>
             """)
