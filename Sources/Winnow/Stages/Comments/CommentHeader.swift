@@ -93,21 +93,31 @@ struct CommentHeader {
     /// between digits (`11/07/12`, `2:17`, `2012-03-23`), a month's name,
     /// or "ago". Prose with a number in it ("I'm 60") has none.
     static func mayHoldDate(_ line: String) -> Bool {
-        let bytes = Array(line.utf8)
-        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
-        for index in bytes.indices.dropFirst().dropLast() where isDigit(bytes[index - 1]) && isDigit(bytes[index + 1]) {
-            if ":/.-".utf8.contains(bytes[index]) { return true }
+        var line = line
+        let hasSeparatedDigits = line.withUTF8 { bytes in
+            let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+            for index in bytes.indices.dropFirst().dropLast() where isDigit(bytes[index - 1]) && isDigit(bytes[index + 1]) {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ":") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") {
+                    return true
+                }
+            }
+            return false
         }
-        return (monthPrefixes + ["ago"]).contains { Text.containsBytes(line, $0, ignoringASCIICase: true) }
+        return hasSeparatedDigits || Text.containsAny(monthPrefixesAndAgo, in: line)
     }
 
-    private static let monthPrefixes = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let monthPrefixesAndAgo = ASCIINeedles([
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "ago",
+    ])
 
-    /// Whether `line` holds one of the words a header's shape needs ("by",
-    /// "says", "said", "wrote", "writes", "responded", "replied",
-    /// "commented"), ignoring case.
+    /// Starts of the words a header's shape needs ("by", "says", "said",
+    /// "wrote", "writes", "responded", "replied", "commented").
+    private static let headerWordStarts = ASCIINeedles(["by", "sa", "wr", "respond", "repli", "comment"])
+
+    /// Whether `line` holds one of `headerWordStarts`, ignoring case.
     private static func mayHaveHeaderWords(_ line: String) -> Bool {
-        ["by", "sa", "wr", "respond", "repli", "comment"].contains { Text.containsBytes(line, $0, ignoringASCIICase: true) }
+        Text.containsAny(headerWordStarts, in: line)
     }
 
     /// "23/03/2022", "03/23/2022 14:21", "16.03.2020 - 20:47": day and
