@@ -24,6 +24,11 @@ final class StageRules: Sendable {
     /// The simple `main` selectors, valued by the rule's position in
     /// `mainRules` (the others are XPath).
     let mainSelectors: SelectorIndex<Int>
+    /// The simple `section` selectors, valued by the rule's id (comments
+    /// stage).
+    let sectionSelectors: SelectorIndex<String>
+    /// The `section-hints`, valued by the rule's id.
+    let sectionHints: HintIndex<String>
 
     init(_ rules: [Rule]) {
         self.rules = rules
@@ -35,5 +40,7 @@ final class StageRules: Sendable {
         mainRules = rules.filter { $0.main != nil }
         let mainRules = self.mainRules
         mainSelectors = SelectorIndex(mainRules.indices.compactMap { index in mainRules[index].main?.simple.map { ($0, index) } })
+        sectionSelectors = SelectorIndex(rules.compactMap { rule in rule.section?.simple.map { ($0, rule.id) } })
+        sectionHints = HintIndex(rules.filter { !$0.sectionHints.isEmpty }.map { ($0.sectionHints, $0.id) })
     }
 }

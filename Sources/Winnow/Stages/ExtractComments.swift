@@ -9,8 +9,7 @@ public struct ExtractComments: Stage {
 
     public func run(on page: Page) throws {
         guard let body = page.document.body else { return }
-        let rules = page.rules.rules(for: name, host: page.host)
-        for section in CommentSections.find(in: body, rules: rules, page: page) {
+        for section in CommentSections.find(in: body, rules: page.rules.prepared(for: name, host: page.host), page: page) {
             // A marker's region can reach a section found on its own.
             let roots = section.roots.filter(\.isAttached)
             guard !roots.isEmpty else { continue }

@@ -24,13 +24,13 @@ enum CommentSections {
     static let headingRule = "comment-heading"
     static let unwrappedItemsRule = "comment-items"
 
-    static func find(in body: Node, rules: [Rule], page: Page) -> [CommentSection] {
-        let selectors = SelectorIndex(rules.compactMap { rule in rule.section?.simple.map { ($0, rule.id) } })
-        let hints = HintIndex(rules.filter { !$0.sectionHints.isEmpty }.map { ($0.sectionHints, $0.id) })
+    static func find(in body: Node, rules prepared: StageRules, page: Page) -> [CommentSection] {
+        let selectors = prepared.sectionSelectors
+        let hints = prepared.sectionHints
         var named: [(node: Node, rule: String)] = []
         // Sections named by XPath (or CSS with combinators) first.
         var viaXPath: Set<Node> = []
-        for rule in rules {
+        for rule in prepared.rules {
             guard let section = rule.section, section.simple == nil else { continue }
             for node in section.xpath.elements(in: page.document, from: body) where mayBeCommentSection(node) {
                 if viaXPath.insert(node).inserted { named.append((node, rule.id)) }
