@@ -14,30 +14,20 @@ public enum Text {
     }
 
     static func collapsingWhitespace(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { output in
-            var written = 0
-            var pendingSpace = false
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                // ASCII, most of most pages, without the sequence tables.
-                if byte < 0x80 {
-                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                        pendingSpace = written > 0
-                    } else {
-                        if pendingSpace {
-                            output[written] = 0x20
-                            written += 1
-                            pendingSpace = false
-                        }
-                        output[written] = byte
-                        written += 1
-                    }
-                    index += 1
-                    continue
-                }
-                let length = sequenceLength(bytes, at: index)
-                if spaceLength(bytes, at: index) > 0 {
+        String(unsafeUninitializedCapacity: bytes.count) { collapseWhitespace(bytes, into: $0) }
+    }
+
+    /// Writes `bytes` with white space collapsed and trimmed into `output`
+    /// (at least as long as `bytes`); returns the count written.
+    static func collapseWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var written = 0
+        var pendingSpace = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            // ASCII, most of most pages, without the sequence tables.
+            if byte < 0x80 {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
                     pendingSpace = written > 0
                 } else {
                     if pendingSpace {
@@ -45,15 +35,29 @@ public enum Text {
                         written += 1
                         pendingSpace = false
                     }
-                    for offset in 0..<length {
-                        output[written] = bytes[index + offset]
-                        written += 1
-                    }
+                    output[written] = byte
+                    written += 1
                 }
-                index += length
+                index += 1
+                continue
             }
-            return written
+            let length = sequenceLength(bytes, at: index)
+            if spaceLength(bytes, at: index) > 0 {
+                pendingSpace = written > 0
+            } else {
+                if pendingSpace {
+                    output[written] = 0x20
+                    written += 1
+                    pendingSpace = false
+                }
+                for offset in 0..<length {
+                    output[written] = bytes[index + offset]
+                    written += 1
+                }
+            }
+            index += length
         }
+        return written
     }
 
     /// The number of bytes of the UTF-8 sequence starting at `index`.
@@ -205,15 +209,25 @@ public enum Text {
     /// alone ("|", "·", "—") holds none. ASCII decides most lines without
     /// looking up Unicode properties.
     public static func containsLetterOrDigit<S: StringProtocol>(_ text: S) -> Bool {
+        containsLetterOrDigit(utf8: text.utf8) { text.unicodeScalars.contains(where: isLetterOrDigit) }
+    }
+
+    /// `containsLetterOrDigit` over UTF-8 bytes: ASCII is read as bytes;
+    /// `nonASCII`, asked only when the bytes hold a byte past ASCII and no
+    /// ASCII letter or digit, looks at their scalars.
+    static func containsLetterOrDigit<Bytes: Sequence<UInt8>>(utf8 bytes: Bytes, nonASCII: () -> Bool) -> Bool {
         var sawNonASCII = false
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
             case 0x80...: sawNonASCII = true
             default: continue
             }
         }
-        guard sawNonASCII else { return false }
-        return text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        return sawNonASCII && nonASCII()
+    }
+
+    static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }

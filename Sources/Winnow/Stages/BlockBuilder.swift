@@ -255,33 +255,38 @@ struct BlockBuilder {
     /// (two `<br>` in a row) starting a new paragraph.
     private mutating func flush() {
         guard !inline.isEmpty else { return }
-        var paragraph: [String] = []
-        // Lines are cut from the bytes and collapsed in place: a
-        // Character-wise split of long text costs more than the rest of
-        // the block building.
-        var lines: [String] = []
-        inline.withUnsafeBufferPointer { bytes in
-            var start = 0
-            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
-                lines.append(Text.collapsingWhitespace(utf8: UnsafeBufferPointer(rebasing: bytes[start..<index])))
-                start = index + 1
+        // Lines are collapsed from the bytes into one buffer and a
+        // paragraph's lines gathered as bytes: a String a line, then one
+        // more for the joined paragraph, cost more than the rest.
+        let paragraphs = inline.withUnsafeBufferPointer { bytes -> [String] in
+            var paragraphs: [String] = []
+            var paragraph: [UInt8] = []
+            var line = [UInt8](repeating: 0, count: bytes.count)
+            line.withUnsafeMutableBufferPointer { line in
+                var start = 0
+                for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
+                    let written = Text.collapseWhitespace(UnsafeBufferPointer(rebasing: bytes[start..<index]), into: line)
+                    start = index + 1
+                    let text = UnsafeBufferPointer(rebasing: line[..<written])
+                    // A line of separators alone ("|", "·", "—") is what is
+                    // left of a breadcrumb or a link bar whose links were
+                    // dropped: it ends the paragraph as a blank line does.
+                    let hasWords = Text.containsLetterOrDigit(utf8: text) {
+                        String(decoding: text, as: UTF8.self).unicodeScalars.contains(where: Text.isLetterOrDigit)
+                    }
+                    if hasWords {
+                        if !paragraph.isEmpty { paragraph.append(0x0A) }
+                        paragraph.append(contentsOf: text)
+                    } else if !paragraph.isEmpty {
+                        paragraphs.append(String(decoding: paragraph, as: UTF8.self))
+                        paragraph.removeAll(keepingCapacity: true)
+                    }
+                }
             }
+            if !paragraph.isEmpty { paragraphs.append(String(decoding: paragraph, as: UTF8.self)) }
+            return paragraphs
         }
-        for line in lines {
-            var text = line
-            // A line of separators alone ("|", "·", "—") is what is left of
-            // a breadcrumb or a link bar whose links were dropped.
-            if !Text.containsLetterOrDigit(text) {
-                text = ""
-            }
-            if text.isEmpty {
-                if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: "\n"))) }
-                paragraph = []
-            } else {
-                paragraph.append(text)
-            }
-        }
-        if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: "\n"))) }
+        blocks += paragraphs.map(Block.paragraph)
         inline.removeAll(keepingCapacity: true)
     }
 
