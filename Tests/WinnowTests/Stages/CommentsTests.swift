@@ -199,6 +199,16 @@ import Testing
         #expect(article.commentCount == 3)
     }
 
+    @Test(arguments: [
+        ("comment-211969", true), ("li-comment-5", true), ("dsq-comment-562692", true), ("comment_40748133", true),
+        ("Comment-6a00d834", true), ("singleComment12", true), ("comments-5", false), ("comment-form", false),
+        ("add-comment-3", false), ("post-214402", false), ("p214402", false), ("sig81", false), ("commentary-4", false),
+        ("kommentar-7", false), ("comment-12x", false),
+    ])
+    func commentIDs(id: String, isComment: Bool) {
+        #expect(CommentMarkup.isCommentID(id) == isComment)
+    }
+
     @Test func authorIsTheProfileLinkNotTheWholeAuthorBlock() throws {
         let html = CommentsTests.page("""
             <div id="comments"><div class="comment_item"><div class="author_name"><a href="/u/ann">Ann</a>
