@@ -51,8 +51,18 @@ enum CommentMarkup {
         return (next.map { $0 < 0x80 } ?? true) || word.hasPrefix("comment")
     }
 
+    /// Whether a class token (or, `includingID`, the id) holds the letters
+    /// of "comment" in any case: no word of the element can start with
+    /// `comment` otherwise (no letter past ASCII lower-cases to one of
+    /// them). A test on the attribute's bytes before the words are asked,
+    /// since most elements never name comments.
+    static func mayNameComment(_ facts: ElementFacts, includingID: Bool = true) -> Bool {
+        facts.classes.contains { Text.containsBytes($0, "comment", ignoringASCIICase: true) }
+            || (includingID && facts.id.map { Text.containsBytes($0, "comment", ignoringASCIICase: true) } ?? false)
+    }
+
     static func isWidget(_ facts: ElementFacts) -> Bool {
-        !facts.nameWords.isEmpty && facts.nameWords.tokens.contains { words in
+        !facts.nameWords.isEmpty && mayNameComment(facts) && facts.nameWords.tokens.contains { words in
             guard let index = words.firstIndex(where: startsWithComment) else { return false }
             return words[..<index].contains(where: widgetWords.contains)
         }
@@ -68,7 +78,7 @@ enum CommentMarkup {
     /// them posts, messages or replies, never comments.
     static func isForumPost(_ facts: ElementFacts) -> Bool {
         let tokens = facts.nameWords.tokens
-        guard !tokens.contains(where: { $0.contains(where: startsWithComment) }) else { return false }
+        guard !(mayNameComment(facts) && tokens.contains(where: { $0.contains(where: startsWithComment) })) else { return false }
         return tokens.contains { words in words.last.map(forumPostWords.contains) ?? false }
     }
 
@@ -121,6 +131,7 @@ enum CommentMarkup {
     /// A class token that ends in a comment word: `comment`, `Comment`,
     /// `comment-item`, `ugccmt-comment`, `p-comment_Comment`.
     static func hasItemClass(_ facts: ElementFacts) -> Bool {
+        guard mayNameComment(facts, includingID: false) else { return false }
         let classTokenCount = facts.classes.count
         // Class tokens come first in `nameWords`, then the id's.
         // Every ending has a word that starts with `comment`: a token
