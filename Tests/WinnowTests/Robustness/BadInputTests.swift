@@ -87,6 +87,20 @@ import Testing
         }
     }
 
+    /// A page whose only prose sits in frame elements, many times over
+    /// (5 000 menu blocks of four paragraphs each, 2.2 MB): the second
+    /// cleaning spares them all at once, in linear time, and the page comes
+    /// out whole. Blocks of one short paragraph each would not be spared:
+    /// no single one holds twice a paragraph's worth of text, and sparing
+    /// that little would bring cookie notices back on empty pages.
+    @Test func manyFrameBlocksOfProseAreSparedTogether() throws {
+        let block = "<div class=\"menu\">" + String(repeating: "<p>\(BadInputTests.paragraph)</p>", count: 4) + "</div>\n"
+        let html = "<html><body>" + String(repeating: block, count: 5_000) + "</body></html>"
+        let article = try TestSupport.clean(html, explain: false)
+        #expect(article.text.contains("ordinary article prose"))
+        #expect(article.blocks.count > 10_000)
+    }
+
     @Test func fiftyMegabytePageIsCleaned() throws {
         let unit = "<div class=\"post\"><h2>Section</h2><p>\(BadInputTests.paragraph)</p><ul><li><a href=\"/x\">link</a></li></ul></div>\n"
         let count = 50_000_000 / unit.utf8.count
