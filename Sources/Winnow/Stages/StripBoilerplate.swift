@@ -11,9 +11,18 @@ public struct StripBoilerplate: Stage {
         guard let body = page.document.body else { return }
         let guarding = ContentGuard(page: page)
         let mayRemove = { (node: Node) in
-            guarding.mayRemove(node) && !StripBoilerplate.holdsArticleBody(node, facts: page.elementFacts)
+            !StripBoilerplate.isFormula(node) && guarding.mayRemove(node)
+                && !StripBoilerplate.holdsArticleBody(node, facts: page.elementFacts)
         }
         RuleApplication(page: page, stage: name, exceptLayoutTokens: true, mayRemove: mayRemove).apply(within: body)
+    }
+
+    /// Whether `node` is a typeset formula: MathML's `<math>`, or MathJax 3's
+    /// `<mjx-container>`, whose every formula carries the class token
+    /// `CtxtMenu_Attached_N` (its context menu), a "menu" to the frame
+    /// hints. A formula is the article's, never the page's frame.
+    static func isFormula(_ node: Node) -> Bool {
+        node.hasName("math") || node.hasName("mjx-container")
     }
 
     /// Class words that CMSs give the body of the article itself (not a

@@ -120,6 +120,19 @@ import Testing
         #expect(!StripBoilerplate.holdsArticleBody(try #require(byID["menu"]), facts: facts))
     }
 
+    /// MathJax 3 gives every formula the class token `CtxtMenu_Attached_0`,
+    /// which holds the frame word "menu": a formula stays all the same.
+    @Test func typesetFormulasAreNeverFrame() throws {
+        let article = try TestSupport.clean("""
+            <html><body><article>\(FrameStageTests.prose)<h2>The Lorenz Equations</h2>
+            <mjx-container class="MathJax CtxtMenu_Attached_0" jax="CHTML" display="true"><mjx-assistive-mml display="block">
+            <math><mi>x</mi><mo>=</mo><mi>σ</mi><mo>(</mo><mi>y</mi><mo>−</mo><mi>x</mi><mo>)</mo></math></mjx-assistive-mml></mjx-container>
+            </article></body></html>
+            """)
+        #expect(article.text.contains("x=σ(y−x)"))
+        #expect(!FrameStageTests.removed(article, stage: "strip-boilerplate").contains { $0.excerpt.contains("σ") })
+    }
+
     @Test func theArticleIsLocatedAndWhatIsOutsideGoes() throws {
         let article = try TestSupport.clean("""
             <html><body><div class="promo"><p>Subscribe to our magazine for only a few coins a week, today.</p></div>
