@@ -84,7 +84,19 @@ public struct MainContent: Stage {
         if marked.isInside(scored) {
             return markedChars >= MainContent.markedShareToWin * scoredChars ? marked : nil
         }
+        // A sidebar the frame rules had to leave (it held most of the
+        // page's prose: a live feed, a column of teasers) does not outweigh
+        // the article that markup names.
+        if MainContent.isInComplementaryLandmark(scored) { return marked }
         return markedChars >= scoredChars ? marked : nil
+    }
+
+    /// Whether `node` is in an `<aside>` or a `role=complementary`
+    /// landmark.
+    static func isInComplementaryLandmark(_ node: Node) -> Bool {
+        ([node] + Array(node.ancestors)).contains { element in
+            element.hasName("aside") || element.attribute("role").map { $0.lowercased() == "complementary" } ?? false
+        }
     }
 
     /// Removes every sibling of `main` and of each of its ancestors up to

@@ -143,6 +143,27 @@ import Testing
         #expect(FrameStageTests.removed(article, stage: "main-content").contains { $0.rule == "outside-main-content" })
     }
 
+    /// A live feed in a sidebar that the frame rules had to leave holds
+    /// more text than the article, but the article that schema.org names is
+    /// the content: the main-content stage alone, on such a tree.
+    @Test func aMarkedArticleOutweighsAWordierSidebar() throws {
+        let feed = (1...20).map { number in
+            "<li><p>Update \(number): the rescue teams reached another valley today, where the roads, the bridges and the phone lines are still cut off, officials of the region said this evening.</p></li>"
+        }.joined()
+        let document = try TestSupport.document("""
+            <html><body><div role="main"><article itemscope itemtype="http://schema.org/NewsArticle"><h1>The quake</h1>
+            <div itemprop="articleBody">\(FrameStageTests.prose)</div></article>
+            <aside id="sidebar" role="complementary"><div class="live"><ul>\(feed)</ul></div></aside></div></body></html>
+            """)
+        let update = try #require(document.body?.descendantElements().first { $0.hasName("li") })
+        #expect(MainContent.isInComplementaryLandmark(update))
+        let page = Page(document: document, url: nil, rules: try RuleSet.builtIn.get(), options: CleanerOptions())
+        try MainContent().run(on: page)
+        let main = try #require(page.mainContent)
+        #expect(main.attribute("itemprop") == "articleBody")
+        #expect(!MainContent.isInComplementaryLandmark(main))
+    }
+
     /// A man page: the whole text is one `<pre>` straight in `<body>`,
     /// beside a small navigation box; the body itself is the content.
     @Test func textWrittenStraightIntoTheBodyIsTheContent() throws {
