@@ -133,6 +133,19 @@ import Testing
         #expect(!FrameStageTests.removed(article, stage: "strip-boilerplate").contains { $0.excerpt.contains("σ") })
     }
 
+    /// The labels news sites print over an ad slot ("Advertisement",
+    /// "Continue reading the main story") go, even when the slot itself has
+    /// no telling class; a sentence that starts with the word stays.
+    @Test func adLabelsGo() throws {
+        let article = try TestSupport.clean("""
+            <html><body><article>\(FrameStageTests.prose)<div><p>Advertisement</p><p>Continue reading the main story</p></div>
+            <p>Advertisement revenue at the harbour authority fell by a third, the annual report says, with commas.</p></article></body></html>
+            """)
+        #expect(!article.text.contains("Continue reading"))
+        #expect(!article.text.split(separator: "\n").contains("Advertisement"))
+        #expect(article.text.contains("Advertisement revenue at the harbour"))
+    }
+
     @Test func theArticleIsLocatedAndWhatIsOutsideGoes() throws {
         let article = try TestSupport.clean("""
             <html><body><div class="promo"><p>Subscribe to our magazine for only a few coins a week, today.</p></div>
