@@ -258,6 +258,14 @@ import Testing
         #expect(!online.text.contains("Who is online"))
         #expect(!online.text.contains("Users browsing"))
         #expect(FrameStageTests.removed(online, stage: "strip-article-boilerplate").contains { $0.rule == "forum-statistics" })
+        // And each post's buttons and status words.
+        let controls = try TestSupport.clean("""
+            <html><body><div id="page-body">\(post(1).replacingOccurrences(of: "<div class=\"content\">",
+                with: "<p>Reply with quote</p><p>Offline</p><div class=\"content\">"))\(post(2))</div></body></html>
+            """)
+        #expect(!controls.text.contains("Reply with quote"))
+        #expect(!controls.text.contains("Offline"))
+        #expect(FrameStageTests.removed(controls, stage: "strip-article-boilerplate").contains { $0.rule == "forum-post-controls" })
         let letter = try TestSupport.clean("""
             <html><body><article>\(FrameStageTests.prose)<p class="signature">Marc Delorme</p></article></body></html>
             """)
