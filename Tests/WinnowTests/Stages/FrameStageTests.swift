@@ -144,6 +144,7 @@ import Testing
         #expect(!article.text.contains("Continue reading"))
         #expect(!article.text.split(separator: "\n").contains("Advertisement"))
         #expect(article.text.contains("Advertisement revenue at the harbour"))
+        #expect(FrameStageTests.removed(article, stage: "strip-article-boilerplate").contains { $0.rule == "ad-labels" })
     }
 
     @Test func theArticleIsLocatedAndWhatIsOutsideGoes() throws {
