@@ -263,6 +263,19 @@ import Testing
         #expect(metadata.authors == ["Joshua Sokol", "Ann Lee"])
     }
 
+    /// A forum post's byline says more than the name; the name is the
+    /// element forum software marks `username`.
+    @Test func forumBylineGivesItsUsername() throws {
+        let metadata = try MetadataTests.metadata(head: "", body: """
+            <p class="author"><a href="#p1"><span class="sr-only">Post</span></a> by <strong><a href="/u/5581" class="username">kettleworth</a></strong>
+            » <time datetime="2024-01-13T18:22:41+00:00">Sat Jan 13, 2024 6:22 pm</time></p>
+            <div class="content">I have just finished stripping the headstock of my lathe.</div>
+            <p class="author"><a href="#p2"><span class="sr-only">Post</span></a> by <strong><a href="/u/912" class="username">Bill_in_Dorset</a></strong>
+            » <time datetime="2024-01-13T19:05:00+00:00">Sat Jan 13, 2024 7:05 pm</time></p>
+            """)
+        #expect(metadata.authors == ["kettleworth"])
+    }
+
     @Test func itempropAuthorName() throws {
         let metadata = try MetadataTests.metadata(head: "", body: """
             <span itemprop="author" itemscope itemtype="http://schema.org/Person"><a href="/x"><span itemprop="name"> AFP</span></a> agency</span>

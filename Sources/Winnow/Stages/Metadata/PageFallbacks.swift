@@ -50,13 +50,40 @@ enum PageFallbacks {
             let name = AuthorNames.strip(bylineText(of: node))
             guard !name.isEmpty, name.count <= maximumBylineLength, AuthorNames.wordCount(name) <= maximumBylineWords,
                 AuthorNames.looksLikeNames(name)
-            else { return .descend }
+            else {
+                // A forum post's byline says more than the name ("Post by
+                // kettleworth » Sat Jan 13, 2024 6:22 pm"); forum software
+                // marks the name itself `username`.
+                guard let user = username(in: node, facts: facts) else { return .descend }
+                found.append(user)
+                return found.count >= AuthorNames.maximumCount || depth == 0 ? .stop : .skipChildren
+            }
             let inner = depth < maximumBylineNesting ? bylines(under: node, depth: depth + 1, facts: facts) : []
             found += inner.isEmpty ? [name] : inner
             // At the top, the first byline is the article's; inside it, every one counts.
             return found.count >= AuthorNames.maximumCount || (depth == 0 && !found.isEmpty) ? .stop : .skipChildren
         }
         return found
+    }
+
+    /// The class word forum software gives the poster's name (phpBB's
+    /// `a.username`, XenForo's `username`, vBulletin's `username`).
+    static let usernameHint = WordHint("username")
+
+    /// The text of the first element under `node` that `usernameHint`
+    /// names, when it reads as a name.
+    private static func username(in node: Node, facts: ElementFactsCache) -> String? {
+        var name: String?
+        node.walkDescendants { child in
+            guard child.isElement else { return .skipChildren }
+            guard facts.facts(of: child).nameWords.contains(usernameHint) else { return .descend }
+            let text = AuthorNames.strip(child.textContent)
+            if !text.isEmpty, text.count <= maximumBylineLength, AuthorNames.wordCount(text) <= maximumBylineWords {
+                name = text
+            }
+            return .stop
+        }
+        return name
     }
 
     /// Whether `node` (whose class and id words are `words`) may be a byline.
