@@ -128,9 +128,22 @@ public struct ExtractMetadata: Stage {
             let names = AuthorNames.clean(meta.all(key))
             if !names.isEmpty { return names }
         }
+        let labelled = AuthorNames.clean(Self.twitterLabelledAuthors(meta))
+        if !labelled.isEmpty { return labelled }
         // The byline walk reads class and id words through the page's
         // facts, which the stages after this one read again.
         return AuthorNames.clean(PageFallbacks.bylines(in: page.document, facts: page.elementFacts))
+    }
+
+    /// Twitter cards' label/data pairs that Yoast SEO and others fill with
+    /// the byline: `twitter:label1` "Written by", `twitter:data1` the name.
+    static func twitterLabelledAuthors(_ meta: MetaTags) -> [String] {
+        (1...4).flatMap { index -> [String] in
+            guard let label = meta.first("twitter:label\(index)"),
+                ["written by", "author", "by", "escrito por", "écrit par", "geschrieben von"].contains(label.lowercased())
+            else { return [] }
+            return meta.all("twitter:data\(index)")
+        }
     }
 
     /// A host as a title may name its site: `4dayweek.io` for `www.4dayweek.io`.

@@ -276,6 +276,16 @@ import Testing
         #expect(metadata.authors == ["kettleworth"])
     }
 
+    /// Yoast SEO's Twitter card says who wrote the post in a label/data
+    /// pair; other pairs (reading time) are not authors.
+    @Test func twitterLabelledAuthor() throws {
+        let metadata = try MetadataTests.metadata(head: """
+            <meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="4 minutes">
+            <meta name="twitter:label2" content="Written by"><meta name="twitter:data2" content="Chase Bernath">
+            """, body: "<p>A review of the headphones.</p>")
+        #expect(metadata.authors == ["Chase Bernath"])
+    }
+
     @Test func itempropAuthorName() throws {
         let metadata = try MetadataTests.metadata(head: "", body: """
             <span itemprop="author" itemscope itemtype="http://schema.org/Person"><a href="/x"><span itemprop="name"> AFP</span></a> agency</span>
