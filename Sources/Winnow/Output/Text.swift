@@ -25,24 +25,11 @@ public enum Text {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            // ASCII, most of most pages, without the sequence tables.
-            if byte < 0x80 {
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    pendingSpace = written > 0
-                } else {
-                    if pendingSpace {
-                        output[written] = 0x20
-                        written += 1
-                        pendingSpace = false
-                    }
-                    output[written] = byte
-                    written += 1
-                }
-                index += 1
-                continue
-            }
-            let length = sequenceLength(bytes, at: index)
-            if spaceLength(bytes, at: index) > 0 {
+            // ASCII, most of most pages, is read without the sequence tables.
+            let isASCII = byte < 0x80
+            let length = isASCII ? 1 : sequenceLength(bytes, at: index)
+            let isSpace = isASCII ? byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) : spaceLength(bytes, at: index) > 0
+            if isSpace {
                 pendingSpace = written > 0
             } else {
                 if pendingSpace {
@@ -50,9 +37,14 @@ public enum Text {
                     written += 1
                     pendingSpace = false
                 }
-                for offset in 0..<length {
-                    output[written] = bytes[index + offset]
+                if isASCII {
+                    output[written] = byte
                     written += 1
+                } else {
+                    for offset in 0..<length {
+                        output[written] = bytes[index + offset]
+                        written += 1
+                    }
                 }
             }
             index += length
