@@ -168,15 +168,12 @@ enum CommentMarkup {
         }
         guard bytes[digit...].allSatisfy(isNumberPart) else { return false }
         // The name part: its words end in `comment`. No letter past ASCII
-        // lower-cases to one of its letters, so an id without the seven
+        // lower-cases to one of its letters, so a name without the seven
         // ASCII letters (in any case) has no such word: most ids are let go
-        // here, before their words are made.
-        let namesComment = bytes.withUnsafeBufferPointer { all in
-            commentBytes.withUnsafeBufferPointer { Text.contains(UnsafeBufferPointer(rebasing: all[..<digit]), $0, ignoringASCIICase: true) }
-        }
-        guard namesComment else { return false }
-        let name = id.utf8.prefix(digit)
-        let words = NameWords.words(of: Substring(String(decoding: name, as: UTF8.self)))
+        // here, before their words are made (as in `mayNameComment`).
+        let name = String(decoding: id.utf8.prefix(digit), as: UTF8.self)
+        guard Text.containsBytes(name, "comment", ignoringASCIICase: true) else { return false }
+        let words = NameWords.words(of: Substring(name))
         return words.last == "comment" && !words.dropLast().contains(where: notItemWords.contains)
     }
 

@@ -35,7 +35,7 @@ struct CommentParts {
         return low < metaWordHashes.count && metaWordHashes[low] == hash
     }
 
-    static let metaTags = TagSet([.time, .img, .form, .button, .input, .textarea, .select, .script, .style, .svg])
+    static let metaTags = TagSet([.time] + unshownTagList)
     /// A meta-worded element longer than this is text that happens to
     /// carry such a class, not a meta line.
     static let maximumMetaChars = 120
@@ -98,8 +98,10 @@ struct CommentParts {
     }
 
     /// Tags whose content is never shown as text: what a comment's text
-    /// leaves out even when it keeps its header lines.
-    static let unshownTags = TagSet([.img, .form, .button, .input, .textarea, .select, .script, .style, .svg])
+    /// leaves out even when it keeps its header lines (the meta tags but
+    /// `<time>`).
+    static let unshownTagList: [HTMLTag] = [.img, .form, .button, .input, .textarea, .select, .script, .style, .svg]
+    static let unshownTags = TagSet(unshownTagList)
 
     /// Elements under the item that are not in a nested comment, and, for
     /// a `<dd>` comment, the `<dt>` before it and the `<dd>` footer after it
