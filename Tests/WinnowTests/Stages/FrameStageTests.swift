@@ -240,33 +240,33 @@ import Testing
             <div id="sig\(number)" class="signature">ML7, Boxford shaper, too many dial indicators</div></div></div>
             """
         }
-        let thread = try TestSupport.clean("<html><body><div id=\"page-body\">\(post(1))\(post(2))</div></body></html>")
-        #expect(!thread.text.contains("dial indicators"))
-        #expect(FrameStageTests.removed(thread, stage: "strip-article-boilerplate").contains { $0.rule == "forum-signatures" })
+        // The thread's two posts, the first as `firstPost` makes it, and
+        // `after` them.
+        let thread = { (firstPost: (String) -> String, after: String) in
+            try TestSupport.clean("<html><body><div id=\"page-body\">\(firstPost(post(1)))\(post(2))\(after)</div></body></html>")
+        }
+        let expectGone = { (article: Article, texts: [String], rule: String) in
+            for text in texts { #expect(!article.text.contains(text)) }
+            #expect(FrameStageTests.removed(article, stage: "strip-article-boilerplate").contains { $0.rule == rule })
+        }
+        expectGone(try thread({ $0 }, ""), ["dial indicators"], "forum-signatures")
         // The poster's panel (phpBB's dl.postprofile) goes the same way.
-        let profiled = try TestSupport.clean("""
-            <html><body><div id="page-body">\(post(1).replacingOccurrences(of: "<div class=\"postbody\">",
-                with: "<dl class=\"postprofile\"><dt><a href=\"/u/1\">kettleworth</a></dt><dd>Posts: 212</dd><dd>Joined: Tue Mar 08, 2016</dd></dl><div class=\"postbody\">"))\(post(2))</div></body></html>
-            """)
-        #expect(!profiled.text.contains("Posts: 212"))
+        let profiled = try thread({
+            $0.replacingOccurrences(of: "<div class=\"postbody\">",
+                with: "<dl class=\"postprofile\"><dt><a href=\"/u/1\">kettleworth</a></dt><dd>Posts: 212</dd><dd>Joined: Tue Mar 08, 2016</dd></dl><div class=\"postbody\">")
+        }, "")
+        expectGone(profiled, ["Posts: 212"], "forum-post-profiles")
         #expect(profiled.text.contains("A paragraph of ordinary article prose"))
-        #expect(FrameStageTests.removed(profiled, stage: "strip-article-boilerplate").contains { $0.rule == "forum-post-profiles" })
         // So do the board's statistics under the thread.
-        let online = try TestSupport.clean("""
-            <html><body><div id="page-body">\(post(1))\(post(2))<div class="stat-block"><h3>Who is online</h3>
-            <p>Users browsing this forum: No registered users and 1 guest</p></div></div></body></html>
+        let online = try thread({ $0 }, """
+            <div class="stat-block"><h3>Who is online</h3><p>Users browsing this forum: No registered users and 1 guest</p></div>
             """)
-        #expect(!online.text.contains("Who is online"))
-        #expect(!online.text.contains("Users browsing"))
-        #expect(FrameStageTests.removed(online, stage: "strip-article-boilerplate").contains { $0.rule == "forum-statistics" })
+        expectGone(online, ["Who is online", "Users browsing"], "forum-statistics")
         // And each post's buttons and status words.
-        let controls = try TestSupport.clean("""
-            <html><body><div id="page-body">\(post(1).replacingOccurrences(of: "<div class=\"content\">",
-                with: "<p>Reply with quote</p><p>Offline</p><div class=\"content\">"))\(post(2))</div></body></html>
-            """)
-        #expect(!controls.text.contains("Reply with quote"))
-        #expect(!controls.text.contains("Offline"))
-        #expect(FrameStageTests.removed(controls, stage: "strip-article-boilerplate").contains { $0.rule == "forum-post-controls" })
+        let controls = try thread({
+            $0.replacingOccurrences(of: "<div class=\"content\">", with: "<p>Reply with quote</p><p>Offline</p><div class=\"content\">")
+        }, "")
+        expectGone(controls, ["Reply with quote", "Offline"], "forum-post-controls")
         let letter = try TestSupport.clean("""
             <html><body><article>\(FrameStageTests.prose)<p class="signature">Marc Delorme</p></article></body></html>
             """)
