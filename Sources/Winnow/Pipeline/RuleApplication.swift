@@ -43,12 +43,17 @@ public struct RuleApplication {
 
     /// Runs selector rules, then hints and text patterns in one walk.
     public func apply(within scope: Node) {
-        // Selectors that need combinators or are XPath run as XPath; the
-        // simple ones (most) are matched in the one walk below.
-        for position in prepared.xpathDrops {
+        // Selectors that need combinators or are XPath run as XPath, and
+        // scoped ones are matched in a walk of their own, rule after rule
+        // and before the others; the simple ones (most) are matched in the
+        // one walk below.
+        let scopedMatches = prepared.scopedSelectors.isEmpty ? [:] : scopedSelectorMatches(within: scope)
+        for position in prepared.dropsBeforeWalk {
             let rule = rules[position]
-            for node in rule.drop!.xpath.elements(in: page.document, from: scope) where node != scope && mayRemove(node) {
-                page.remove(node, rule: rule.id)
+            let matches = rule.drop!.simple == nil ? rule.drop!.xpath.elements(in: page.document, from: scope) : scopedMatches[position] ?? []
+            for node in matches where node != scope && node.isAttached {
+                if let dropScope = rule.dropScope, !dropScope.allows(node, facts: page.elementFacts) { continue }
+                if mayRemove(node) { page.remove(node, rule: rule.id) }
             }
         }
         let selectors = prepared.selectors
@@ -82,6 +87,21 @@ public struct RuleApplication {
             }
             return .descend
         }
+    }
+
+    /// The elements under `scope` that each scoped selector matches, by
+    /// rule position, in document order; nested matches included, as XPath
+    /// would find them.
+    private func scopedSelectorMatches(within scope: Node) -> [Int: [Node]] {
+        var matches: [Int: [Node]] = [:]
+        scope.walkDescendants { node in
+            guard node.isElement else { return .skipChildren }
+            prepared.scopedSelectors.forEachMatch(node, facts: page.elementFacts.facts(of: node)) { position in
+                if matches[position]?.last != node { matches[position, default: []].append(node) }
+            }
+            return .descend
+        }
+        return matches
     }
 
     /// An element whose only content is one child element says what its

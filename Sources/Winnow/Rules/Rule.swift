@@ -14,6 +14,8 @@ public struct Rule: Sendable {
     public let urls: [URLPattern]
     /// Elements to drop, by CSS selector (compiled to XPath) or XPath.
     public let drop: CompiledSelector?
+    /// Where `drop` counts (`outside:`, `unless-holding:`); nil: everywhere.
+    public let dropScope: DropScope?
     /// Elements whose class or id holds one of these words are dropped.
     public let dropHints: [WordHint]
     /// Short blocks whose whole text matches are dropped.
@@ -33,7 +35,7 @@ public struct Rule: Sendable {
 
     public init(
         id: String, stage: String, hosts: [String] = [], urls: [URLPattern] = [], drop: CompiledSelector? = nil,
-        dropHints: [WordHint] = [], dropText: TextPattern? = nil, keep: CompiledSelector? = nil,
+        dropScope: DropScope? = nil, dropHints: [WordHint] = [], dropText: TextPattern? = nil, keep: CompiledSelector? = nil,
         main: CompiledSelector? = nil, section: CompiledSelector? = nil, sectionHints: [WordHint] = [],
         description: String? = nil, origin: RuleOrigin? = nil
     ) {
@@ -42,6 +44,7 @@ public struct Rule: Sendable {
         self.hosts = hosts
         self.urls = urls
         self.drop = drop
+        self.dropScope = dropScope
         self.dropHints = dropHints
         self.dropText = dropText
         self.keep = keep

@@ -24,8 +24,8 @@ public enum RuleLoader {
     public static let stageNames = Set(orderedStageNames)
 
     static let knownKeys: Set<String> = [
-        "id", "stage", "hosts", "urls", "drop", "drop-hints", "drop-text", "keep", "main", "section", "section-hints",
-        "description",
+        "id", "stage", "hosts", "urls", "drop", "outside", "unless-holding", "with-text", "drop-hints", "drop-text", "keep", "main",
+        "section", "section-hints", "description",
     ]
 
     /// The largest rule file read: far more than any site pack needs, and
@@ -202,26 +202,43 @@ public enum RuleLoader {
                 file: file, line: line(of: values["stage"]!),
                 reason: "unknown stage '\(stage)' (stages: \(stageNames.sorted().joined(separator: ", ")))")
         }
-        var dropText: TextPattern?
-        if let pattern = try string("drop-text") {
-            let patternLine = line(of: values["drop-text"]!)
+        func textPattern(_ key: String) throws -> TextPattern? {
+            guard let pattern = try string(key) else { return nil }
+            let patternLine = line(of: values[key]!)
+            let compiled: TextPattern
             do {
-                dropText = try TextPattern(pattern, bounded: isUserFile)
+                compiled = try TextPattern(pattern, bounded: isUserFile)
             } catch {
                 throw RuleFileError(file: file, line: patternLine, reason: "regex does not compile: \(pattern)")
             }
-            if isUserFile, let compiled = dropText,
-                RegexBudget.backtracksCatastrophically(compiled.regex, pattern: pattern, length: probeLength)
-            {
+            if isUserFile, RegexBudget.backtracksCatastrophically(compiled.regex, pattern: pattern, length: probeLength) {
                 throw RuleFileError(
                     file: file, line: patternLine,
                     reason: "regex backtracks catastrophically (nested quantifiers such as '(a+)+'?): \(pattern)")
             }
+            return compiled
+        }
+        let dropText = try textPattern("drop-text")
+        let drop = try selector("drop")
+        var dropScope: DropScope?
+        let outside = try selector("outside")
+        let unlessHolding = try selector("unless-holding")
+        let withText = try textPattern("with-text")
+        if let key = ["outside", "unless-holding", "with-text"].first(where: { values[$0] != nil }) {
+            guard drop != nil else {
+                throw RuleFileError(file: file, line: line(of: values[key]!), reason: "'\(key)' scopes 'drop': rule '\(id)' has none")
+            }
+            guard let scope = DropScope(outside: outside, unlessHolding: unlessHolding, text: withText) else {
+                throw RuleFileError(
+                    file: file, line: line(of: values[key]!),
+                    reason: "'outside' and 'unless-holding' take compound selectors only (no combinators or pseudo-classes)")
+            }
+            dropScope = scope
         }
         let rule = Rule(
             id: id, stage: stage, hosts: try strings("hosts").map { $0.lowercased() },
             urls: try strings("urls").map(URLPattern.init),
-            drop: try selector("drop"), dropHints: try strings("drop-hints").map(WordHint.init),
+            drop: drop, dropScope: dropScope, dropHints: try strings("drop-hints").map(WordHint.init),
             dropText: dropText, keep: try selector("keep"), main: try selector("main"),
             section: try selector("section"), sectionHints: try strings("section-hints").map(WordHint.init),
             description: try string("description"), origin: RuleOrigin(file: file, line: line(of: node)))

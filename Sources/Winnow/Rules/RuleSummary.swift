@@ -4,6 +4,9 @@ extension Rule {
     public var matchers: [(key: String, value: String)] {
         var lines: [(String, String)] = []
         if let drop { lines.append(("drop", drop.source)) }
+        if let outside = dropScope?.outside { lines.append(("outside", outside.source)) }
+        if let unlessHolding = dropScope?.unlessHolding { lines.append(("unless-holding", unlessHolding.source)) }
+        if let text = dropScope?.text { lines.append(("with-text", text.source)) }
         if !dropHints.isEmpty { lines.append(("drop-hints", dropHints.map(\.description).joined(separator: ", "))) }
         if let dropText { lines.append(("drop-text", dropText.source)) }
         if let keep { lines.append(("keep", keep.source)) }

@@ -10,9 +10,14 @@ final class StageRules: Sendable {
     let selectors: SelectorIndex<Int>
     /// Drop hints, valued by the rule's position in `rules`.
     let hints: HintIndex<Int>
-    /// Positions of the rules whose drop selector XPath evaluates
-    /// (combinators, pseudo-classes, `xpath:`), in rule order.
-    let xpathDrops: [Int]
+    /// Positions of the rules whose drops are found before the stage's
+    /// walk, each over the whole tree, in rule order: those whose drop
+    /// selector XPath evaluates (combinators, pseudo-classes, `xpath:`)
+    /// and the simple ones with a `DropScope`.
+    let dropsBeforeWalk: [Int]
+    /// The simple drop selectors with a `DropScope`, valued by the rule's
+    /// position in `rules`: matched in one walk of their own.
+    let scopedSelectors: SelectorIndex<Int>
     /// Rules with `drop-text` patterns, in rule order.
     let patterned: [Rule]
     /// Whether a patterned rule is scoped to hosts: such rules are not in
@@ -32,9 +37,11 @@ final class StageRules: Sendable {
 
     init(_ rules: [Rule]) {
         self.rules = rules
-        selectors = SelectorIndex(rules.indices.compactMap { index in rules[index].drop?.simple.map { ($0, index) } })
+        let isScoped = { (index: Int) in rules[index].dropScope != nil }
+        selectors = SelectorIndex(rules.indices.filter { !isScoped($0) }.compactMap { index in rules[index].drop?.simple.map { ($0, index) } })
+        scopedSelectors = SelectorIndex(rules.indices.filter(isScoped).compactMap { index in rules[index].drop?.simple.map { ($0, index) } })
         hints = HintIndex(rules.indices.filter { !rules[$0].dropHints.isEmpty }.map { (rules[$0].dropHints, $0) })
-        xpathDrops = rules.indices.filter { rules[$0].drop != nil && rules[$0].drop?.simple == nil }
+        dropsBeforeWalk = rules.indices.filter { rules[$0].drop != nil && (rules[$0].drop?.simple == nil || isScoped($0)) }
         patterned = rules.filter { $0.dropText != nil }
         hasHostScopedPatterns = patterned.contains { !$0.hosts.isEmpty }
         mainRules = rules.filter { $0.main != nil }

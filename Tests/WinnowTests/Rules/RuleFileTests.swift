@@ -155,6 +155,33 @@ import Testing
         #expect(ids == ["one", "two"])
     }
 
+    /// `outside`, `unless-holding` and `with-text` narrow what `drop`
+    /// takes, each on its own.
+    @Test func dropScopeKeysNarrowTheDropSelector() throws {
+        let page = """
+            <html><body><div class="frame"><p class="note">Frame note: the site says hello to every reader.</p></div>
+            <article><h1>Post</h1>
+            <p>First paragraph of the article, long enough to count as prose for the scoring that follows it.</p>
+            <p class="note">Article note: a remark the writer made inside the article itself, on purpose.</p>
+            <div class="note"><h2>Heading note</h2></div>
+            <p class="note">Sponsored: a line that only the text test picks out among the notes here.</p>
+            <p>Second paragraph of the article, with more words so that the article element wins the scoring.</p>
+            </article></body></html>
+            """
+        func text(_ keys: String) throws -> String {
+            let rules = try file("- id: notes\n  stage: strip-boilerplate\n  drop: '.note'\n" + keys)
+            return try cleaner([rules]).clean(bytes: Array(page.utf8)).text
+        }
+        let outside = try text("  outside: 'article, main'\n")
+        #expect(!outside.contains("Frame note") && outside.contains("Article note") && outside.contains("Sponsored"))
+        let unlessHolding = try text("  unless-holding: 'h2, h3'\n")
+        #expect(unlessHolding.contains("Heading note") && !unlessHolding.contains("Article note"))
+        let withText = try text("  with-text: '^sponsored:'\n")
+        #expect(!withText.contains("Sponsored") && withText.contains("Article note") && withText.contains("Heading note"))
+        let rules = try file("- id: notes\n  stage: strip-boilerplate\n  drop: '.note'\n  outside: article\n  with-text: '^frame'\n")
+        #expect(rules.rules.first?.matchers.map(\.key) == ["drop", "outside", "with-text"])
+    }
+
     // MARK: - Refused files
 
     @Test(arguments: [
@@ -171,6 +198,10 @@ import Testing
         ("- disable: [no-such-rule]\n", 1, "names no known rule: 'no-such-rule'"),
         ("- disable: [navigation]\n  sites: [a.com]\n", 2, "unknown key 'sites'"),
         ("- id: a\n  stage: strip-boilerplate\n", 1, "says nothing to drop"),
+        ("- id: a\n  stage: strip-boilerplate\n  drop-hints: [promo]\n  outside: article\n", 4, "'outside' scopes 'drop'"),
+        ("- id: a\n  stage: strip-boilerplate\n  drop: aside\n  outside: 'main article'\n", 4, "compound selectors only"),
+        ("- id: a\n  stage: strip-boilerplate\n  drop: aside\n  unless-holding: 'h1:first-child'\n", 4, "compound selectors only"),
+        ("- id: a\n  stage: strip-boilerplate\n  drop: a\n  with-text: '^(skip'\n", 4, "regex does not compile"),
         ("- id: a\n  stage: strip-boilerplate\n  drop: [p, div\n", 4, "not valid YAML"),
         ("id: a\nstage: strip-boilerplate\n", 1, "a rule file is a list of rules"),
         ("# only a comment\n", nil, "holds no rules"),

@@ -76,6 +76,30 @@ import Testing
         #expect(article.text.contains("harbour barrier"))
     }
 
+    /// A header, footer or aside inside the article (or `<main>`) is the
+    /// article's; a header around the headline is too. A "skip" link goes
+    /// wherever it is, and an in-page link that says something else stays.
+    @Test func frameTagsInsideTheArticleAndHeadlineHeadersStay() throws {
+        let article = try TestSupport.clean("""
+            <html><body><a href="#main">Skip to content</a>
+            <header><p>Site name and tagline</p></header>
+            <main><header><h1>The headline</h1><p>By a reporter</p></header>
+            <p><a href="#notes">Jump to the notes</a></p>
+            \(FrameStageTests.prose)
+            <aside><p>A pull quote the article sets apart</p></aside>
+            <footer><p>Filed under harbours</p></footer></main>
+            <aside><p>Popular this week</p></aside><footer><p>Copyright the site</p></footer></body></html>
+            """)
+        for kept in ["By a reporter", "Jump to the notes", "A pull quote", "Filed under harbours"] {
+            #expect(article.text.contains(kept), "\(kept)")
+        }
+        for dropped in ["Skip to content", "Site name", "Popular this week", "Copyright the site"] {
+            #expect(!article.text.contains(dropped), "\(dropped)")
+        }
+        let rules = Set(FrameStageTests.removed(article, stage: "strip-boilerplate").map(\.rule))
+        #expect(rules.isSuperset(of: ["skip-links", "site-header", "sidebars", "site-footer"]))
+    }
+
     /// Page builders call every block of the article a widget.
     @Test func pageBuilderWidgetsAreTheArticle() throws {
         let blocks = FrameStageTests.prose.split(separator: "\n").map { paragraph in
