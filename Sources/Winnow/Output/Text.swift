@@ -17,6 +17,13 @@ public enum Text {
         String(unsafeUninitializedCapacity: bytes.count) { collapseWhitespace(bytes, into: $0) }
     }
 
+    /// The ASCII white space `collapseWhitespace` collapses: space, tab,
+    /// line feed, vertical tab, form feed, carriage return.
+    @inline(__always)
+    static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
     /// Writes `bytes` with white space collapsed and trimmed into `output`
     /// (at least as long as `bytes`); returns the count written.
     static func collapseWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
@@ -28,7 +35,7 @@ public enum Text {
             // ASCII, most of most pages, is read without the sequence tables.
             let isASCII = byte < 0x80
             let length = isASCII ? 1 : sequenceLength(bytes, at: index)
-            let isSpace = isASCII ? byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) : spaceLength(bytes, at: index) > 0
+            let isSpace = isASCII ? isASCIISpace(byte) : spaceLength(bytes, at: index) > 0
             if isSpace {
                 pendingSpace = written > 0
             } else {
