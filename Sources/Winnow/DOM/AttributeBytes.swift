@@ -70,3 +70,27 @@ extension Node {
         } ?? false
     }
 }
+
+extension Node {
+    /// Whether attribute `name` is present and its space-separated list
+    /// holds `word` (lower-case ASCII), case ignored: what
+    /// `attribute(name)?.lowercased().split(separator: " ").contains(word)`
+    /// answers, read in place. Walks ask this of every link (`rel`) and
+    /// element (`itemprop`), and most have no such attribute or an ASCII
+    /// one. A value past ASCII takes that String path: Unicode lower-casing
+    /// turns some other letters into ASCII ones (the Kelvin sign into `k`).
+    public func attribute(_ name: StaticString, hasToken word: StaticString) -> Bool {
+        guard let attribute = xmlHasProp(pointer, name.utf8Start) else { return false }
+        return withValue(of: attribute) { value in
+            guard value.allSatisfy({ $0 < 0x80 }) else {
+                let expected = word.description
+                return String(decoding: value, as: UTF8.self).lowercased().split(separator: " ").contains { $0 == expected }
+            }
+            return word.withUTF8Buffer { expected in
+                value.split(separator: 0x20).contains { token in
+                    token.elementsEqual(expected) { byte, letter in (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == letter }
+                }
+            }
+        } ?? false
+    }
+}

@@ -44,12 +44,10 @@ struct MetadataScan {
                 }
                 return .skipChildren
             case .link:
-                if let rel = node.attribute("rel")?.lowercased() {
-                    if canonicalHref == nil, MetadataScan.relContains(rel, "canonical"),
-                        let href = node.attribute("href").map(Text.collapsingWhitespace), !href.isEmpty
-                    {
-                        canonicalHref = href
-                    }
+                if canonicalHref == nil, node.attribute("rel", hasToken: "canonical"),
+                    let href = node.attribute("href").map(Text.collapsingWhitespace), !href.isEmpty
+                {
+                    canonicalHref = href
                 }
                 return .skipChildren
             case .title:
@@ -79,9 +77,7 @@ struct MetadataScan {
                 if headings.count < MetadataScan.keptHeadings { headings.append(node) }
                 return .skipChildren
             case .a:
-                if authorLinks.count < MetadataScan.keptAuthorLinks, let rel = node.attribute("rel"),
-                    MetadataScan.relContains(rel.lowercased(), "author")
-                {
+                if authorLinks.count < MetadataScan.keptAuthorLinks, node.attribute("rel", hasToken: "author") {
                     authorLinks.append(node)
                 }
                 return .descend
@@ -98,15 +94,6 @@ struct MetadataScan {
 
     static func isJSONLD(_ type: String) -> Bool {
         Text.collapsingWhitespace(type).lowercased() == "application/ld+json"
-    }
-
-    /// Whether a space-separated `rel` list holds `word`.
-    static func relContains(_ rel: String, _ word: String) -> Bool {
-        // ASCII lists split at bytes: there a " " Character is a 0x20 byte.
-        if rel.utf8.allSatisfy({ $0 < 0x80 }), word.utf8.allSatisfy({ $0 < 0x80 }) {
-            return rel.utf8.split(separator: 0x20).contains { $0.elementsEqual(word.utf8) }
-        }
-        return rel.split(separator: " ").contains { $0 == word }
     }
 }
 

@@ -88,12 +88,8 @@ enum PageFallbacks {
 
     /// Whether `node` (whose class and id words are `words`) may be a byline.
     static func isBylineCandidate(_ node: Node, words: NameWords) -> Bool {
-        if node.hasName("a"), let rel = node.attribute("rel"), MetadataScan.relContains(rel.lowercased(), "author") {
-            return true
-        }
-        if let itemprop = node.attribute("itemprop"), itemprop.lowercased().split(separator: " ").contains("author") {
-            return true
-        }
+        if node.hasName("a"), node.attribute("rel", hasToken: "author") { return true }
+        if node.attribute("itemprop", hasToken: "author") { return true }
         guard !words.isEmpty else { return false }
         return bylineHints.contains { words.contains($0) } && !notBylineHints.contains { words.contains($0) }
     }
