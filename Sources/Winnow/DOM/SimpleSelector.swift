@@ -37,18 +37,66 @@ public struct SimpleSelector: Sendable, Hashable {
         /// attribute, and asking costs no copy of the name then.
         private let cName: [CChar]
 
+        /// `value` as bytes (lower-cased with `ignoresCase`), when it is
+        /// ASCII: then the test runs on the attribute's bytes in place.
+        private let asciiNeedle: [UInt8]?
+
         init(name: String, test: CSSAttributeSelector.Operator?, value: String, ignoresCase: Bool) {
             self.name = name
             self.test = test
             self.value = value
             self.ignoresCase = ignoresCase
             cName = Array(name.utf8CString)
+            asciiNeedle = value.utf8.allSatisfy { $0 < 0x80 } ? Array((ignoresCase ? value.lowercased() : value).utf8) : nil
         }
 
         func matches(_ node: Node) -> Bool {
-            let present = cName.withUnsafeBufferPointer { xmlHasProp(node.pointer, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: xmlChar.self)) != nil }
-            guard present, let actual = node.attribute(named: name) else { return false }
-            guard let test else { return true }
+            let attribute = cName.withUnsafeBufferPointer {
+                xmlHasProp(node.pointer, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: xmlChar.self))
+            }
+            guard let attribute else { return false }
+            guard let test else { return node.attribute(named: name) != nil }
+            // Every link is asked `[href^="#"]`: its address is compared in
+            // place, not copied into a String. Where bytes and Characters
+            // could disagree (a value past ASCII, a CR that begins a CR LF
+            // Character), the String comparison below decides.
+            if let asciiNeedle,
+                let answer = node.withValue(of: attribute, { bytes -> Bool? in
+                    guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+                    return AttributeTest.matches(bytes, asciiNeedle, test: test, ignoresCase: ignoresCase)
+                })
+            {
+                return answer ?? matchesAsString(node, test: test)
+            }
+            return matchesAsString(node, test: test)
+        }
+
+        /// The test on ASCII bytes without CR, where it means what it means
+        /// on Strings.
+        private static func matches(
+            _ value: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], test: CSSAttributeSelector.Operator, ignoresCase: Bool
+        ) -> Bool {
+            let lower = { (byte: UInt8) -> UInt8 in ignoresCase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            func equal(_ slice: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+                slice.count == needle.count && zip(slice, needle).allSatisfy { lower($0) == $1 }
+            }
+            switch test {
+            case .equals: return equal(value[...])
+            case .includesWord:
+                return !needle.isEmpty && value.split(whereSeparator: Text.isASCIISpace).contains(where: equal)
+            case .dashMatch:
+                return equal(value[...])
+                    || (value.count > needle.count && equal(value[..<needle.count]) && value[needle.count] == UInt8(ascii: "-"))
+            case .prefix: return !needle.isEmpty && value.count >= needle.count && equal(value[..<needle.count])
+            case .suffix: return !needle.isEmpty && value.count >= needle.count && equal(value[(value.count - needle.count)...])
+            case .substring:
+                guard !needle.isEmpty, value.count >= needle.count else { return false }
+                return (0...(value.count - needle.count)).contains { equal(value[$0..<($0 + needle.count)]) }
+            }
+        }
+
+        private func matchesAsString(_ node: Node, test: CSSAttributeSelector.Operator) -> Bool {
+            guard let actual = node.attribute(named: name) else { return false }
             let haystack = ignoresCase ? actual.lowercased() : actual
             let needle = ignoresCase ? value.lowercased() : value
             switch test {

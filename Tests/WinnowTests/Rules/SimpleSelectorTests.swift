@@ -13,12 +13,19 @@ import Testing
         <div id="d3" itemtype="https://schema.org/BreadcrumbList">x</div>
         <span id="sp1" class="MENU">x</span>
         <p id="p1" data-x="a, b">x</p>
+        <a id="a1" href="#main">x</a><a id="a2" href="/page#main">x</a>
+        <p id="p2" lang="en-US" data-y="xAbc">x</p>
+        <p id="p3" lang="en" data-y="éabc déf">x</p>
+        <p id="p4" lang="EN" data-y="ab&#13;c">x</p>
         </body></html>
         """
 
     @Test(arguments: [
         "nav", ".menu", ".menu.top", "div.entry-content", "#d2", "[role=navigation]", "[itemtype*=BreadcrumbList]",
         "nav, .entry-content, [role=navigation]", "*[data-x=\"a, b\"]", "[class~=post]", "[id^=d]", "[id$=1]", "DIV",
+        // Attribute values are compared in place when ASCII, as Strings otherwise.
+        "a[href^=\"#\"]", "[href*=main]", "[lang|=en]", "[lang=en i]", "[data-y*=abc i]", "[data-y$=c]", "[data-y~=déf]",
+        "[data-y^=ab]",
     ])
     func nativeMatchesEqualXPath(css: String) throws {
         let document = try TestSupport.document(SimpleSelectorTests.html)
