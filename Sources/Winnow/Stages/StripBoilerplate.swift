@@ -27,10 +27,10 @@ public struct StripBoilerplate: Stage {
 
     /// Class words that CMSs give the body of the article itself (not a
     /// teaser of it: `hentry` marks listed posts too).
-    static let articleBodyHints = [
+    static let articleBodyHints = WordHintSet([
         WordHint("entry-content"), WordHint("post-body"), WordHint("article-body"), WordHint("articlebody"),
         WordHint("story-body"), WordHint("article-content"), WordHint("post-content"), WordHint("story-content"),
-    ]
+    ])
 
     /// Whether `node` is or holds the article's body as markup marks it: a
     /// frame class on a wrapper (Blogger's `div.widget.Blog` around the
@@ -50,7 +50,7 @@ public struct StripBoilerplate: Stage {
 
     private static func isArticleBody(_ node: Node, facts: ElementFactsCache) -> Bool {
         let words = facts.facts(of: node).nameWords
-        return (!words.isEmpty && articleBodyHints.contains(where: { words.contains($0) }))
+        return articleBodyHints.anyMatches(words)
             || node.attribute("itemprop") == "articleBody"
     }
 }

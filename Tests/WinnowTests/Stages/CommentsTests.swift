@@ -293,7 +293,7 @@ import Testing
         let document = try TestSupport.document("<html><body><section>\(blocks)</section></body></html>")
         let section = try #require(document.body?.children.first)
         for _ in 0..<20 {
-            let run = CommentItems.repeatedRun(among: section.children)
+            let run = CommentItems.repeatedRun(among: section.children, facts: ElementFactsCache())
             #expect(run.count == 2)
             #expect(run.allSatisfy { $0.classTokens.first == "zeta" })
         }

@@ -11,11 +11,11 @@ enum CommentCount {
 
     /// The count announced in `section` outside its comments (a comment's
     /// own title is not the thread's heading).
-    static func announced(in section: Node, outside items: Set<Node> = []) -> Int? {
+    static func announced(in section: Node, outside items: Set<Node> = [], facts: ElementFactsCache) -> Int? {
         var count: Int?
         section.walkDescendants { node in
             guard node.isElement, !items.contains(node) else { return .skipChildren }
-            guard HTMLVocabulary.headingTags.contains(node.tag) || CommentCount.isLabelled(node.nameWords) else { return .descend }
+            guard HTMLVocabulary.headingTags.contains(node.tag) || CommentCount.isLabelled(facts.facts(of: node).nameWords) else { return .descend }
             let text = Text.collapsingWhitespace(node.textContent)
             guard Text.hasAtMost(maximumHeadingChars, charactersIn: text), let value = number(in: text) else { return .skipChildren }
             count = value

@@ -45,10 +45,10 @@ enum CommentItems {
         let described = describedItems(in: roots)
         if !described.isEmpty { return Found(items: described, areMarked: true) }
         if roots.count > 1 {
-            let run = repeatedRun(among: Array(roots.dropFirst()))
+            let run = repeatedRun(among: Array(roots.dropFirst()), facts: facts)
             if run.count >= minimumGenericRun { return Found(items: withNestedReplies(run), areMarked: false) }
         }
-        let run = roots.map(repeatedBlocks(in:)).max { $0.count < $1.count } ?? []
+        let run = roots.map { repeatedBlocks(in: $0, facts: facts) }.max { $0.count < $1.count } ?? []
         return Found(items: withNestedReplies(run), areMarked: false)
     }
 
@@ -139,23 +139,19 @@ enum CommentItems {
 
     /// The longest run of same-shaped siblings with text, anywhere in the
     /// section outside forms (a comment form's fields repeat too).
-    static func repeatedBlocks(in section: Node) -> [Node] {
+    static func repeatedBlocks(in section: Node, facts: ElementFactsCache) -> [Node] {
         var best: [Node] = []
         var containers = [section]
         section.walkDescendants { node in
             guard node.isElement, !node.hasName("form") else { return .skipChildren }
-            let words = node.nameWords
-            if CommentMarkup.promptHints.contains(where: { words.contains($0) })
-                || CommentMarkup.linkbackHints.contains(where: { words.contains($0) })
-            {
-                return .skipChildren
-            }
+            let words = facts.facts(of: node).nameWords
+            if CommentMarkup.promptHints.anyMatches(words) || CommentMarkup.linkbackHints.anyMatches(words) { return .skipChildren }
             containers.append(node)
             return .descend
         }
         let statistics = TextStatistics(root: section)
         for container in containers {
-            let group = repeatedRun(among: container.children, statistics: statistics)
+            let group = repeatedRun(among: container.children, facts: facts, statistics: statistics)
             if group.count >= minimumGenericRun, group.count > best.count { best = group }
         }
         return best
@@ -163,12 +159,12 @@ enum CommentItems {
 
     /// The largest group of same-shaped blocks that each hold text rather
     /// than links or form fields.
-    static func repeatedRun(among blocks: [Node], statistics given: TextStatistics? = nil) -> [Node] {
+    static func repeatedRun(among blocks: [Node], facts: ElementFactsCache, statistics given: TextStatistics? = nil) -> [Node] {
         var groups: [String: [Node]] = [:]
         var order: [String] = []
         // Plain paragraphs repeat in every article; comments come in boxes.
         for block in blocks where !block.hasName("p") {
-            let blockFacts = ElementFacts(block)
+            let blockFacts = facts.facts(of: block)
             if CommentMarkup.isPromptContainer(block, facts: blockFacts) || CommentMarkup.isLinkback(blockFacts) { continue }
             let figures = given.map { $0[block] } ?? TextStatistics(root: block)[block]
             guard figures.chars >= minimumGenericChars, figures.linkDensity <= maximumGenericLinkDensity,

@@ -27,12 +27,12 @@ enum CommentMarkup {
 
     /// Notices that another site linked here; WordPress lists them with the
     /// comments, but nobody wrote them to the page.
-    static let linkbackHints = [WordHint("pingback"), WordHint("trackback"), WordHint("linkback")]
+    static let linkbackHints = WordHintSet([WordHint("pingback"), WordHint("trackback"), WordHint("linkback")])
     /// Containers of sign-in and posting prompts, whose blocks repeat too.
-    static let promptHints = [
+    static let promptHints = WordHintSet([
         WordHint("form"), WordHint("login"), WordHint("respond"), WordHint("signin"), WordHint("register"),
         WordHint("comment-providers"), WordHint("comment-policy"),
-    ]
+    ])
 
     /// Words before `comments` that make a sidebar widget of other pages'
     /// comments: `recent-comments`, `most-commented`, `top-comments`.
@@ -83,11 +83,11 @@ enum CommentMarkup {
     }
 
     static func isLinkback(_ facts: ElementFacts) -> Bool {
-        linkbackHints.contains { facts.nameWords.contains($0) }
+        linkbackHints.anyMatches(facts.nameWords)
     }
 
     static func isPromptContainer(_ node: Node, facts: ElementFacts) -> Bool {
-        facts.htmlTag == .form || (!facts.nameWords.isEmpty && promptHints.contains { facts.nameWords.contains($0) })
+        facts.htmlTag == .form || promptHints.anyMatches(facts.nameWords)
     }
 
     /// Whether markup names `node` one comment by more than a class that

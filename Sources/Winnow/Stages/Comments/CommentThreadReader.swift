@@ -218,7 +218,7 @@ struct CommentThreadReader {
                     publishedText: date?.iso == nil ? date?.text : nil, text: text, replies: replies)
             ]
         }
-        let announced = roots.lazy.compactMap { CommentCount.announced(in: $0, outside: itemSet) }.first
+        let announced = roots.lazy.compactMap { CommentCount.announced(in: $0, outside: itemSet, facts: page.elementFacts) }.first
         // "0 Responses", "No comments yet": whatever repeats in the section
         // is not a comment.
         if announced == 0 { return Thread(comments: [], announcedCount: 0, isEvidenced: found.areMarked) }
