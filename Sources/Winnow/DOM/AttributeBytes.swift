@@ -94,3 +94,20 @@ extension Node {
         } ?? false
     }
 }
+
+extension Node {
+    /// Whether attribute `name` is present and its value ends with `suffix`
+    /// (ASCII): `attribute(name)?.hasSuffix(suffix)`, read in place when
+    /// the value is ASCII without CR (where bytes are Characters).
+    public func attribute(_ name: StaticString, hasSuffix suffix: StaticString) -> Bool {
+        guard let attribute = xmlHasProp(pointer, name.utf8Start) else { return false }
+        return withValue(of: attribute) { value in
+            guard !value.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else {
+                return String(decoding: value, as: UTF8.self).hasSuffix(suffix.description)
+            }
+            return suffix.withUTF8Buffer { expected in
+                value.count >= expected.count && value[(value.count - expected.count)...].elementsEqual(expected)
+            }
+        } ?? false
+    }
+}

@@ -17,4 +17,16 @@ import Testing
         #expect(spelled == holdsAuthor)
         #expect(!links[1].attribute("rel", hasToken: "author"))
     }
+
+    @Test(arguments: [
+        "https://schema.org/Comment", "http://schema.org/UserComments", "Comment", "/comment", "",
+        "https://schema.org/Comment\r", "https://schéma.org/Comment",
+    ])
+    func suffixesAreWhatStringsSay(itemtype: String) throws {
+        let document = try TestSupport.document("<html><body><div itemtype=\"\(itemtype)\">x</div></body></html>")
+        let div = try #require(document.body?.children.first)
+        let spelled = div.attribute("itemtype").map { $0.hasSuffix("/Comment") } ?? false
+        #expect(div.attribute("itemtype", hasSuffix: "/Comment") == spelled)
+        #expect(!div.attribute("itemscope", hasSuffix: "/Comment"))
+    }
 }

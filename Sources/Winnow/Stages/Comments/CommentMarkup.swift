@@ -94,8 +94,8 @@ enum CommentMarkup {
     /// sites also give to other things (`<div class="comment">` around a
     /// post's "Leave a comment" line): schema.org, or a numbered id.
     static func isStronglyMarkedItem(_ node: Node, facts: ElementFacts) -> Bool {
-        if let type = node.attribute("itemtype"), type.hasSuffix("/Comment") { return true }
-        if node.attribute("itemprop") == "comment" { return true }
+        if node.attribute("itemtype", hasSuffix: "/Comment") { return true }
+        if node.attribute("itemprop", is: "comment") { return true }
         return facts.id.map(isCommentID) ?? false
     }
 
@@ -111,8 +111,8 @@ enum CommentMarkup {
         guard node.isElement, HTMLVocabulary.blockTags.contains(facts.htmlTag), !partTags.contains(facts.htmlTag),
             facts.nameWords.isEmpty || !isLinkback(facts)
         else { return false }
-        if let type = node.attribute("itemtype"), type.hasSuffix("/Comment") { return true }
-        if node.attribute("itemprop") == "comment" { return true }
+        if node.attribute("itemtype", hasSuffix: "/Comment") { return true }
+        if node.attribute("itemprop", is: "comment") { return true }
         if !facts.nameWords.isEmpty {
             if hasItemClass(facts) { return !isList(node) }
             if let id = facts.id, isCommentID(id) { return !isList(node) }
@@ -159,7 +159,11 @@ enum CommentMarkup {
     /// words before the number end in `comment`; the number tells one
     /// comment from the section (`comments`) and its parts (`comment-form`).
     static func isCommentID(_ id: String) -> Bool {
-        let bytes = Array(id.utf8)
+        var id = id
+        return id.withUTF8(isCommentID(utf8:))
+    }
+
+    private static func isCommentID(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count <= 80, let digit = bytes.firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         // Nothing but the number (hex digits, separators) after it.
         let isNumberPart = { (byte: UInt8) in
@@ -171,7 +175,7 @@ enum CommentMarkup {
         // lower-cases to one of its letters, so a name without the seven
         // ASCII letters (in any case) has no such word: most ids are let go
         // here, before their words are made (as in `mayNameComment`).
-        let name = String(decoding: id.utf8.prefix(digit), as: UTF8.self)
+        let name = String(decoding: bytes[..<digit], as: UTF8.self)
         guard Text.containsBytes(name, "comment", ignoringASCIICase: true) else { return false }
         let words = NameWords.words(of: Substring(name))
         return words.last == "comment" && !words.dropLast().contains(where: notItemWords.contains)
