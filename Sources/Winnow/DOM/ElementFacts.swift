@@ -124,8 +124,12 @@ public final class ElementFacts: Sendable {
             }
         }
         if let id = compound.id, compound.idHash != idHash || id != self.id { return false }
-        for (required, hash) in zip(compound.classes, compound.classHashes) where !hasClass(required, hash: hash) { return false }
-        for attribute in compound.attributes where !attribute.matches(node) { return false }
+        // By index: iterating would copy each test out of its list (and
+        // retain what it holds), for every candidate element.
+        for index in compound.classes.indices where !hasClass(compound.classes[index], hash: compound.classHashes[index]) {
+            return false
+        }
+        for index in compound.attributes.indices where !compound.attributes[index].matches(node) { return false }
         return true
     }
 

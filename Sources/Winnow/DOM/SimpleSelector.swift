@@ -76,22 +76,42 @@ public struct SimpleSelector: Sendable, Hashable {
         private static func matches(
             _ value: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], test: CSSAttributeSelector.Operator, ignoresCase: Bool
         ) -> Bool {
-            let lower = { (byte: UInt8) -> UInt8 in ignoresCase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-            func equal(_ slice: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-                slice.count == needle.count && zip(slice, needle).allSatisfy { lower($0) == $1 }
-            }
-            switch test {
-            case .equals: return equal(value[...])
-            case .includesWord:
-                return !needle.isEmpty && value.split(whereSeparator: Text.isASCIISpace).contains(where: equal)
-            case .dashMatch:
-                return equal(value[...])
-                    || (value.count > needle.count && equal(value[..<needle.count]) && value[needle.count] == UInt8(ascii: "-"))
-            case .prefix: return !needle.isEmpty && value.count >= needle.count && equal(value[..<needle.count])
-            case .suffix: return !needle.isEmpty && value.count >= needle.count && equal(value[(value.count - needle.count)...])
-            case .substring:
-                guard !needle.isEmpty, value.count >= needle.count else { return false }
-                return (0...(value.count - needle.count)).contains { equal(value[$0..<($0 + needle.count)]) }
+            needle.withUnsafeBufferPointer { needle in
+                /// Whether `value` holds `needle` at `start`.
+                func equal(at start: Int, length: Int) -> Bool {
+                    guard length == needle.count else { return false }
+                    for offset in 0..<length {
+                        var byte = value[start + offset]
+                        if ignoresCase, byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+                        if byte != needle[offset] { return false }
+                    }
+                    return true
+                }
+                let count = value.count
+                let length = needle.count
+                switch test {
+                case .equals: return equal(at: 0, length: count)
+                case .includesWord:
+                    guard length > 0 else { return false }
+                    var start = 0
+                    while start < count {
+                        while start < count, Text.isASCIISpace(value[start]) { start += 1 }
+                        var end = start
+                        while end < count, !Text.isASCIISpace(value[end]) { end += 1 }
+                        if end > start, equal(at: start, length: end - start) { return true }
+                        start = end
+                    }
+                    return false
+                case .dashMatch:
+                    return equal(at: 0, length: count)
+                        || (count > length && equal(at: 0, length: length) && value[length] == UInt8(ascii: "-"))
+                case .prefix: return length > 0 && count >= length && equal(at: 0, length: length)
+                case .suffix: return length > 0 && count >= length && equal(at: count - length, length: length)
+                case .substring:
+                    guard length > 0, count >= length else { return false }
+                    for start in 0...(count - length) where equal(at: start, length: length) { return true }
+                    return false
+                }
             }
         }
 

@@ -94,8 +94,11 @@ public struct RuleApplication {
     /// would find them.
     private func scopedSelectorMatches(within scope: Node) -> [Int: [Node]] {
         var matches: [Int: [Node]] = [:]
+        let onlyTags = prepared.scopedSelectors.onlyTags
         scope.walkDescendants { node in
             guard node.isElement else { return .skipChildren }
+            // The built-in scoped rules name tags only (`header`, `a[href^="#"]`).
+            if let onlyTags, !onlyTags.contains(node.tag) { return .descend }
             prepared.scopedSelectors.forEachMatch(node, facts: page.elementFacts.facts(of: node)) { position in
                 if matches[position]?.last != node { matches[position, default: []].append(node) }
             }

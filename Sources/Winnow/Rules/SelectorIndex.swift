@@ -23,6 +23,9 @@ struct SelectorIndex<Value> {
     /// attributes it has, not every element against all of them.
     private var byAttribute = NameTable<[Int]>()
     private var unindexed: [Int] = []
+    /// When every alternative names a tag Winnow knows, those tags: an
+    /// element of another tag matches none, which its tag alone tells.
+    private(set) var onlyTags: TagSet?
 
     var isEmpty: Bool { entries.isEmpty }
 
@@ -52,6 +55,9 @@ struct SelectorIndex<Value> {
                     unindexed.append(position)
                 }
             }
+        }
+        if byTag.isEmpty, byClass.isEmpty, byID.isEmpty, byAttribute.isEmpty, unindexed.isEmpty {
+            onlyTags = TagSet(entries.compactMap(\.compound.htmlTag))
         }
         self.byTag = NameTable(byTag.map { ($0.key, $0.value) })
         self.byClass = NameTable(byClass.map { ($0.key, $0.value) })
