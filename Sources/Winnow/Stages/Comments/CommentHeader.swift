@@ -14,6 +14,12 @@ struct CommentHeader {
     static let maximumNameWords = 6
     static let maximumNameChars = 60
 
+    // The patterns of a header line. `HeaderLineScanner`'s scanners read
+    // them by hand, at a fraction of the cost; the patterns themselves
+    // read only the lines that hold a character past ASCII the scanners
+    // do not model (a digit of another script, a combining mark, "ſ"),
+    // and tests check that the two agree.
+
     private static let month =
         #"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"#
     private static let weekday = #"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"#
@@ -22,26 +28,25 @@ struct CommentHeader {
         #"(?:(?:\#(weekday),?\s+)?\#(month)\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|(?:\#(weekday),?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?\#(month)\.?,?\s+\d{4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})"#
     /// A date as comment systems print it, with or without a time, or a
     /// relative one ("15 minutes ago").
-    private static let datePattern = try? NSRegularExpression(
+    static let datePattern = try? NSRegularExpression(
         pattern: #"\b(?:\#(calendarDate)(?:,?\s*(?:at|@|-|–)?\s*@?\#(clock))?|\#(clock)\s*(?:on\s+)?\#(calendarDate)|\d+\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?\s+ago|yesterday|today)"#,
         options: [.caseInsensitive])
     /// Lines that open with "Posted by" or "by" are headers whatever
     /// follows.
-    private static let bylineShapePattern = try? NSRegularExpression(
+    static let bylineShapePattern = try? NSRegularExpression(
         pattern: #"^\W*(?:(?:posted|written|submitted|comment(?:ed)?|added|left)\s+by\b|by\s+\S)"#,
         options: [.caseInsensitive])
     /// Lines that close with "says:", "wrote", "responded:" are headers when
     /// what comes before reads as a name ("Jacob said,", not "That's what
     /// she said").
-    private static let speechShapePattern = try? NSRegularExpression(
+    static let speechShapePattern = try? NSRegularExpression(
         pattern: #"\b(?:says|said|wrote|writes|responded|replied|commented)\s*(?::|\.\.\.|…|,)?\s*$"#,
         options: [.caseInsensitive])
 
     /// "12", "#3", "4.": a comment's number alone.
-    private static let numberPattern = try? NSRegularExpression(pattern: #"^#?\d{1,4}\.?$"#)
+    static let numberPattern = try? NSRegularExpression(pattern: #"^#?\d{1,4}\.?$"#)
     /// A comment number before a name: "#1 Quinn".
-    private static let numberPrefixPattern = try? NSRegularExpression(pattern: #"^#?\d{1,4}\.?\s+"#)
-    private static let spacedDashPattern = try? NSRegularExpression(pattern: #"\s+[-–]\s+"#)
+    static let numberPrefixPattern = try? NSRegularExpression(pattern: #"^#?\d{1,4}\.?\s+"#)
 
     private static func firstMatch(_ pattern: NSRegularExpression?, in text: String) -> Range<String.Index>? {
         guard let match = pattern?.firstMatch(in: text, range: NSRange(text.startIndex..<text.endIndex, in: text)) else {
@@ -50,10 +55,18 @@ struct CommentHeader {
         return Range(match.range, in: text)
     }
 
-    private static func replacing(_ pattern: NSRegularExpression?, in text: String, with template: String) -> String {
-        guard let pattern else { return text }
-        return pattern.stringByReplacingMatches(
-            in: text, range: NSRange(text.startIndex..<text.endIndex, in: text), withTemplate: template)
+    private static func matches(_ pattern: NSRegularExpression?, _ text: String) -> Bool {
+        firstMatch(pattern, in: text) != nil
+    }
+
+    /// The first date in `line`, by `scanner` when there is one.
+    private static func dateRange(in line: String, scanner: HeaderLineScanner?) -> Range<String.Index>? {
+        guard let scanner else { return firstMatch(datePattern, in: line) }
+        return scanner.firstDate().map { index($0.lowerBound, in: line)..<index($0.upperBound, in: line) }
+    }
+
+    private static func index(_ utf8Offset: Int, in line: String) -> String.Index {
+        line.utf8.index(line.startIndex, offsetBy: utf8Offset)
     }
 
     /// Reads `line` as a header; nil when it does not read as one.
@@ -66,18 +79,25 @@ struct CommentHeader {
         let hasDigit = line.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
         let mayBeShaped = CommentHeader.mayHaveHeaderWords(line)
         guard hasDigit || mayBeShaped else { return nil }
+        // nil when the line holds a character the scanners do not model:
+        // the patterns read that line.
+        let scanner = HeaderLineScanner(line)
         var rest = line
         var date: CommentParts.Date?
-        if hasDigit, CommentHeader.mayHoldDate(line), let range = CommentHeader.firstMatch(CommentHeader.datePattern, in: line) {
+        if hasDigit, CommentHeader.mayHoldDate(line), let range = CommentHeader.dateRange(in: line, scanner: scanner) {
             let text = String(line[range])
             date = CommentParts.Date(text: text, iso: CommentHeader.iso8601(text))
             rest = String(line[..<range.lowerBound]) + " | " + String(line[range.upperBound...])
         }
-        let isByline = mayBeShaped && CommentHeader.firstMatch(CommentHeader.bylineShapePattern, in: line) != nil
-        let isSpeech = mayBeShaped && !isByline && CommentHeader.firstMatch(CommentHeader.speechShapePattern, in: line) != nil
+        let isByline = mayBeShaped
+            && (scanner.map { $0.hasBylineShape() } ?? CommentHeader.matches(CommentHeader.bylineShapePattern, line))
+        let isSpeech = mayBeShaped && !isByline
+            && (scanner.map { $0.hasSpeechShape() } ?? CommentHeader.matches(CommentHeader.speechShapePattern, line))
         // A number alone ("#123.") is six bytes at most.
-        let isNumberOnly = hasDigit && line.utf8.count <= 6 && CommentHeader.firstMatch(CommentHeader.numberPattern, in: line) != nil
-        guard date != nil || isByline || isSpeech || isNumberOnly || (hasDigit && CommentHeader.isNumberedName(line)) else {
+        let isNumberOnly = hasDigit && line.utf8.count <= 6
+            && (scanner.map { $0.isCommentNumber() } ?? CommentHeader.matches(CommentHeader.numberPattern, line))
+        guard date != nil || isByline || isSpeech || isNumberOnly || (hasDigit && CommentHeader.isNumberedName(line, scanner: scanner))
+        else {
             return nil
         }
         let unframed = CommentHeader.withoutFraming(rest)
@@ -167,10 +187,17 @@ struct CommentHeader {
     }
 
     /// "1 Chris", "#1 Quinn": a comment number and a capitalised name.
-    private static func isNumberedName(_ line: String) -> Bool {
-        guard let first = line.utf8.first, first == UInt8(ascii: "#") || (0x30...0x39).contains(first),
-            let match = firstMatch(numberPrefixPattern, in: line) else { return false }
-        let words = line[match.upperBound...].split(separator: " ")
+    private static func isNumberedName(_ line: String, scanner: HeaderLineScanner?) -> Bool {
+        guard let first = line.utf8.first, first == UInt8(ascii: "#") || (0x30...0x39).contains(first) else { return false }
+        let numberEnd: String.Index
+        if let scanner {
+            guard let end = scanner.commentNumberPrefixEnd() else { return false }
+            numberEnd = index(end, in: line)
+        } else {
+            guard let match = firstMatch(numberPrefixPattern, in: line) else { return false }
+            numberEnd = match.upperBound
+        }
+        let words = line[numberEnd...].split(separator: " ")
         return (1...3).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true }
     }
 
@@ -314,10 +341,49 @@ struct CommentHeader {
         if let iso = MetadataDate.iso8601(text) { return iso }
         if let iso = numericDate(text) { return iso }
         // "July 10th, 2012, 1:26 am", "Monday July 23, 2012 @08:25PM"
-        var cleaned = text.replacingOccurrences(of: "@", with: " ")
-        if cleaned.contains("-") || cleaned.contains("–") {
-            cleaned = replacing(spacedDashPattern, in: cleaned, with: " ")
+        var cleaned = text
+        if text.utf8.contains(UInt8(ascii: "@")) {
+            // Foundation's replacement leaves an "@" that a combining mark
+            // follows; in ASCII each "@" is replaced, byte for byte.
+            cleaned = text.utf8.allSatisfy { $0 < 0x80 }
+                ? String(decoding: text.utf8.map { $0 == UInt8(ascii: "@") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+                : text.replacingOccurrences(of: "@", with: " ")
         }
-        return MetadataDate.iso8601(Text.collapsingWhitespace(cleaned))
+        return MetadataDate.iso8601(Text.collapsingWhitespace(replacingSpacedDashes(in: cleaned)))
+    }
+
+    /// `text` with each dash between white space ("16.03.2020 - 20:47")
+    /// and the white space around it made one space: what
+    /// `\s+[-–]\s+` → " " gives (`\s` as ICU reads it), without a
+    /// regular expression.
+    static func replacingSpacedDashes(in text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "-")) || Text.containsBytes(text, "\u{2013}") else { return text }
+        let scalars = Array(text.unicodeScalars)
+        let isSpace = HeaderLineScanner.isWhiteSpace
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            guard isSpace(scalars[index]) else {
+                result.append(scalars[index])
+                index += 1
+                continue
+            }
+            var afterSpaces = index
+            while afterSpaces < scalars.count, isSpace(scalars[afterSpaces]) { afterSpaces += 1 }
+            if afterSpaces < scalars.count, scalars[afterSpaces] == "-" || scalars[afterSpaces] == "\u{2013}" {
+                var end = afterSpaces + 1
+                while end < scalars.count, isSpace(scalars[end]) { end += 1 }
+                if end > afterSpaces + 1 {
+                    result.append(" ")
+                    index = end
+                    continue
+                }
+            }
+            // No dash between spaces here, nor at a later start in this
+            // run of spaces (the same characters follow it).
+            result.append(contentsOf: scalars[index..<afterSpaces])
+            index = afterSpaces
+        }
+        return String(result)
     }
 }
