@@ -3,7 +3,7 @@ import Foundation
 /// The number of comments a section announces in its heading: "4 thoughts
 /// on …", "12 Comments", "Responses (7)", "Comments: 3".
 enum CommentCount {
-    private static let pattern: NSRegularExpression? = try? NSRegularExpression(
+    static let pattern: NSRegularExpression? = try? NSRegularExpression(
         pattern: #"^\s*(?:(\d[\d,.]*|no)\s+(?:(?:users?|people|readers?)\s+(?:responded|commented|replied)|comments?|responses?|replies|thoughts?|reactions?|opinions?)\b|(?:comments?|responses?|replies|reactions?)\s*[:(]?\s*(\d[\d,.]*)\)?\s*$)"#,
         options: [.caseInsensitive])
     /// Announcements are short headings.
@@ -56,8 +56,19 @@ enum CommentCount {
     ]
     private static let labelTrimmed = CharacterSet.punctuationCharacters.union(.whitespaces)
 
+    /// Whether `text` may open as `pattern` asks: past ASCII white space,
+    /// a digit, or the first letter of "no", "comments", "responses",
+    /// "replies", "reactions". A character past ASCII (a space, a digit or
+    /// a letter to ICU) is left to the pattern.
+    static func mayOpenWithCount(_ text: String) -> Bool {
+        guard let first = text.utf8.first(where: { !($0 == 0x20 || (0x09...0x0D).contains($0)) }) else { return false }
+        let lower = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
+        return first >= 0x80 || (0x30...0x39).contains(first) || lower == UInt8(ascii: "n") || lower == UInt8(ascii: "c")
+            || lower == UInt8(ascii: "r")
+    }
+
     static func number(in text: String) -> Int? {
-        guard let pattern,
+        guard mayOpenWithCount(text), let pattern,
             let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..<text.endIndex, in: text))
         else { return nil }
         for group in 1...2 {

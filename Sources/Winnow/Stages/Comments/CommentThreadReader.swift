@@ -94,11 +94,49 @@ struct CommentThreadReader {
         return systemLineOpenings.contains(String(decoding: word, as: UTF8.self))
     }
 
+    /// The words a call to comment or a notice opens with (`promptPattern`,
+    /// `noticePattern`), past any leading punctuation. A number opens some
+    /// too ("0 Comments", "12 Tweets 3 Likes").
+    static let promptOpenings: Set<String> = [
+        "click", "add", "post", "leave", "write", "load", "view", "show", "read", "see", "submit", "be", "there", "no",
+        "please", "note", "comments", "comment", "your", "all", "by", "the", "discussion", "we", "you", "log", "login",
+        "sign", "not", "this",
+    ]
+    private static let longestPromptOpening = promptOpenings.map(\.utf8.count).max() ?? 0
+
+    /// Whether `text` may be a prompt or a notice (`isPrompt`): its first
+    /// word, past leading ASCII punctuation and spaces, opens one or is a
+    /// number. A test before the patterns, which cost thousands of
+    /// instructions a call and run on every comment. Exact: after `^\W*`
+    /// each choice of the patterns is one of `promptOpenings` followed by
+    /// a character that is not a word character, or digits. A word that
+    /// goes on past ASCII or into "_" cannot be judged by bytes (ICU reads
+    /// "ſ" as "s"): it goes to the patterns when it starts like an opening.
+    static func mayOpenPrompt(_ text: String) -> Bool {
+        var word: [UInt8] = []
+        for byte in text.utf8 {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if (0x30...0x39).contains(lower) {
+                if word.isEmpty { return true }
+                word.append(lower)
+            } else if (0x61...0x7A).contains(lower) {
+                word.append(lower)
+            } else if byte >= 0x80 || byte == UInt8(ascii: "_") {
+                let start = String(decoding: word, as: UTF8.self)
+                return promptOpenings.contains { $0.hasPrefix(start) }
+            } else if !word.isEmpty {
+                break
+            }
+            if word.count > longestPromptOpening { return false }
+        }
+        return promptOpenings.contains(String(decoding: word, as: UTF8.self))
+    }
+
     /// Prompts are short; a long comment may mention "post a comment".
     static let maximumPromptChars = 200
 
     static func isPrompt(_ text: String) -> Bool {
-        guard Text.hasAtMost(maximumPromptChars, charactersIn: text) else { return false }
+        guard Text.hasAtMost(maximumPromptChars, charactersIn: text), mayOpenPrompt(text) else { return false }
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
         return [promptPattern, noticePattern].contains { $0?.firstMatch(in: text, range: range) != nil }
     }
