@@ -50,4 +50,36 @@ import Testing
         #expect(date.year == 2022 && date.month == 3 && date.day == 23)
         #expect(date.time == MetadataDate.TimeOfDay(hour: 10, minute: 15, second: 30, offsetMinutes: -270))
     }
+
+    /// The text as the padded-pieces formatter wrote it before the byte
+    /// writer: `String(value)` with zeros in front up to the width.
+    private static func padded(_ date: MetadataDate) -> String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        var result = pad(date.year, 4) + "-" + pad(date.month, 2) + "-" + pad(date.day, 2)
+        guard let time = date.time else { return result + "T00:00:00Z" }
+        result += "T" + pad(time.hour, 2) + ":" + pad(time.minute, 2) + ":" + pad(time.second, 2)
+        guard let offset = time.offsetMinutes else { return result }
+        if offset == 0, time.isUTCDesignator { return result + "Z" }
+        return result + (offset < 0 ? "-" : "+") + pad(abs(offset) / 60, 2) + ":" + pad(abs(offset) % 60, 2)
+    }
+
+    /// Any field values, usual or not (negative, huge), are written as
+    /// the padded pieces wrote them.
+    @Test func writtenAsPaddedPieces() {
+        var random = SplitMix64(seed: 0xDA7E)
+        let values = [0, 1, 7, 9, 10, 59, 99, 100, 999, 1000, 2024, 9999, 10_000, 123_456, -1, -7, -100, -2024, Int.max, Int.min]
+        for _ in 0..<2_000 {
+            let pick = { values.randomElement(using: &random)! }
+            var date = MetadataDate(year: pick(), month: pick(), day: pick())
+            if Bool.random(using: &random) {
+                let offset: Int? = Bool.random(using: &random) ? nil : [0, 60, -300, 330, -1, 59, 14 * 60].randomElement(using: &random)!
+                date.time = MetadataDate.TimeOfDay(
+                    hour: pick(), minute: pick(), second: pick(), offsetMinutes: offset, isUTCDesignator: Bool.random(using: &random))
+            }
+            #expect(date.iso8601 == MetadataDateTests.padded(date), "\(date)")
+        }
+    }
 }

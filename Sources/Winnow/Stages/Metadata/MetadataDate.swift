@@ -70,16 +70,37 @@ public struct MetadataDate: Sendable, Equatable {
         MetadataDate(parsing: text)?.iso8601
     }
 
+    /// Written as bytes, then made a String once: joined from padded
+    /// pieces, the text cost more than the parsing (every comment has a
+    /// date).
     public var iso8601: String {
-        var result = MetadataDate.pad(year, 4) + "-" + MetadataDate.pad(month, 2) + "-" + MetadataDate.pad(day, 2)
-        guard let time else { return result + "T00:00:00Z" }
-        result += "T" + MetadataDate.pad(time.hour, 2) + ":" + MetadataDate.pad(time.minute, 2) + ":"
-            + MetadataDate.pad(time.second, 2)
-        guard let offset = time.offsetMinutes else { return result }
-        if offset == 0, time.isUTCDesignator { return result + "Z" }
-        let magnitude = abs(offset)
-        return result + (offset < 0 ? "-" : "+") + MetadataDate.pad(magnitude / 60, 2) + ":"
-            + MetadataDate.pad(magnitude % 60, 2)
+        var writer = DigitWriter()
+        writer.put(year, width: 4)
+        writer.put("-")
+        writer.put(month, width: 2)
+        writer.put("-")
+        writer.put(day, width: 2)
+        if let time {
+            writer.put("T")
+            writer.put(time.hour, width: 2)
+            writer.put(":")
+            writer.put(time.minute, width: 2)
+            writer.put(":")
+            writer.put(time.second, width: 2)
+            if let offset = time.offsetMinutes {
+                if offset == 0, time.isUTCDesignator {
+                    writer.put("Z")
+                } else {
+                    writer.put(offset < 0 ? "-" : "+")
+                    writer.put(abs(offset) / 60, width: 2)
+                    writer.put(":")
+                    writer.put(abs(offset) % 60, width: 2)
+                }
+            }
+        } else {
+            writer.put("T00:00:00Z")
+        }
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     // MARK: - Validity
@@ -109,11 +130,6 @@ public struct MetadataDate: Sendable, Equatable {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool {
@@ -294,21 +310,22 @@ private struct Cursor {
     }
 
     /// The ASCII letters at the cursor, lower-cased, without moving.
+    /// Measured first, then written into the String's storage at once:
+    /// appended a letter at a time, words cost more than the rest of a
+    /// comment's date.
     func peekWord() -> String? {
-        var position = index
-        var word = ""
-        while position < bytes.endIndex {
-            let byte = bytes[position]
-            if byte >= 0x41, byte <= 0x5A {
-                word.unicodeScalars.append(Unicode.Scalar(byte + 0x20))
-            } else if byte >= 0x61, byte <= 0x7A {
-                word.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                break
-            }
-            position += 1
+        var end = index
+        while end < bytes.endIndex, Cursor.isASCIILetter(bytes[end]) { end += 1 }
+        guard end > index else { return nil }
+        let start = index
+        return String(unsafeUninitializedCapacity: end - start) { output in
+            for offset in 0..<(end - start) { output[offset] = bytes[start + offset] | 0x20 }
+            return end - start
         }
-        return word.isEmpty ? nil : word
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 
     mutating func word() -> String? {
@@ -375,5 +392,40 @@ private struct Cursor {
         }
         guard minutes < 60 else { return nil }
         return sign * (hours * 60 + minutes)
+    }
+}
+
+/// The bytes of a date being written.
+private struct DigitWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(32)
+    }
+
+    mutating func put(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// `value` as `String(value)` writes it, zero-padded in front to
+    /// `width` characters.
+    mutating func put(_ value: Int, width: Int) {
+        // Last digit first, then the sign and the padding; then the whole
+        // run reversed in place.
+        let start = bytes.count
+        var rest = value.magnitude
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        while bytes.count - start < width { bytes.append(UInt8(ascii: "0")) }
+        var low = start
+        var high = bytes.count - 1
+        while low < high {
+            bytes.swapAt(low, high)
+            low += 1
+            high -= 1
+        }
     }
 }
