@@ -53,4 +53,35 @@ import Testing
     func ambiguousOrPartialDatesAreNotGuessed(text: String) {
         #expect(CommentHeader.iso8601(text) == nil)
     }
+
+    /// The name as the Character-by-Character split found it, before the
+    /// byte path for ASCII bylines.
+    private static func characterSplitName(in text: String) -> String? {
+        let separators: Set<Character> = ["|", "•", "·", "—", "–", ",", ":", ";", "(", ")", "[", "]", "«", "»"]
+        guard let first = CommentHeader.withoutFraming(text).split(whereSeparator: { separators.contains($0) }).lazy
+            .map({ Text.collapsingWhitespace($0) }).first(where: { $0.contains(where: \.isLetter) })
+        else { return nil }
+        guard first.split(separator: " ").count <= CommentHeader.maximumNameWords, first.count <= CommentHeader.maximumNameChars,
+            !first.utf8.contains(UInt8(ascii: "!")), !first.utf8.contains(UInt8(ascii: "?")),
+            !CommentParts.controlLines.contains(first.lowercased())
+        else { return nil }
+        return first
+    }
+
+    /// Bylines of every shape, and seeded random ones of letters, digits,
+    /// separators, spaces and CR LF, give the name the Character split gave.
+    @Test func asciiBylinesNameWhatTheCharacterSplitNamed() {
+        var lines = [
+            "Posted by: Ann | June 15, 2012", "by kcin (34043) on Tuesday", "Jacob said,", "#1 Quinn", "||  Gwen  |",
+            "Reply", "(4432) [#] Bo", "Thanks! See you", "a\r\nb | c", ": ; , ( ) [ ]", "Jean-Pierre - 12 May", "",
+        ]
+        var random = SplitMix64(seed: 0xB1)
+        let pieces = ["Ann", "bo", "X", "12", " ", "  ", "|", ",", ":", ";", "(", ")", "[", "]", "\r\n", "\t", "-", "!", "reply", "by", "said"]
+        for _ in 0..<3_000 {
+            lines.append((0..<Int.random(in: 1...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined())
+        }
+        for line in lines {
+            #expect(CommentHeader.name(in: line) == CommentHeaderTests.characterSplitName(in: line), "\(line.debugDescription)")
+        }
+    }
 }
