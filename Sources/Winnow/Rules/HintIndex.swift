@@ -11,20 +11,38 @@ struct HintIndex<Value> {
     }
 
     private let byFirstWord: NameTable<[Entry]>
+    /// A bit per hint's first word, at its hash's low ten bits: a word
+    /// whose bit is clear starts no hint. Most elements' words all miss,
+    /// and are ruled out without a table lookup a word.
+    private let firstWordBits: [UInt64]
+    private static var bitCount: UInt64 { 1024 }
 
     var isEmpty: Bool { byFirstWord.isEmpty }
 
     init(_ hints: [([WordHint], Value)]) {
         var byFirstWord: [String: [Entry]] = [:]
+        var firstWordBits = [UInt64](repeating: 0, count: Int(HintIndex.bitCount / 64))
         for (order, (hintList, value)) in hints.enumerated() {
             for hint in hintList where !hint.words.isEmpty {
                 byFirstWord[hint.words[0], default: []].append(Entry(order: order, hint: hint, value: value))
+                let bit = hint.hashes[0] % HintIndex.bitCount
+                firstWordBits[Int(bit / 64)] |= 1 << (bit % 64)
             }
         }
         self.byFirstWord = NameTable(byFirstWord.map { ($0.key, $0.value) })
+        self.firstWordBits = firstWordBits
+    }
+
+    /// Whether some word's bit is set in `firstWordBits`.
+    private func mayStartHint(_ hashes: [UInt64]) -> Bool {
+        hashes.contains { hash in
+            let bit = hash % HintIndex.bitCount
+            return firstWordBits[Int(bit / 64)] & (1 << (bit % 64)) != 0
+        }
     }
 
     func firstMatch(_ names: NameWords, exceptLayoutTokens: Bool) -> Value? {
+        guard mayStartHint(names.wordHashes) else { return nil }
         var best: Entry?
         var offset = 0
         for words in names.tokens {
