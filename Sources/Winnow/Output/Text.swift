@@ -116,17 +116,39 @@ public enum Text {
     public static func hasAtMost<S: StringProtocol>(_ limit: Int, charactersIn text: S) -> Bool {
         // No more bytes than the limit: no more Characters either.
         if text.utf8.count <= limit { return true }
-        // An ASCII byte followed by another is a Character of its own (CR
-        // LF aside): limit + 2 such bytes in front make more than `limit`.
-        let asciiRun = text.utf8.withContiguousStorageIfAvailable { bytes in
-            let end = Swift.min(bytes.count, limit + 2)
-            var run = 0
-            while run < end, bytes[run] < 0x80, bytes[run] != 0x0D { run += 1 }
-            return run
+        // More than `limit` Characters that are single ASCII bytes.
+        let standalone = text.utf8.withContiguousStorageIfAvailable {
+            standaloneASCIICharacters(in: $0, countingSpaces: true, upTo: limit + 1)
         }
-        if asciiRun == limit + 2 { return false }
+        if standalone == limit + 1 { return false }
         guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex) else { return true }
         return end == text.endIndex
+    }
+
+    /// A lower bound on the Characters of `bytes` (UTF-8) and of any text
+    /// they collapse to (`collapsingWhitespace`), counted up to `cap`: the
+    /// ASCII bytes between ASCII neighbours (or the ends), each a Character
+    /// of its own, since Unicode breaks graphemes between two ASCII
+    /// characters (CR LF aside: CR is never counted). A byte past ASCII
+    /// beside one may join it (a combining accent after, a prepended sign
+    /// before), so those are not counted. Collapsing keeps every byte that
+    /// is not white space and gives it an ASCII space or an end for
+    /// neighbour, so `countingSpaces: false` bounds the collapsed text too.
+    /// Long paragraphs are told from short lines by their first few hundred
+    /// bytes, without being counted or copied whole.
+    static func standaloneASCIICharacters(in bytes: UnsafeBufferPointer<UInt8>, countingSpaces: Bool, upTo cap: Int) -> Int {
+        var count = 0
+        var index = 0
+        while index < bytes.count, count < cap {
+            let byte = bytes[index]
+            if byte < 0x80, byte != 0x0D, countingSpaces || !isASCIISpace(byte),
+                index == 0 || bytes[index - 1] < 0x80, index + 1 == bytes.count || bytes[index + 1] < 0x80
+            {
+                count += 1
+            }
+            index += 1
+        }
+        return count
     }
 
     /// The number of characters in `text` that are not white space.

@@ -71,6 +71,13 @@ struct CommentHeader {
 
     /// Reads `line` as a header; nil when it does not read as one.
     init?(line: String) {
+        // Most blocks of a comment are prose, longer than any header: told
+        // so before the line is collapsed and copied.
+        var raw = line
+        let visible = raw.withUTF8 {
+            Text.standaloneASCIICharacters(in: $0, countingSpaces: false, upTo: CommentHeader.maximumChars + 1)
+        }
+        if visible > CommentHeader.maximumChars { return nil }
         let line = Text.collapsingWhitespace(line)
         guard !line.isEmpty, Text.hasAtMost(CommentHeader.maximumChars, charactersIn: line) else { return nil }
         // Cheap tests first: most blocks of a comment are prose, and only a
