@@ -157,7 +157,7 @@ struct ConditionalCleaning {
     /// A table of data (rows of short cells, a header, a caption) rather
     /// than a layout grid.
     static func isDataTable(_ node: Node) -> Bool {
-        if node.attribute("role") == "presentation" { return false }
+        if node.attribute("role", is: "presentation") { return false }
         var nested = false
         var rows = 0
         var hasHeaderOrCaption = false

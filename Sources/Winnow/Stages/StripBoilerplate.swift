@@ -51,6 +51,6 @@ public struct StripBoilerplate: Stage {
     private static func isArticleBody(_ node: Node, facts: ElementFactsCache) -> Bool {
         let words = facts.facts(of: node).nameWords
         return articleBodyHints.anyMatches(words)
-            || node.attribute("itemprop") == "articleBody"
+            || node.attribute("itemprop", is: "articleBody")
     }
 }

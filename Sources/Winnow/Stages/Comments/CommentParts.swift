@@ -309,8 +309,8 @@ struct CommentParts {
     }
 
     private var markedAuthor: Author? {
-        if let marked = elements.first(where: { $0.attribute("itemprop") == "author" || $0.attribute("itemprop") == "creator" }) {
-            let named = marked.descendantElements().first { $0.attribute("itemprop") == "name" } ?? marked
+        if let marked = elements.first(where: { $0.attribute("itemprop", is: "author") || $0.attribute("itemprop", is: "creator") }) {
+            let named = marked.descendantElements().first { $0.attribute("itemprop", is: "name") } ?? marked
             if let author = author(from: named) { return author }
         }
         // Each element's words are looked at once, not once a hint.

@@ -210,7 +210,7 @@ enum CommentSections {
         var holdsArticle = false
         node.walkDescendants { child in
             guard child.isElement, !holdsArticle else { return .skipChildren }
-            if child.hasName("h1") || child.attribute("itemprop") == "articleBody" { holdsArticle = true }
+            if child.hasName("h1") || child.attribute("itemprop", is: "articleBody") { holdsArticle = true }
             return .descend
         }
         return !holdsArticle
