@@ -8,13 +8,20 @@ public struct StripNonContent: Stage {
 
     public func run(on page: Page) throws {
         guard let root = page.document.root else { return }
+        let body = page.document.body
+        // The body's comments go on the rules' walk, the others (in the
+        // head, around the body) on this one.
         var comments: [Node] = []
         root.walkDescendants { node in
             if node.isComment { comments.append(node) }
-            return .descend
+            return node == body ? .skipChildren : .descend
         }
-        for comment in comments { page.remove(comment, rule: "html-comments") }
-        guard let body = page.document.body else { return }
-        RuleApplication(page: page, stage: name).apply(within: body)
+        for comment in comments { page.remove(comment, rule: StripNonContent.htmlCommentRule) }
+        guard let body else { return }
+        var rules = RuleApplication(page: page, stage: name)
+        rules.htmlCommentRule = StripNonContent.htmlCommentRule
+        rules.apply(within: body)
     }
+
+    static let htmlCommentRule = "html-comments"
 }
