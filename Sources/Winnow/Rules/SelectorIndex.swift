@@ -22,6 +22,9 @@ struct SelectorIndex<Value> {
     /// first attribute's name: an element is checked against those of the
     /// attributes it has, not every element against all of them.
     private var byAttribute = NameTable<[Int]>()
+    /// The first bytes of the indexed attribute names, a bit each: an
+    /// attribute whose name starts otherwise is passed over unhashed.
+    private var attributeFirstBytes = [UInt64](repeating: 0, count: 4)
     private var unindexed: [Int] = []
     /// When every alternative names a tag Winnow knows, those tags: an
     /// element of another tag matches none, which its tag alone tells.
@@ -63,6 +66,10 @@ struct SelectorIndex<Value> {
         self.byClass = NameTable(byClass.map { ($0.key, $0.value) })
         self.byID = NameTable(byID.map { ($0.key, $0.value) })
         self.byAttribute = NameTable(byAttribute.map { ($0.key, $0.value) }, bytewise: true)
+        for name in byAttribute.keys {
+            guard let first = name.utf8.first else { continue }
+            attributeFirstBytes[Int(first >> 6)] |= 1 << UInt64(first & 63)
+        }
     }
 
     /// The value of the earliest selector that matches `node`. Positions
@@ -112,7 +119,7 @@ struct SelectorIndex<Value> {
             // index does too: a name it misses could not match.
             var attribute = node.pointer.pointee.properties
             while let current = attribute {
-                if let name = current.pointee.name {
+                if let name = current.pointee.name, attributeFirstBytes[Int(name[0] >> 6)] & (1 << UInt64(name[0] & 63)) != 0 {
                     let bytes = UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name)))
                     var hash = NameHash.seed
                     for byte in bytes { hash = NameHash.adding(byte, to: hash) }
