@@ -142,18 +142,25 @@ struct CommentParts {
         if CommentParts.metaTags.contains(node.tag) { return true }
         let elementFacts = facts.facts(of: node)
         let words = elementFacts.nameWords
-        let isMetaToken = { (token: [String]) in token.contains(where: CommentParts.metaWords.contains) }
         // The words' hashes first: most elements have no meta word at all.
-        guard !words.isEmpty, words.wordHashes.contains(where: CommentParts.isMetaWordHash),
-            words.tokens.contains(where: isMetaToken),
-            Text.visibleLength(node.textContent) <= CommentParts.maximumMetaChars
-        else { return false }
+        guard !words.isEmpty, words.wordHashes.contains(where: CommentParts.isMetaWordHash) else { return false }
         // Named so by its first class token or its id, it is meta; by a
-        // later token only, it is meta unless it holds a paragraph.
+        // later token only, it is meta unless it holds a paragraph. A word
+        // is looked up only when its hash is a meta word's.
         let classTokens = elementFacts.classes.count
-        let isNamedMeta = words.tokens.enumerated().contains { index, token in
-            (index == 0 || index >= classTokens) && isMetaToken(token)
+        var hasMetaToken = false
+        var isNamedMeta = false
+        var offset = 0
+        for (index, token) in words.tokens.enumerated() {
+            defer { offset += token.count }
+            let isMetaToken = token.indices.contains { position in
+                CommentParts.isMetaWordHash(words.wordHashes[offset + position]) && CommentParts.metaWords.contains(token[position])
+            }
+            guard isMetaToken else { continue }
+            hasMetaToken = true
+            if index == 0 || index >= classTokens { isNamedMeta = true }
         }
+        guard hasMetaToken, Text.visibleLength(node.textContent) <= CommentParts.maximumMetaChars else { return false }
         return isNamedMeta || !CommentParts.holdsParagraph(node)
     }
 
