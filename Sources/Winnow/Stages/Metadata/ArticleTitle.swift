@@ -21,7 +21,7 @@ enum ArticleTitle {
     /// or alone when it leads ("Site | Title"). With `heuristic`, a short
     /// trailing part goes even when it matches no site name.
     static func removingSiteName(from title: String, siteNames: [String], heuristic: Bool) -> String {
-        let cuts = separatorRanges(in: title)
+        let cuts = separatorRanges(in: title, titleSeparators)
         guard let lastCut = cuts.last, let firstCut = cuts.first else { return title }
         let sites = Set(siteNames.map(comparable).filter { !$0.isEmpty })
         if !sites.isEmpty {
@@ -51,7 +51,7 @@ enum ArticleTitle {
     static func prefix(of title: String, matching heading: String) -> String? {
         let target = comparable(heading)
         guard !target.isEmpty else { return nil }
-        for cut in separatorRanges(in: title) where comparable(title[..<cut.lowerBound]) == target {
+        for cut in separatorRanges(in: title, titleSeparators) where comparable(title[..<cut.lowerBound]) == target {
             return Text.collapsingWhitespace(title[..<cut.lowerBound])
         }
         return nil
@@ -64,47 +64,107 @@ enum ArticleTitle {
     /// heading confirms the cut: "Review: …" is a whole title.
     /// The headings are read only for a title with a colon.
     static func part(afterColonOf title: String, matchingAnyOf headings: @autoclosure () -> [String]) -> String? {
-        let cuts = separatorRanges(in: title, separators: [": "])
+        let cuts = separatorRanges(in: title, colonSeparators)
         guard !cuts.isEmpty else { return nil }
-        let targets = Set(headings().map(comparable).filter { !$0.isEmpty })
-        for cut in cuts {
-            let after = title[cut.upperBound...]
-            if targets.contains(comparable(after)) { return Text.collapsingWhitespace(after) }
+        let parts = cuts.map { comparable(title[$0.upperBound...]) }
+        // A heading can be a part only if its `comparable` has no more
+        // ASCII scalars than the longest part has bytes, when the parts are
+        // ASCII: equal Strings have the same canonical decomposition, which
+        // keeps every ASCII scalar (an ASCII scalar decomposes to itself and
+        // reordering moves only combining marks), and an ASCII part's is
+        // the part itself. A longer heading (an unclosed `<h2>` holds the
+        // rest of the page) is not made comparable, Character by Character
+        // where it is past ASCII, only to be found different.
+        let longestPart = parts.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? parts.map(\.utf8.count).max() : nil
+        let targets = Set(headings().compactMap { heading -> String? in
+            if let longestPart, minimumASCIICount(ofComparable: heading) > longestPart { return nil }
+            let target = comparable(heading)
+            return target.isEmpty ? nil : target
+        })
+        for (cut, part) in zip(cuts, parts) where targets.contains(part) {
+            return Text.collapsingWhitespace(title[cut.upperBound...])
         }
         return nil
     }
 
     /// Where the separators are, in order.
     static func separatorRanges(in title: String, separators: [String] = ArticleTitle.separators) -> [Range<String.Index>] {
-        if title.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSeparatorRanges(in: title, separators: separators) }
-        var ranges: [Range<String.Index>] = []
-        var position = title.startIndex
-        while position < title.endIndex {
-            if let separator = separators.first(where: { $0.first == title[position] && title[position...].hasPrefix($0) })
-            {
-                let end = title.index(position, offsetBy: separator.count)
-                ranges.append(position..<end)
-                // The closing space may open the next separator ("a | - b").
-                position = title.index(before: end)
-                continue
+        separatorRanges(in: title, separators == ArticleTitle.separators ? titleSeparators : SeparatorSet(separators))
+    }
+
+    static let titleSeparators = SeparatorSet(separators)
+    static let colonSeparators = SeparatorSet([": "])
+
+    /// Separators with what the byte scans need of them, worked out once.
+    struct SeparatorSet {
+        let separators: [String]
+        /// Each separator's Characters.
+        let characters: [[Character]]
+        /// Each separator's bytes, for ASCII titles.
+        let patterns: [[UInt8]]
+        /// Which bytes open a pattern.
+        let patternOpenings: [Bool]
+        /// For each separator, for each of its Characters, the ASCII bytes
+        /// that, as a Character of their own, are equal to it (by `==`
+        /// itself, so canonical equivalence is as Swift has it).
+        let asciiEquals: [[[UInt8]]]
+        /// Which ASCII bytes, as a Character of their own, equal some
+        /// separator's first Character.
+        let asciiOpenings: [Bool]
+        /// The first Character every separator opens with, if they all
+        /// open with the same one (ours: " ").
+        let commonFirst: Character?
+
+        init(_ separators: [String]) {
+            self.separators = separators
+            characters = separators.map(Array.init)
+            patterns = separators.map { Array($0.utf8) }
+            let patterns = patterns
+            patternOpenings = (0..<256).map { byte in patterns.contains { $0.first == UInt8(byte) } }
+            // Equal Characters hash alike (Hashable's contract), so `==`
+            // runs only for the rare byte whose hash matches: comparing
+            // every ASCII Character with a dash costs a normalization each.
+            let ascii = (0..<0x80).map { Character(Unicode.Scalar(UInt8($0))) }
+            let asciiHashes = ascii.map(\.hashValue)
+            asciiEquals = characters.map { characters in
+                characters.map { character in
+                    let hash = character.hashValue
+                    return ascii.indices.filter { asciiHashes[$0] == hash && ascii[$0] == character }.map(UInt8.init)
+                }
             }
-            position = title.index(after: position)
+            let asciiEquals = asciiEquals
+            asciiOpenings = (0..<0x80).map { byte in asciiEquals.contains { $0.first?.contains(UInt8(byte)) ?? false } }
+            let firsts = characters.map(\.first)
+            if let first = firsts.first, let common = first, firsts.allSatisfy({ $0 == common }) {
+                commonFirst = common
+            } else {
+                commonFirst = nil
+            }
         }
-        return ranges
+    }
+
+    static func separatorRanges(in title: String, _ set: SeparatorSet) -> [Range<String.Index>] {
+        withBytes(of: title) { bytes in
+            bytes.allSatisfy({ $0 < 0x80 })
+                ? asciiSeparatorRanges(in: title, bytes: bytes, set) : mixedSeparatorRanges(in: title, bytes: bytes, set)
+        }
     }
 
     /// `separatorRanges` for an ASCII title (most are), over its bytes:
     /// there a Character is a byte, and comparing Characters at every
     /// position cost more than the rest of the title's handling.
-    private static func asciiSeparatorRanges(in title: String, separators: [String]) -> [Range<String.Index>] {
-        let bytes = Array(title.utf8)
-        let patterns = separators.map { Array($0.utf8) }
+    private static func asciiSeparatorRanges(in title: String, bytes: UnsafeBufferPointer<UInt8>, _ set: SeparatorSet) -> [Range<String.Index>] {
         let view = title.utf8
         var ranges: [Range<String.Index>] = []
         var position = 0
         while position < bytes.count {
-            if let pattern = patterns.first(where: { pattern in
-                pattern.count <= bytes.count - position && pattern[0] == bytes[position]
+            // Most bytes open no pattern: nothing to compare.
+            guard set.patternOpenings[Int(bytes[position])] else {
+                position += 1
+                continue
+            }
+            if let pattern = set.patterns.first(where: { pattern in
+                !pattern.isEmpty && pattern.count <= bytes.count - position && pattern[0] == bytes[position]
                     && bytes[position..<(position + pattern.count)].elementsEqual(pattern)
             }) {
                 let start = view.index(view.startIndex, offsetBy: position)
@@ -118,20 +178,232 @@ enum ArticleTitle {
         return ranges
     }
 
+    /// `separatorRanges` for a title past ASCII (a dash, a curly quote),
+    /// as a loop over its Characters finds them (the `else` branch is that
+    /// loop): reading the Character at every position, once per separator,
+    /// cost about 1 000 instructions a Character.
+    ///
+    /// An ASCII byte followed by another ASCII byte (or by nothing), CR LF
+    /// aside, is a Character of its own wherever a Character starts there:
+    /// no grapheme rule joins the two (only Extend, ZWJ and SpacingMark
+    /// attach to what precedes them, only Prepend to what follows, and no
+    /// ASCII scalar is one of them). There the Character is known from the
+    /// byte, and so is whether it equals a separator's Character
+    /// (`asciiEquals`); the Character loop's own tests run only where they
+    /// cannot be settled so.
+    private static func mixedSeparatorRanges(in title: String, bytes: UnsafeBufferPointer<UInt8>, _ set: SeparatorSet) -> [Range<String.Index>] {
+        let view = title.utf8
+        var ranges: [Range<String.Index>] = []
+        var position = title.startIndex
+        while position < title.endIndex {
+            let offset = view.distance(from: view.startIndex, to: position)
+            var found: String?
+            if isLoneASCII(bytes, at: offset) {
+                guard set.asciiOpenings[Int(bytes[offset])] else {
+                    position = view.index(after: position)
+                    continue
+                }
+                // The Character after this one, read once if needed.
+                var next: Character??
+                for index in set.separators.indices {
+                    let characters = set.characters[index]
+                    let equals = set.asciiEquals[index]
+                    guard let firstEquals = equals.first, firstEquals.contains(bytes[offset]) else { continue }
+                    // The separator's Characters after the first, against
+                    // the lone bytes that follow, as far as they go.
+                    var count = 1
+                    var differs = false
+                    while count < characters.count {
+                        let at = offset + count
+                        guard at < bytes.count else {
+                            differs = true  // the title ends first
+                            break
+                        }
+                        guard isLoneASCII(bytes, at: at) else { break }
+                        if !equals[count].contains(bytes[at]) {
+                            differs = true
+                            break
+                        }
+                        count += 1
+                    }
+                    if differs { continue }
+                    if count == 1, characters.count > 1 {
+                        // The second Character is past ASCII: compare it.
+                        if next == nil {
+                            let after = view.index(after: position)
+                            next = .some(after < title.endIndex ? title[after] : nil)
+                        }
+                        if next! != characters[1] { continue }
+                    }
+                    if title[position...].hasPrefix(set.separators[index]) {
+                        found = set.separators[index]
+                        break
+                    }
+                }
+                if found == nil {
+                    position = view.index(after: position)
+                    continue
+                }
+            } else {
+                let character = title[position]
+                if let common = set.commonFirst, common != character {
+                    position = title.index(after: position)
+                    continue
+                }
+                found = set.separators.first(where: { $0.first == character && title[position...].hasPrefix($0) })
+            }
+            if let separator = found {
+                let end = title.index(position, offsetBy: separator.count)
+                ranges.append(position..<end)
+                // The closing space may open the next separator ("a | - b").
+                position = title.index(before: end)
+                continue
+            }
+            position = title.index(after: position)
+        }
+        return ranges
+    }
+
+    /// Whether the byte at `offset` is an ASCII scalar that is a Character
+    /// by itself wherever a Character starts there: the next byte is ASCII
+    /// too (or there is none) and the two are not CR LF.
+    @inline(__always)
+    private static func isLoneASCII(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        let byte = bytes[offset]
+        guard byte < 0x80 else { return false }
+        guard offset + 1 < bytes.count else { return true }
+        let next = bytes[offset + 1]
+        return next < 0x80 && !(byte == 0x0D && next == 0x0A)
+    }
+
     /// Lower-cased letters and digits only, so "BBC News" matches "BBC  news".
     static func comparable<S: StringProtocol>(_ text: S) -> String {
         // ASCII text (most titles), byte by byte: an ASCII Character is its
         // byte (CR LF aside, neither a letter nor a digit).
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: text.utf8.compactMap { byte -> UInt8? in
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                return (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) ? lower : nil
-            }, as: UTF8.self)
+            return String(decoding: text.utf8.compactMap(comparableByte), as: UTF8.self)
         }
-        return String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+        return withBytes(of: text) { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            // Consecutive pieces past ASCII go to the Character path
+            // together: one String for a run of words past ASCII (a
+            // heading in Greek or Chinese), not one a word.
+            var pending: Range<Int>?
+            var pieces = Pieces(bytes)
+            while true {
+                let piece = pieces.next()
+                if let (range, isASCII) = piece, !isASCII {
+                    pending = (pending?.lowerBound ?? range.lowerBound)..<range.upperBound
+                    continue
+                }
+                if let range = pending {
+                    result.append(contentsOf: comparableByCharacters(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)).utf8)
+                    pending = nil
+                }
+                guard let (range, _) = piece else { break }
+                for index in range {
+                    if let kept = comparableByte(bytes[index]) { result.append(kept) }
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
     }
 
+    /// At least how many ASCII scalars `comparable(text)` has: the letters
+    /// and digits of its ASCII pieces, which `comparable` keeps byte for
+    /// byte.
+    static func minimumASCIICount<S: StringProtocol>(ofComparable text: S) -> Int {
+        withBytes(of: text) { bytes in
+            var count = 0
+            var pieces = Pieces(bytes)
+            while let (range, isASCII) = pieces.next() {
+                guard isASCII else { continue }
+                for index in range where comparableByte(bytes[index]) != nil { count += 1 }
+            }
+            return count
+        }
+    }
+
+    /// An ASCII byte as `comparable` keeps it: lower-cased if a letter,
+    /// nil if neither a letter nor a digit.
+    @inline(__always)
+    private static func comparableByte(_ byte: UInt8) -> UInt8? {
+        let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        return (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) ? lower : nil
+    }
+
+    /// `comparable` Character by Character, as it was written first.
+    static func comparableByCharacters<S: StringProtocol>(_ text: S) -> String {
+        String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+    }
+
+    /// How many words of Characters other than " " `text` has.
     static func wordCount<S: StringProtocol>(_ text: S) -> Int {
-        text.split(whereSeparator: { $0 == " " }).count
+        withBytes(of: text) { bytes in
+            var count = 0
+            var pieces = Pieces(bytes)
+            while let (range, isASCII) = pieces.next() {
+                if isASCII {
+                    // Every space byte between ASCII bytes is a cut: a
+                    // non-empty ASCII piece is one word.
+                    if !range.isEmpty { count += 1 }
+                } else {
+                    let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                    count += piece.split(whereSeparator: { $0 == " " }).count
+                }
+            }
+            return count
+        }
+    }
+
+    /// The pieces of UTF-8 text between its cuts, in order, each with
+    /// whether it is all ASCII. A cut is a space byte whose neighbours are
+    /// ASCII bytes (or the text's ends).
+    ///
+    /// A cut is a Character " " of its own, and the Characters of the text
+    /// are those of its pieces with " " between them, both before and after
+    /// lower-casing: a grapheme rule joins a scalar to the one before only
+    /// when that one is Prepend (never ASCII) or the next one is Extend,
+    /// ZWJ or SpacingMark (never ASCII), and the rules that look further
+    /// back (emoji ZWJ sequences, regional-indicator pairs, Indic conjuncts)
+    /// stop at a space. A space is neither cased nor case-ignorable, so no
+    /// casing context (final sigma) reaches across it either. So
+    /// `comparable` of the text is `comparable` of its pieces joined, and
+    /// its words are the pieces' words: ASCII pieces are read byte by byte,
+    /// pieces past ASCII (a word with an accent, a curly quote) with
+    /// Characters. Cutting only between ASCII bytes keeps the pieces valid
+    /// UTF-8.
+    private struct Pieces {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var start = 0
+        var done = false
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        mutating func next() -> (Range<Int>, Bool)? {
+            guard !done else { return nil }
+            var isASCII = true
+            var index = start
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x80 {
+                    isASCII = false
+                } else if byte == 0x20, index == 0 || bytes[index - 1] < 0x80, index + 1 == bytes.count || bytes[index + 1] < 0x80 {
+                    defer { start = index + 1 }
+                    return (start..<index, isASCII)
+                }
+                index += 1
+            }
+            done = true
+            return (start..<bytes.count, isASCII)
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `text`, in place when they are
+    /// stored contiguously.
+    private static func withBytes<S: StringProtocol, Result>(of text: S, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 }
