@@ -55,6 +55,14 @@ extension Node {
         return body(UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
     }
 
+    /// Calls `body` with the bytes of attribute `name`'s value, read as
+    /// `withValue` reads them; nil where `attribute(name)` is nil
+    /// (`xmlGetProp` is `xmlHasProp` and then the value).
+    func withAttribute<Result>(_ name: StaticString, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard let attribute = xmlHasProp(pointer, name.utf8Start) else { return nil }
+        return withValue(of: attribute, body)
+    }
+
     /// Whether attribute `name` is present and its value is `expected`
     /// (ASCII), compared as `attribute(name) == expected` would, without
     /// building the String when the value is ASCII.
