@@ -40,13 +40,120 @@ enum CommentCount {
 
     /// Whether a heading announces the comment thread: a count ("12
     /// Comments", "4 thoughts on …") or a label ("Comments", "Discussion").
+    ///
+    /// Every heading of a comment section and every comment without
+    /// replies comes here: the byte tests (length, a long ASCII opening,
+    /// one pass for the announcement words) go before the Character count,
+    /// the pattern and the label (the tests are all pure: their order
+    /// changes nothing but the cost).
     static func isAnnouncement(_ heading: String) -> Bool {
-        guard !heading.isEmpty, heading.utf8.count <= maximumHeadingChars * 4, Text.hasAtMost(maximumHeadingChars, charactersIn: heading),
-            announcementWords.contains(where: { Text.containsBytes(heading, $0, ignoringASCIICase: true) })
+        guard !heading.isEmpty, heading.utf8.count <= maximumHeadingChars * 4, !opensWithTooManyASCIICharacters(heading),
+            mentionsAnnouncementWord(heading), Text.hasAtMost(maximumHeadingChars, charactersIn: heading)
         else { return false }
         if number(in: heading) != nil { return true }
-        let label = heading.lowercased().trimmingCharacters(in: labelTrimmed)
-        return labels.contains(label)
+        return isLabel(heading)
+    }
+
+    /// Whether `heading` opens with more than `maximumHeadingChars`
+    /// Characters of ASCII, which `Text.hasAtMost` would find after the
+    /// words were looked for in all of it: bytes below 0x80 other than CR,
+    /// each followed by another, are a Character each.
+    private static func opensWithTooManyASCIICharacters(_ heading: String) -> Bool {
+        guard heading.utf8.count >= maximumHeadingChars + 2 else { return false }
+        var heading = heading
+        return heading.withUTF8 { bytes in
+            for index in 0..<(maximumHeadingChars + 2) where bytes[index] >= 0x80 || bytes[index] == 0x0D { return false }
+            return true
+        }
+    }
+
+    /// Whether `heading`, lower-cased and trimmed of punctuation and
+    /// spaces, is one of `labels`.
+    static func isLabel(_ heading: String) -> Bool {
+        // Foundation's lower-casing and trimming cost about 150 000
+        // instructions a heading: the bytes settle most headings first.
+        var heading = heading
+        let settled: Bool? = heading.withUTF8 { bytes in
+            bytes.allSatisfy({ $0 < 0x80 }) ? isASCIILabel(bytes) : mayBeLabel(bytes) ? nil : false
+        }
+        return settled ?? labels.contains(heading.lowercased().trimmingCharacters(in: labelTrimmed))
+    }
+
+    /// `isLabel` for ASCII text: there lower-casing is byte by byte and
+    /// changes no byte's trimming (letters are neither punctuation nor
+    /// space), a Character is a byte (CR LF aside, neither trimmed nor in a
+    /// label) and strings are equal when their bytes are.
+    private static func isASCIILabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let asciiLabelTrimmed = asciiLabelTrimmed
+        var start = 0
+        var end = bytes.count
+        while start < end, asciiLabelTrimmed[Int(bytes[start])] { start += 1 }
+        while end > start, asciiLabelTrimmed[Int(bytes[end - 1])] { end -= 1 }
+        return asciiLabels.contains { label in
+            label.count == end - start && label.indices.allSatisfy { label[$0] == lowerASCII(bytes[start + $0]) }
+        }
+    }
+
+    /// False when text past ASCII cannot be a label: its ASCII bytes that
+    /// are not trimmed (lower-cased) are not, in order, part of any label.
+    ///
+    /// Such a byte is one scalar, lower-cased alone and never trimmed
+    /// (trimming stops at it from either end), so it is in the lower-cased
+    /// trimmed text, in order. Text equal to a label (ASCII) has that
+    /// label as its canonical decomposition, which keeps every ASCII scalar
+    /// of the text (decomposition leaves ASCII as it is, reordering moves
+    /// only combining marks): the bytes are a subsequence of the label.
+    private static func mayBeLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let asciiLabelTrimmed = asciiLabelTrimmed
+        var kept = 0
+        for byte in bytes where byte < 0x80 && !asciiLabelTrimmed[Int(byte)] {
+            kept += 1
+            if kept > longestLabel { return false }
+        }
+        return asciiLabels.contains { label in
+            var position = 0
+            for byte in bytes where byte < 0x80 && !asciiLabelTrimmed[Int(byte)] {
+                let lower = lowerASCII(byte)
+                while position < label.count, label[position] != lower { position += 1 }
+                guard position < label.count else { return false }
+                position += 1
+            }
+            return true
+        }
+    }
+
+    /// Whether `heading` holds one of `announcementWords`, ASCII case
+    /// ignored: `Text.containsBytes` for each word, in one pass.
+    static func mentionsAnnouncementWord(_ heading: String) -> Bool {
+        var heading = heading
+        // Read once: each use of a static in the loop would check its lazy
+        // initialization.
+        let starts = announcementWordStarts
+        return heading.withUTF8 { bytes in
+            announcementOpenings.withUnsafeBufferPointer { openings in
+                announcementWordBytes.withUnsafeBufferPointer { words in
+                    for start in bytes.indices {
+                        var candidates = openings[Int(bytes[start])]
+                        while candidates != 0 {
+                            let word = candidates.trailingZeroBitCount
+                            candidates &= candidates - 1
+                            let from = starts[word]
+                            let length = starts[word + 1] - from
+                            guard length <= bytes.count - start else { continue }
+                            var offset = 1
+                            while offset < length, lowerASCII(bytes[start + offset]) == words[from + offset] { offset += 1 }
+                            if offset == length { return true }
+                        }
+                    }
+                    return false
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func lowerASCII(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     /// Every count and label holds one of these (ASCII, any case): a
@@ -54,7 +161,22 @@ enum CommentCount {
     private static let announcementWords = [
         "comment", "respon", "repl", "thought", "reaction", "opinion", "discussion", "what readers", "what people",
     ]
+    /// The words' bytes one after another, and where each starts (and
+    /// the last ends).
+    private static let announcementWordBytes = announcementWords.flatMap(\.utf8)
+    private static let announcementWordStarts = announcementWords.reduce(into: [0]) { starts, word in starts.append(starts.last! + word.utf8.count) }
+    /// For each byte, the words (bits by index) whose first letter it is,
+    /// in either case.
+    private static let announcementOpenings: [UInt16] = (0..<256).map { byte in
+        announcementWords.indices.reduce(0) { mask, index in
+            lowerASCII(UInt8(byte)) == announcementWords[index].utf8.first! ? mask | 1 << index : mask
+        }
+    }
     private static let labelTrimmed = CharacterSet.punctuationCharacters.union(.whitespaces)
+    /// Which ASCII bytes `labelTrimmed` holds, read from it.
+    private static let asciiLabelTrimmed: [Bool] = (0..<128).map { labelTrimmed.contains(Unicode.Scalar(UInt8($0))) }
+    private static let asciiLabels = labels.map { Array($0.utf8) }
+    private static let longestLabel = labels.map(\.utf8.count).max()!
 
     /// Whether `text` may open as `pattern` asks: past ASCII white space,
     /// a digit, or the first letter of "no", "comments", "responses",
