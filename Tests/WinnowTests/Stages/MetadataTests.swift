@@ -347,6 +347,18 @@ import Testing
         #expect(ArticleTitle.removingSiteName(from: "A - B", siteNames: [], heuristic: false) == "A - B")
         #expect(ArticleTitle.removingSiteName(from: "Title — The Site", siteNames: ["the site"], heuristic: false) == "Title")
     }
+
+    /// Separators sharing a space ("beta | - Gamma") once made a backward
+    /// range and stopped the process on such a title with a site name.
+    @Test func overlappingSeparatorsAreReadNotTrapped() throws {
+        #expect(ArticleTitle.removingSiteName(from: "Alpha beta | - Gamma", siteNames: ["Gamma"], heuristic: false) == "Alpha beta |")
+        #expect(ArticleTitle.removingSiteName(from: "Alpha beta | - Gamma", siteNames: ["Site"], heuristic: true) == "Alpha beta | - Gamma")
+        let article = try TestSupport.clean("""
+            <html><head><title>Alpha beta | - Gamma</title><meta property="og:site_name" content="Gamma"></head>
+            <body><article><p>A paragraph of ordinary article prose, long enough to count, with commas and a stop.</p></article></body></html>
+            """)
+        #expect(article.metadata.title != nil)
+    }
 }
 
 @Suite struct HTMLEntitiesTests {

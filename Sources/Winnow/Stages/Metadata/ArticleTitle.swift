@@ -26,7 +26,10 @@ enum ArticleTitle {
         let sites = Set(siteNames.map(comparable).filter { !$0.isEmpty })
         if !sites.isEmpty {
             for (index, cut) in cuts.enumerated() {
-                let partEnd = index + 1 < cuts.count ? cuts[index + 1].lowerBound : title.endIndex
+                // Separators may share their spaces ("a | - b"): the next
+                // can begin before this one ends, and the part between is
+                // empty, not a backward range (which traps).
+                let partEnd = index + 1 < cuts.count ? max(cuts[index + 1].lowerBound, cut.upperBound) : title.endIndex
                 if sites.contains(comparable(title[cut.upperBound..<partEnd])) {
                     return Text.collapsingWhitespace(title[..<cut.lowerBound])
                 }
