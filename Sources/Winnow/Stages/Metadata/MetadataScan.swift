@@ -187,9 +187,8 @@ struct MetaTags {
 
     static func normalizedKey<S: StringProtocol>(_ key: S) -> String {
         if key.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: key.utf8.map { byte in
-                byte == 0x2E ? 0x3A : byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            }, as: UTF8.self)
+            return key.utf8.withContiguousStorageIfAvailable(normalizedKey(ascii:))
+                ?? Array(key.utf8).withUnsafeBufferPointer(normalizedKey(ascii:))
         }
         return String(key.lowercased().map { $0 == "." ? ":" : $0 })
     }
