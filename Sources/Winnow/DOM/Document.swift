@@ -10,6 +10,10 @@ import CLibXML2
 public final class Document {
     let pointer: htmlDocPtr
     private var detached: [xmlNodePtr] = []
+    /// How many times the tree has been changed (by this type's editing
+    /// methods, which alone change it): figures counted over the tree
+    /// hold while this stays the same.
+    var editCount = 0
     /// Made at the first XPath evaluation and kept: making a context
     /// registers every XPath function anew, which costs more than most
     /// evaluations.
@@ -76,6 +80,7 @@ public final class Document {
     func detach(_ node: Node) {
         xmlUnlinkNode(node.pointer)
         detached.append(node.pointer)
+        editCount += 1
     }
 
     /// Moves `nodes` (siblings, in order) into a new element put where the
@@ -83,6 +88,7 @@ public final class Document {
     /// `xmlAddChild` would merge adjacent text nodes and free one of them.
     func wrap(_ nodes: [Node], tag: String, className: String) -> Node? {
         guard let first = nodes.first, let wrapper = xmlNewDocNode(pointer, nil, tag, nil) else { return nil }
+        editCount += 1
         xmlNewProp(wrapper, "class", className)
         xmlAddPrevSibling(first.pointer, wrapper)
         for node in nodes {
@@ -103,6 +109,7 @@ public final class Document {
 
     /// Replaces `node` by its children, keeping their text in place.
     func unwrap(_ node: Node) {
+        editCount += 1
         var child = node.pointer.pointee.children
         while let current = child {
             child = current.pointee.next

@@ -5,11 +5,13 @@ import CLibXML2
 extension Document {
     /// Sets (or replaces) an attribute of an element.
     func setAttribute(_ name: String, _ value: String, on node: Node) {
+        editCount += 1
         xmlSetProp(node.pointer, name, value)
     }
 
     /// Removes an attribute of an element, if it has it.
     func removeAttribute(_ name: String, from node: Node) {
+        editCount += 1
         if let attribute = xmlHasProp(node.pointer, name) { xmlRemoveProp(attribute) }
     }
 
@@ -26,6 +28,7 @@ extension Document {
 
     /// Takes `node` out of the tree and frees it at once.
     func delete(_ node: Node) {
+        editCount += 1
         xmlUnlinkNode(node.pointer)
         xmlFreeNode(node.pointer)
     }

@@ -13,6 +13,53 @@ public final class Page {
     /// Element facts shared by the stages' walks.
     let elementFacts = ElementFactsCache()
 
+    /// The last count of the body (or of whatever root was asked for
+    /// outside it), the document's edit count then, and the nodes removed
+    /// since; and the most nodes any count found.
+    private var lastCounts: TextCounts?
+    private var lastCountsEditCount = 0
+    private var removedSinceCounts: [Node] = []
+    private var largestCount: Int?
+
+    /// Text figures of the subtree under `root`, as they stand now.
+    ///
+    /// Stages ask for them over the body, or over the article in it, one
+    /// after another, with removals in between. So the body is counted,
+    /// and the figures of any subtree in it are read from that count.
+    /// The count is reused while nothing changes; after removals alone,
+    /// and with no one still reading it (a stage that does keeps the
+    /// figures it asked for), it is brought up to date; otherwise the body
+    /// is counted anew, in lists sized by the largest count so far (the
+    /// tree only loses nodes, save a few wrappers) rather than by a walk
+    /// of their own.
+    func textStatistics(under root: Node) -> TextStatistics {
+        if lastCounts != nil, let statistics = currentStatistics(under: root) { return statistics }
+        lastCounts = nil
+        let body = document.body
+        let countsRoot = body.map { root == $0 || root.isInside($0) } == true ? body! : root
+        let counts = TextCounts(root: countsRoot, expectedCount: largestCount)
+        largestCount = max(largestCount ?? 0, counts.count)
+        lastCounts = counts
+        lastCountsEditCount = document.editCount
+        removedSinceCounts = []
+        // Nil only for a root that is neither element nor text.
+        return TextStatistics(subtree: root, of: counts) ?? TextStatistics(root: root)
+    }
+
+    /// The figures under `root` from the last count, brought up to date;
+    /// nil when that cannot be done.
+    private func currentStatistics(under root: Node) -> TextStatistics? {
+        let edits = document.editCount - lastCountsEditCount
+        if edits > 0 {
+            guard edits == removedSinceCounts.count, isKnownUniquelyReferenced(&lastCounts!),
+                lastCounts!.applyRemovals(removedSinceCounts)
+            else { return nil }
+            lastCountsEditCount = document.editCount
+            removedSinceCounts = []
+        }
+        return TextStatistics(subtree: root, of: lastCounts!)
+    }
+
     /// The stage now running, for the removal log.
     var currentStage: String = ""
     /// What was removed, by which stage and rule. Excerpts and character
@@ -56,6 +103,7 @@ public final class Page {
         guard node.isAttached, !spared.contains(node) else { return }
         removed.append((node, currentStage, rule))
         document.detach(node)
+        if lastCounts != nil { removedSinceCounts.append(node) }
     }
 
     /// Groups sibling `nodes` under a new `<div class="className">`: a

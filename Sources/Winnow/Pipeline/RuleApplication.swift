@@ -67,7 +67,7 @@ public struct RuleApplication {
         guard !selectors.isEmpty || !hinted.isEmpty || !patterned.isEmpty || htmlCommentRule != nil else { return }
         // Character counts first, so long containers are never turned into
         // strings only to learn they are too long to test.
-        let statistics = patterned.isEmpty ? nil : TextStatistics(root: scope)
+        let statistics = patterned.isEmpty ? nil : page.textStatistics(under: scope)
         // One match against the stage's joined patterns rules out most
         // blocks; site rules (host-scoped) are not in it and are tested.
         let combined = prepared.hasHostScopedPatterns ? nil : page.rules.combinedTextPattern(for: stage)

@@ -30,7 +30,7 @@ struct ConditionalCleaning {
     let root: Node
 
     func run() {
-        let statistics = TextStatistics(root: root)
+        let statistics = page.textStatistics(under: root)
         let prose = ProseMap(root: root, statistics: statistics)
         let rootChars = statistics[root].chars
         var candidates: [Node] = []

@@ -16,7 +16,8 @@ final class ContentGuard {
     /// has no prose units); `nil` for none.
     let protectedTextShare: Double?
 
-    private lazy var statistics: TextStatistics? = scope.map { TextStatistics(root: $0) }
+    private let page: Page
+    private lazy var statistics: TextStatistics? = scope.map { page.textStatistics(under: $0) }
     private lazy var prose: ProseMap? = scope.flatMap { scope in statistics.map { ProseMap(root: scope, statistics: $0) } }
     private lazy var rootChars: Int = scope.flatMap { scope in statistics?[scope].chars } ?? 0
 
@@ -24,6 +25,7 @@ final class ContentGuard {
     init(page: Page, root: Node? = nil, protectedShare: Double = 0.5, protectedTextShare: Double? = nil) {
         self.protectedShare = protectedShare
         self.protectedTextShare = protectedTextShare
+        self.page = page
         scope = root ?? page.document.body ?? page.document.root
     }
 

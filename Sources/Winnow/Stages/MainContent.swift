@@ -17,7 +17,7 @@ public struct MainContent: Stage {
 
     public func run(on page: Page) throws {
         guard let body = page.document.body else { return }
-        let statistics = TextStatistics(root: body)
+        let statistics = page.textStatistics(under: body)
         let scoring = ContentScoring(root: body, statistics: statistics, facts: page.elementFacts)
         let scored = scoring.bestCandidate()
         let marked = markedCandidate(on: page, statistics: statistics)
