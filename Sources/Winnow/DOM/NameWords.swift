@@ -10,11 +10,40 @@ import CLibXML2
 /// of whole words inside one token: `social-share-bar` and `shareBar` hold
 /// `share`; `shareholder` and `commentary` hold neither `share` nor `comment`.
 public struct NameWords: Sendable, Hashable {
-    /// One word list per class or id token.
-    public let tokens: [[String]]
-    /// The `NameHash` of every word, token after token: a hint's words are
-    /// compared by hash first, and by `==` only when the hashes agree.
+    /// The words of every class and id token, token after token, each
+    /// token's followed by an empty string (no word is empty). One list for
+    /// all tokens: a list a token cost an allocation each, for every
+    /// spelling of every page.
+    let words: [String]
+    /// The `NameHash` of each of `words` (0 for the ends of tokens): a
+    /// hint's words are compared by hash first, and by `==` only when the
+    /// hashes agree.
     let wordHashes: [UInt64]
+
+    /// The words of each token, as slices of `words`: a slice's indices
+    /// are positions in `words` and `wordHashes`.
+    public var tokens: Tokens { Tokens(words: words) }
+
+    /// The tokens' words, one slice a token, in the attribute's order
+    /// (class tokens first, then the id's).
+    public struct Tokens: Sequence {
+        let words: [String]
+
+        public func makeIterator() -> Iterator { Iterator(words: words) }
+
+        public struct Iterator: IteratorProtocol {
+            let words: [String]
+            var start = 0
+
+            public mutating func next() -> ArraySlice<String>? {
+                guard start < words.count else { return nil }
+                var end = start
+                while !words[end].isEmpty { end += 1 }
+                defer { start = end + 1 }
+                return words[start..<end]
+            }
+        }
+    }
 
     /// An id of this many words or more is a slug of a heading
     /// (`sharing-with-a-single-developer`), not the name of a component.
@@ -29,17 +58,12 @@ public struct NameWords: Sendable, Hashable {
         self = builder.nameWords
     }
 
-    init(tokens: [[String]]) {
-        self.tokens = tokens
-        wordHashes = tokens.flatMap { $0.map(NameHash.of) }
-    }
-
-    private init(tokens: [[String]], wordHashes: [UInt64]) {
-        self.tokens = tokens
+    private init(words: [String], wordHashes: [UInt64]) {
+        self.words = words
         self.wordHashes = wordHashes
     }
 
-    static let none = NameWords(tokens: [], wordHashes: [])
+    static let none = NameWords(words: [], wordHashes: [])
 
     /// Splits attribute values' bytes into tokens of words, in place: class
     /// names are ASCII almost always, so this runs on bytes, not on
@@ -51,18 +75,18 @@ public struct NameWords: Sendable, Hashable {
     /// for every element of every page, and growing lists one word at a
     /// time cost more than the splitting.
     struct Builder {
-        private var tokens: [[String]] = []
+        private var words: [String] = []
         private var wordHashes: [UInt64] = []
         private(set) var classTokens: [String] = []
         private(set) var classTokenHashes: [UInt64] = []
 
-        var nameWords: NameWords { NameWords(tokens: tokens, wordHashes: wordHashes) }
+        var nameWords: NameWords { NameWords(words: words, wordHashes: wordHashes) }
 
         /// Makes room for the tokens and words of attribute values of
         /// `byteCount` bytes in all (a guess: the lists still grow past it).
         mutating func reserveCapacity(forBytes byteCount: Int, classTokens collecting: Bool) {
-            tokens.reserveCapacity(byteCount / 6 + 1)
-            wordHashes.reserveCapacity(byteCount / 4 + 1)
+            words.reserveCapacity(byteCount / 4 + 2)
+            wordHashes.reserveCapacity(byteCount / 4 + 2)
             if collecting {
                 classTokens.reserveCapacity(byteCount / 6 + 1)
                 classTokenHashes.reserveCapacity(byteCount / 6 + 1)
@@ -113,11 +137,6 @@ public struct NameWords: Sendable, Hashable {
             // `js-…` tokens are hooks for scripts (`js-social-images` on an
             // article body), not names of what the element is.
             if count > 1, firstIsJS { return }
-            // Reserved, then appended to: the generic uninitialized-capacity
-            // initializer looks the storage type up at run time, at several
-            // times the cost.
-            var words: [String] = []
-            words.reserveCapacity(count)
             Builder.forEachWord(in: token) { start, end in
                 // Lower-cased straight into the String's storage: words
                 // are short, so most stay inline and nothing is allocated.
@@ -136,7 +155,8 @@ public struct NameWords: Sendable, Hashable {
                 words.append(word)
                 wordHashes.append(isASCII ? hash : NameHash.of(word))
             }
-            tokens.append(words)
+            words.append("")
+            wordHashes.append(0)
         }
 
         /// Calls `body` with the bounds of each word of a token (no white
@@ -241,12 +261,10 @@ public struct NameWords: Sendable, Hashable {
         // is nowhere among the words, no token needs to be looked at.
         if let first = hint.hashes.first, !wordHashes.contains(first) { return false }
         let length = hint.words.count
-        var offset = 0
         for words in tokens {
-            defer { offset += words.count }
             guard words.count >= length else { continue }
-            for start in 0...(words.count - length) {
-                guard NameWords.hashes(wordHashes, at: offset + start, equal: hint.hashes),
+            for start in words.startIndex...(words.endIndex - length) {
+                guard NameWords.hashes(wordHashes, at: start, equal: hint.hashes),
                     NameWords.words(words, at: start, equal: hint.words)
                 else { continue }
                 if NameWords.isQualified(words, before: start) { continue }
@@ -264,23 +282,23 @@ public struct NameWords: Sendable, Hashable {
     }
 
     @inline(__always)
-    static func words(_ words: [String], at start: Int, equal run: [String]) -> Bool {
+    static func words(_ words: ArraySlice<String>, at start: Int, equal run: [String]) -> Bool {
         for offset in run.indices where words[start + offset] != run[offset] { return false }
         return true
     }
 
     /// Whether a word before `start` turns the token into a statement
     /// about something else (`no-sidebar`).
-    static func isQualified(_ words: [String], before start: Int) -> Bool {
+    static func isQualified(_ words: ArraySlice<String>, before start: Int) -> Bool {
         words[..<start].contains(where: NameWords.qualifierWords.contains)
     }
 
     /// Whether a word outside `run` names content (`content-sidebar-wrap`).
-    static func namesLayout(_ words: [String], outside run: Range<Int>) -> Bool {
+    static func namesLayout(_ words: ArraySlice<String>, outside run: Range<Int>) -> Bool {
         words.indices.contains { !run.contains($0) && NameWords.contentWords.contains(words[$0]) }
     }
 
-    public var isEmpty: Bool { tokens.isEmpty }
+    public var isEmpty: Bool { words.isEmpty }
 }
 
 /// A class/id hint written as words joined by `-`: `share`, `author-box`.

@@ -33,24 +33,23 @@ struct HintIndex<Value> {
         self.firstWordBits = firstWordBits
     }
 
-    /// Whether some word's bit is set in `firstWordBits`.
+    /// Whether some word's bit is set in `firstWordBits` (the 0s that end
+    /// tokens in `NameWords.wordHashes` are no words).
     private func mayStartHint(_ hashes: [UInt64]) -> Bool {
         hashes.contains { hash in
             let bit = hash % HintIndex.bitCount
-            return firstWordBits[Int(bit / 64)] & (1 << (bit % 64)) != 0
+            return hash != 0 && firstWordBits[Int(bit / 64)] & (1 << (bit % 64)) != 0
         }
     }
 
     func firstMatch(_ names: NameWords, exceptLayoutTokens: Bool) -> Value? {
         guard mayStartHint(names.wordHashes) else { return nil }
         var best: Entry?
-        var offset = 0
         for words in names.tokens {
-            defer { offset += words.count }
             for start in words.indices {
-                guard let entries = byFirstWord.value(for: words[start], hash: names.wordHashes[offset + start]) else { continue }
+                guard let entries = byFirstWord.value(for: words[start], hash: names.wordHashes[start]) else { continue }
                 for entry in entries where best.map({ entry.order < $0.order }) ?? true {
-                    if HintIndex.matches(entry.hint, in: words, hashes: names.wordHashes, offset: offset, at: start, exceptLayoutTokens: exceptLayoutTokens) {
+                    if HintIndex.matches(entry.hint, in: words, hashes: names.wordHashes, at: start, exceptLayoutTokens: exceptLayoutTokens) {
                         best = entry
                     }
                 }
@@ -60,12 +59,12 @@ struct HintIndex<Value> {
     }
 
     private static func matches(
-        _ hint: WordHint, in words: [String], hashes: [UInt64], offset: Int, at start: Int, exceptLayoutTokens: Bool
+        _ hint: WordHint, in words: ArraySlice<String>, hashes: [UInt64], at start: Int, exceptLayoutTokens: Bool
     ) -> Bool {
         let end = start + hint.words.count
-        guard end <= words.count else { return false }
+        guard end <= words.endIndex else { return false }
         for index in 1..<max(hint.words.count, 1)
-        where hashes[offset + start + index] != hint.hashes[index] || words[start + index] != hint.words[index] {
+        where hashes[start + index] != hint.hashes[index] || words[start + index] != hint.words[index] {
             return false
         }
         if NameWords.isQualified(words, before: start) { return false }

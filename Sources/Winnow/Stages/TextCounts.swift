@@ -276,14 +276,9 @@ final class TextCounts {
         }
     }
 
-    deinit {
-        // Only the marks that are still this instance's: another one may
-        // have marked the same nodes since, and is still in use.
-        let removedOwner = TextCounts.removedOwner
-        for (index, pointer) in owners.enumerated() where pointer != removedOwner && markedIndex(of: pointer) == index {
-            pointer.pointee._private = nil
-        }
-    }
+    // No deinit clears the marks: a mark is read only with a check that
+    // the count it names holds that node at that position, so a stale one
+    // is never misread, and clearing them cost a pass over every node.
 
     /// Positions by node, built only when another instance has marked some
     /// of these nodes since (two stages' figures alive at once).

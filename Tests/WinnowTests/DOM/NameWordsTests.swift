@@ -55,3 +55,32 @@ import Testing
         #expect(NameWords(classAttribute: "social-images", idAttribute: nil).contains(WordHint("social")))
     }
 }
+
+/// All tokens' words sit in one list; `tokens` hands them back a token at
+/// a time, with positions that index `wordHashes` too.
+@Suite struct NameWordsTokenTests {
+    @Test func tokensComeBackInOrderWithoutSkippedOnes() {
+        let names = NameWords(classAttribute: "entry-content js-hook-x  shareBar 123", idAttribute: "post-12")
+        #expect(names.tokens.map(Array.init) == [["entry", "content"], ["share", "bar"], ["post"]])
+    }
+
+    @Test func slicePositionsIndexTheHashes() {
+        let names = NameWords(classAttribute: "site-header mainMenu", idAttribute: nil)
+        for token in names.tokens {
+            for position in token.indices { #expect(names.wordHashes[position] == NameHash.of(token[position])) }
+        }
+        #expect(names.tokens.reduce(0) { $0 + $1.count } == 4)
+    }
+
+    @Test func noTokensWhenNothingNamesTheElement() {
+        #expect(NameWords(classAttribute: "  123 ", idAttribute: nil).isEmpty)
+        #expect(Array(NameWords(classAttribute: nil, idAttribute: nil).tokens).isEmpty)
+    }
+
+    /// A later token still matches a hint across its own words only.
+    @Test func hintsDoNotRunAcrossTokens() {
+        #expect(!NameWords(classAttribute: "author box", idAttribute: nil).contains(WordHint("author-box")))
+        #expect(NameWords(classAttribute: "x author-box", idAttribute: nil).contains(WordHint("author-box")))
+        #expect(!NameWords(classAttribute: "no-author box", idAttribute: nil).contains(WordHint("author")))
+    }
+}

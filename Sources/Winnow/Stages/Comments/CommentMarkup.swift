@@ -143,7 +143,7 @@ enum CommentMarkup {
         return false
     }
 
-    private static func endsInItemWords(_ words: [String]) -> Bool {
+    private static func endsInItemWords(_ words: ArraySlice<String>) -> Bool {
         for ending in itemEndings where words.count >= ending.count && words.suffix(ending.count).elementsEqual(ending) {
             let before = words.dropLast(ending.count)
             if before.contains(where: { notItemWords.contains($0) || NameWords.qualifierWords.contains($0) }) {

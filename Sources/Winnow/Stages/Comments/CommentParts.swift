@@ -150,11 +150,9 @@ struct CommentParts {
         let classTokens = elementFacts.classes.count
         var hasMetaToken = false
         var isNamedMeta = false
-        var offset = 0
         for (index, token) in words.tokens.enumerated() {
-            defer { offset += token.count }
             let isMetaToken = token.indices.contains { position in
-                CommentParts.isMetaWordHash(words.wordHashes[offset + position]) && CommentParts.metaWords.contains(token[position])
+                CommentParts.isMetaWordHash(words.wordHashes[position]) && CommentParts.metaWords.contains(token[position])
             }
             guard isMetaToken else { continue }
             hasMetaToken = true
