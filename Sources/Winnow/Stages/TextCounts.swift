@@ -185,7 +185,7 @@ final class TextCounts {
                 stale.append(parent)
                 parent = Int(parents[parent])
             }
-            guard forget(node) else { return false }
+            forget(at: index)
         }
         positionTable = nil
         // Positions follow document order, so a node's descendants come
@@ -198,28 +198,16 @@ final class TextCounts {
         return true
     }
 
-    /// Drops `node` and the nodes under it from the figures, as a new
-    /// count would not see them. False when one of them that the count
-    /// saw is no longer marked as this instance's.
-    private func forget(_ node: Node) -> Bool {
+    /// Drops the node at `index` and the nodes under it from the figures,
+    /// as a new count would not see them. They hold the positions up to
+    /// its end (the tree only lost nodes since it was counted), so no walk
+    /// of the removed subtree is needed.
+    private func forget(at index: Int) {
         let removedOwner = TextCounts.removedOwner
-        var isComplete = true
-        func drop(_ pointer: xmlNodePtr) {
-            guard let index = markedIndex(of: pointer) else {
-                let type = pointer.pointee.type
-                if type == XML_ELEMENT_NODE || type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE { isComplete = false }
-                return
-            }
-            owners[index] = removedOwner
-            figures[index] = Figures()
-            pointer.pointee._private = nil
+        for position in index..<Int(ends[index]) {
+            owners[position] = removedOwner
+            figures[position] = Figures()
         }
-        drop(node.pointer)
-        node.walkDescendants { child in
-            drop(child.pointer)
-            return isComplete ? .descend : .stop
-        }
-        return isComplete
     }
 
     /// Sums an element's figures again from its children's, as the
