@@ -45,6 +45,24 @@ public struct NameWords: Sendable, Hashable {
         }
     }
 
+    /// Calls `body` with each token's positions in `words` until it
+    /// returns true; whether one did. The hot questions use this rather
+    /// than `tokens`, whose iterator holds (retains) the list.
+    @inline(__always)
+    func firstToken(where body: (Range<Int>) -> Bool) -> Bool {
+        var start = 0
+        var end = 0
+        while end < wordHashes.count {
+            // A 0 hash is almost always an end; the word says for sure.
+            if wordHashes[end] == 0, words[end].isEmpty {
+                if body(start..<end) { return true }
+                start = end + 1
+            }
+            end += 1
+        }
+        return false
+    }
+
     /// An id of this many words or more is a slug of a heading
     /// (`sharing-with-a-single-developer`), not the name of a component.
     static let slugWordCount = 4
@@ -256,14 +274,16 @@ public struct NameWords: Sendable, Hashable {
     /// qualified by a word such as `no` before it. With
     /// `exceptLayoutTokens`, a token that also names content does not count
     /// unless the hint itself names it.
+    @inline(__always)
     public func contains(_ hint: WordHint, exceptLayoutTokens: Bool = false) -> Bool {
         // Nearly every question is answered no: when the hint's first word
         // is nowhere among the words, no token needs to be looked at.
         if let first = hint.hashes.first, !wordHashes.contains(first) { return false }
         let length = hint.words.count
-        for words in tokens {
-            guard words.count >= length else { continue }
-            for start in words.startIndex...(words.endIndex - length) {
+        return firstToken { range in
+            guard range.count >= length else { return false }
+            let words = self.words[range]
+            for start in range.lowerBound...(range.upperBound - length) {
                 guard NameWords.hashes(wordHashes, at: start, equal: hint.hashes),
                     NameWords.words(words, at: start, equal: hint.words)
                 else { continue }
@@ -271,8 +291,8 @@ public struct NameWords: Sendable, Hashable {
                 if exceptLayoutTokens, NameWords.namesLayout(words, outside: start..<(start + length)) { continue }
                 return true
             }
+            return false
         }
-        return false
     }
 
     @inline(__always)

@@ -45,8 +45,9 @@ struct HintIndex<Value> {
     func firstMatch(_ names: NameWords, exceptLayoutTokens: Bool) -> Value? {
         guard mayStartHint(names.wordHashes) else { return nil }
         var best: Entry?
-        for words in names.tokens {
-            for start in words.indices {
+        _ = names.firstToken { range in
+            let words = names.words[range]
+            for start in range {
                 guard let entries = byFirstWord.value(for: words[start], hash: names.wordHashes[start]) else { continue }
                 for entry in entries where best.map({ entry.order < $0.order }) ?? true {
                     if HintIndex.matches(entry.hint, in: words, hashes: names.wordHashes, at: start, exceptLayoutTokens: exceptLayoutTokens) {
@@ -54,6 +55,7 @@ struct HintIndex<Value> {
                     }
                 }
             }
+            return false
         }
         return best?.value
     }
