@@ -35,8 +35,7 @@ public final class Page {
     func textStatistics(under root: Node) -> TextStatistics {
         if lastCounts != nil, let statistics = currentStatistics(under: root) { return statistics }
         lastCounts = nil
-        let body = document.body
-        let countsRoot = body.map { root == $0 || root.isInside($0) } == true ? body! : root
+        let countsRoot = document.body.flatMap { root.isInside($0) ? $0 : nil } ?? root
         let counts = TextCounts(root: countsRoot, expectedCount: largestCount)
         largestCount = max(largestCount ?? 0, counts.count)
         lastCounts = counts

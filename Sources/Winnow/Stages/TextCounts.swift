@@ -32,11 +32,43 @@ final class TextCounts {
         /// (none under an HTML parse) whose sums go nowhere.
         let index: Int
         let tag: HTMLTag
+        var sums = ChildSums()
+    }
+
+    /// An element's children's figures added up: by the counting walk as
+    /// it goes, and again by `sumChildren` after removals.
+    private struct ChildSums {
         var summed = Figures()
         /// What `ProseMap` needs of the children: text beside block
         /// children, and whether any is one.
         var inline = (chars: 0, linkChars: 0)
         var hasBlockChild = false
+
+        @inline(__always)
+        mutating func add(element figures: Figures, tag: HTMLTag) {
+            summed.add(figures)
+            if HTMLVocabulary.blockTags.contains(tag) {
+                hasBlockChild = true
+            } else {
+                inline.chars += figures.chars
+                inline.linkChars += figures.linkChars
+            }
+        }
+
+        @inline(__always)
+        mutating func add(text counted: (chars: Int, commas: Int)) {
+            summed.chars += counted.chars
+            summed.commas += counted.commas
+            inline.chars += counted.chars
+        }
+
+        /// The element's own figures, its children's summed in.
+        func completed(as tag: HTMLTag) -> Figures {
+            var own = summed
+            TextCounts.finish(tag, figures: &own)
+            own.proseUnits = ProseMap.proseUnits(tag: tag, summed: own, inline: inline, hasBlockChild: hasBlockChild)
+            return own
+        }
     }
 
     /// The elements and text nodes counted, the root's included.
@@ -99,24 +131,13 @@ final class TextCounts {
             let last = depth - 1
             guard let node = next else {
                 // The last open node's children are done.
-                var closed = open[last]
+                let closed = open[last]
                 depth = last
                 if closed.index >= 0 {
-                    TextCounts.finish(closed.tag, figures: &closed.summed)
-                    closed.summed.proseUnits = ProseMap.proseUnits(
-                        tag: closed.tag, summed: closed.summed, inline: closed.inline, hasBlockChild: closed.hasBlockChild)
-                    figures[closed.index] = closed.summed
+                    let own = closed.sums.completed(as: closed.tag)
+                    figures[closed.index] = own
                     ends[closed.index] = Int32(owners.count)
-                    if depth > 0, open[depth - 1].index >= 0 {
-                        let parent = depth - 1
-                        open[parent].summed.add(closed.summed)
-                        if HTMLVocabulary.blockTags.contains(closed.tag) {
-                            open[parent].hasBlockChild = true
-                        } else {
-                            open[parent].inline.chars += closed.summed.chars
-                            open[parent].inline.linkChars += closed.summed.linkChars
-                        }
-                    }
+                    if depth > 0, open[depth - 1].index >= 0 { open[depth - 1].sums.add(element: own, tag: closed.tag) }
                 }
                 next = depth == 0 ? nil : closed.pointer.pointee.next
                 continue
@@ -130,11 +151,7 @@ final class TextCounts {
                 let counted = TextCounts.counts(ofText: node)
                 figures[index].chars = counted.chars
                 figures[index].commas = counted.commas
-                if open[last].index >= 0 {
-                    open[last].summed.chars += counted.chars
-                    open[last].summed.commas += counted.commas
-                    open[last].inline.chars += counted.chars
-                }
+                if open[last].index >= 0 { open[last].sums.add(text: counted) }
                 next = node.pointee.next
             default:
                 if node.pointee.children != nil {
@@ -168,8 +185,8 @@ final class TextCounts {
     /// changed): they then read as a new count of the tree would. Only the
     /// removed nodes' ancestors are summed again, from their children,
     /// deepest first. Returns false, leaving the figures unusable, when a
-    /// removed node cannot be placed (another count marked it since): the
-    /// caller then counts the tree anew.
+    /// removed node or a child of a changed one cannot be placed (another
+    /// count marked it since): the caller then counts the tree anew.
     func applyRemovals(_ removed: [Node]) -> Bool {
         guard !removed.isEmpty else { return true }
         var isStale = [Bool](repeating: false, count: owners.count)
@@ -215,36 +232,21 @@ final class TextCounts {
     private func sumChildren(at index: Int) -> Bool {
         let pointer = owners[index]
         guard pointer.pointee.type == XML_ELEMENT_NODE else { return true }
-        let tag = Node(pointer).tag
-        var summed = Figures()
-        var inline = (chars: 0, linkChars: 0)
-        var hasBlockChild = false
+        var sums = ChildSums()
         var next = pointer.pointee.children
         while let child = next {
             next = child.pointee.next
             switch child.pointee.type {
             case XML_ELEMENT_NODE:
                 guard let childIndex = markedIndex(of: child) else { return false }
-                let childFigures = figures[childIndex]
-                summed.add(childFigures)
-                if HTMLVocabulary.blockTags.contains(Node(child).tag) {
-                    hasBlockChild = true
-                } else {
-                    inline.chars += childFigures.chars
-                    inline.linkChars += childFigures.linkChars
-                }
+                sums.add(element: figures[childIndex], tag: Node(child).tag)
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                let counted = TextCounts.counts(ofText: child)
-                summed.chars += counted.chars
-                summed.commas += counted.commas
-                inline.chars += counted.chars
+                sums.add(text: TextCounts.counts(ofText: child))
             default:
                 break
             }
         }
-        TextCounts.finish(tag, figures: &summed)
-        summed.proseUnits = ProseMap.proseUnits(tag: tag, summed: summed, inline: inline, hasBlockChild: hasBlockChild)
-        figures[index] = summed
+        figures[index] = sums.completed(as: Node(pointer).tag)
         return true
     }
 
@@ -299,9 +301,9 @@ final class TextCounts {
     /// validation uses) once made: the body is counted again when a stage
     /// still holds its figures, comment sections are counted apart, and
     /// text is not changed once parsed, so each text node is read once a
-    /// page, not once a count. The high bit marks a
-    /// stored count; `Document.unwrap`, which can merge text nodes, clears
-    /// what it touches.
+    /// page, not once a count. The high bit marks a stored count;
+    /// `Document.unwrap`, which can merge text nodes, clears what it
+    /// touches.
     private static func counts(ofText pointer: xmlNodePtr) -> (chars: Int, commas: Int) {
         let marker: UInt = 1 << 63
         if let stored = pointer.pointee.psvi {
