@@ -1,12 +1,42 @@
 import CLibXML2
 
 extension Node {
+    /// The attribute named `name` (a lower-case name written in the code),
+    /// as `xmlHasProp` finds it on an element of an HTML page: the first of
+    /// that name. Names are compared as bytes in place; `xmlHasProp` calls
+    /// `xmlStrEqual` for each attribute, then looks for a default value
+    /// declared in the page's DTD, which an HTML page never has (libxml2's
+    /// HTML parser skips the internal subset). Every walk asks this of
+    /// every element.
+    @inline(__always)
+    func attributeNode(_ name: StaticString) -> xmlAttrPtr? {
+        guard pointer.pointee.type == XML_ELEMENT_NODE else { return nil }
+        var attribute = pointer.pointee.properties
+        while let current = attribute {
+            if let attributeName = current.pointee.name, Node.name(attributeName, is: name) { return current }
+            attribute = current.pointee.next
+        }
+        return nil
+    }
+
+    /// Whether a NUL-terminated name from libxml2 is `expected`, byte for
+    /// byte (a shorter name differs at its NUL, so nothing past it is read).
+    @inline(__always)
+    static func name(_ name: UnsafePointer<xmlChar>, is expected: StaticString) -> Bool {
+        let bytes = expected.utf8Start
+        let count = expected.utf8CodeUnitCount
+        for index in 0..<count where name[index] != bytes[index] { return false }
+        return name[count] == 0
+    }
+}
+
+extension Node {
     /// Whether attribute `name` holds any of `needles` (lower-case ASCII) as
     /// a substring, ignoring ASCII case, read in place: no String is built.
     /// A cheap pre-filter for walks that test every element's class or id
     /// before the exact (and costlier) word match of `NameWords`.
     public func attribute(_ name: StaticString, containsAnyOf needles: [StaticString]) -> Bool {
-        guard let attribute = xmlHasProp(pointer, name.utf8Start) else { return false }
+        guard let attribute = attributeNode(name) else { return false }
         var child = attribute.pointee.children
         while let text = child {
             if let content = text.pointee.content {
@@ -67,7 +97,7 @@ extension Node {
     /// (ASCII), compared as `attribute(name) == expected` would, without
     /// building the String when the value is ASCII.
     public func attribute(_ name: StaticString, is expected: StaticString) -> Bool {
-        guard let attribute = xmlHasProp(pointer, name.utf8Start) else { return false }
+        guard let attribute = attributeNode(name) else { return false }
         return withValue(of: attribute) { value in
             if value.allSatisfy({ $0 < 0x80 }) {
                 return expected.withUTF8Buffer { value.elementsEqual($0) }
@@ -88,7 +118,7 @@ extension Node {
     /// one. A value past ASCII takes that String path: Unicode lower-casing
     /// turns some other letters into ASCII ones (the Kelvin sign into `k`).
     public func attribute(_ name: StaticString, hasToken word: StaticString) -> Bool {
-        guard let attribute = xmlHasProp(pointer, name.utf8Start) else { return false }
+        guard let attribute = attributeNode(name) else { return false }
         return withValue(of: attribute) { value in
             guard value.allSatisfy({ $0 < 0x80 }) else {
                 let expected = word.description
@@ -108,7 +138,7 @@ extension Node {
     /// (ASCII): `attribute(name)?.hasSuffix(suffix)`, read in place when
     /// the value is ASCII without CR (where bytes are Characters).
     public func attribute(_ name: StaticString, hasSuffix suffix: StaticString) -> Bool {
-        guard let attribute = xmlHasProp(pointer, name.utf8Start) else { return false }
+        guard let attribute = attributeNode(name) else { return false }
         return withValue(of: attribute) { value in
             guard !value.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else {
                 return String(decoding: value, as: UTF8.self).hasSuffix(suffix.description)

@@ -340,10 +340,8 @@ extension Node {
     /// attribute text in place.
     public var nameWords: NameWords {
         var builder = NameWords.Builder()
-        for (name, isID) in [("class", false), ("id", true)] {
-            guard let attribute = xmlHasProp(pointer, name) else { continue }
-            builder.add(valueOf: attribute, isID: isID)
-        }
+        if let attribute = attributeNode("class") { builder.add(valueOf: attribute, isID: false) }
+        if let attribute = attributeNode("id") { builder.add(valueOf: attribute, isID: true) }
         return builder.nameWords
     }
 }

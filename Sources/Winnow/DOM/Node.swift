@@ -90,13 +90,12 @@ public struct Node: Hashable {
     /// strings, handed to libxml2 as they are: a `String` would be copied
     /// into a C string on every call, and stages ask every element.
     public func attribute(_ name: StaticString) -> String? {
-        guard let value = xmlGetProp(pointer, name.utf8Start) else { return nil }
-        defer { winnow_xml_free(value) }
-        return String(cString: value)
+        guard let attribute = attributeNode(name) else { return nil }
+        return withValue(of: attribute) { String(decoding: $0, as: UTF8.self) }
     }
 
     public func hasAttribute(_ name: StaticString) -> Bool {
-        xmlHasProp(pointer, name.utf8Start) != nil
+        attributeNode(name) != nil
     }
 
     /// The attribute's value, for names known only at run time (a rule's
@@ -112,6 +111,42 @@ public struct Node: Hashable {
     public var ownText: String? {
         guard isText, let content = pointer.pointee.content else { return nil }
         return String(cString: content)
+    }
+
+    /// `Text.visibleLength(ownText ?? "")`: the characters of a text node
+    /// that are not white space (0 for other nodes). ASCII text, most of
+    /// it, is counted in place; walks ask this of every text node they
+    /// pass, and a String each cost an allocation for all but the shortest.
+    public var ownVisibleLength: Int {
+        guard isText, let content = pointer.pointee.content else { return 0 }
+        var visible = 0
+        var index = 0
+        while content[index] != 0 {
+            let byte = content[index]
+            guard byte < 0x80 else { return Text.visibleLength(String(cString: content)) }
+            if !Text.isASCIISpace(byte) { visible += 1 }
+            index += 1
+        }
+        return visible
+    }
+
+    /// `ownVisibleLength > 0`, stopping at the first visible ASCII
+    /// character (a byte past ASCII, even ill-formed, never turns one into
+    /// white space).
+    public var hasVisibleOwnText: Bool {
+        guard isText, let content = pointer.pointee.content else { return false }
+        var index = 0
+        var isASCII = true
+        while content[index] != 0 {
+            let byte = content[index]
+            if byte >= 0x80 {
+                isASCII = false
+            } else if !Text.isASCIISpace(byte) {
+                return true
+            }
+            index += 1
+        }
+        return isASCII ? false : Text.visibleLength(String(cString: content)) > 0
     }
 
     /// All descendant text, concatenated as libxml2 gives it.

@@ -124,7 +124,7 @@ public struct RuleApplication {
             if child.isElement {
                 elementChildren += 1
                 if elementChildren > 1 { return false }
-            } else if let text = child.ownText, Text.visibleLength(text) > 0 {
+            } else if child.hasVisibleOwnText {
                 return false
             }
         }

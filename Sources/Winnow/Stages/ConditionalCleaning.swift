@@ -116,7 +116,7 @@ struct ConditionalCleaning {
     static func headingJustBefore(_ node: Node) -> Node? {
         var sibling = node.previousSiblingNode
         while let current = sibling, current.isText || current.isComment {
-            if let text = current.ownText, Text.visibleLength(text) > 0 { return nil }
+            if current.hasVisibleOwnText { return nil }
             sibling = current.previousSiblingNode
         }
         guard let heading = sibling, heading.isElement, HTMLVocabulary.headingTags.contains(heading.tag), !heading.hasName("h1")

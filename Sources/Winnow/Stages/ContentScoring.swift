@@ -230,7 +230,7 @@ struct ContentScoring {
         var others: [Node] = []
         for sibling in parent.childNodes where sibling != best {
             guard sibling.isElement else {
-                if Text.visibleLength(sibling.ownText ?? "") > 0 { others.append(sibling) }
+                if sibling.hasVisibleOwnText { others.append(sibling) }
                 continue
             }
             var score = scores[sibling] ?? 0

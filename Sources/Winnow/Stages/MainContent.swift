@@ -105,7 +105,7 @@ public struct MainContent: Stage {
         var current = main
         while current != body, let parent = current.parent {
             for sibling in parent.childNodes where sibling != current {
-                if sibling.isElement || Text.visibleLength(sibling.ownText ?? "") > 0 {
+                if sibling.isElement || sibling.hasVisibleOwnText {
                     page.remove(sibling, rule: "outside-main-content")
                 }
             }

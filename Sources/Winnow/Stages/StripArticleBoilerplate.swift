@@ -22,7 +22,7 @@ public struct StripArticleBoilerplate: Stage {
     /// its own there is the article's (a standfirst, a dateline).
     static func kicker(before headline: Node) -> Node? {
         var previous = headline.previousSiblingNode
-        while let sibling = previous, !sibling.isElement, Text.visibleLength(sibling.ownText ?? "") == 0 {
+        while let sibling = previous, !sibling.isElement, !sibling.hasVisibleOwnText {
             previous = sibling.previousSiblingNode
         }
         guard let candidate = previous, candidate.isElement, !HTMLVocabulary.headingTags.contains(candidate.tag) else { return nil }

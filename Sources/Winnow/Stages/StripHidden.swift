@@ -68,7 +68,7 @@ public struct StripHidden: Stage {
         guard !visibleWithoutText.contains(node.tag) else { return false }
         var visible = false
         node.walkDescendants { child in
-            if child.isText, let text = child.ownText, Text.visibleLength(text) > 0 { visible = true }
+            if child.hasVisibleOwnText { visible = true }
             if child.isElement, visibleWithoutText.contains(child.tag) { visible = true }
             return visible ? .stop : .descend
         }
@@ -84,11 +84,11 @@ public struct StripHidden: Stage {
         var attribute = node.pointer.pointee.properties
         while let current = attribute {
             if let name = current.pointee.name {
-                if !hidden, StripHidden.name(name, is: "hidden") {
+                if !hidden, Node.name(name, is: "hidden") {
                     hidden = true
-                } else if ariaHidden == nil, StripHidden.name(name, is: "aria-hidden") {
+                } else if ariaHidden == nil, Node.name(name, is: "aria-hidden") {
                     ariaHidden = current
-                } else if style == nil, StripHidden.name(name, is: "style") {
+                } else if style == nil, Node.name(name, is: "style") {
                     style = current
                 }
             }
@@ -98,13 +98,6 @@ public struct StripHidden: Stage {
         if let ariaHidden, node.withValue(of: ariaHidden, StripHidden.isTrue) == true { return "aria-hidden" }
         if let style, StripHidden.isHiding(style, of: node) { return "inline-display-none" }
         return nil
-    }
-
-    private static func name(_ name: UnsafePointer<xmlChar>, is expected: StaticString) -> Bool {
-        expected.withUTF8Buffer { bytes in
-            for index in bytes.indices where name[index] != bytes[index] { return false }
-            return name[bytes.count] == 0
-        }
     }
 
     /// `value.lowercased() == "true"`; ASCII values without the String.

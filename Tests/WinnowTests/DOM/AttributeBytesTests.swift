@@ -1,3 +1,4 @@
+import CLibXML2
 import Testing
 @testable import Winnow
 
@@ -28,5 +29,56 @@ import Testing
         let spelled = div.attribute("itemtype").map { $0.hasSuffix("/Comment") } ?? false
         #expect(div.attribute("itemtype", hasSuffix: "/Comment") == spelled)
         #expect(!div.attribute("itemscope", hasSuffix: "/Comment"))
+    }
+
+    /// Every node of a page with look-alike names (`idx`, `data-id`, a
+    /// value-less `hidden`, an entity in a value), asked each name: the
+    /// in-place lookup finds what `xmlHasProp` finds, and `attribute(_:)`
+    /// reads what `xmlGetProp` gives.
+    @Test func lookupsFindWhatLibxml2Finds() throws {
+        let document = try TestSupport.document("""
+            <html><body><div idx="1" data-id="2" class="a b" hidden><!-- c -->text
+            <p id="x" title="a &amp; b" style="" ID="dup">é</p><span rel="author" itemprop="name">n</span></div></body></html>
+            """)
+        let body = try #require(document.body)
+        var nodes = [body]
+        body.walkDescendants { node in
+            nodes.append(node)
+            return .descend
+        }
+        var found = 0
+        for node in nodes {
+            for name: StaticString in ["id", "idx", "class", "hidden", "style", "title", "rel", "itemprop", "data", "i"] {
+                let expected = xmlHasProp(node.pointer, name.utf8Start)
+                #expect(node.attributeNode(name) == expected)
+                let value = xmlGetProp(node.pointer, name.utf8Start)
+                #expect(node.attribute(name) == value.map { String(cString: $0) })
+                if let value { winnow_xml_free(value) }
+                if expected != nil { found += 1 }
+            }
+        }
+        // The page holds eight of them, so the comparisons above saw both answers.
+        #expect(found == 8)
+    }
+
+    /// The visible length read in place is `Text.visibleLength` of the
+    /// node's String, for ASCII and for text past it (no-break and em
+    /// spaces are white space, accents are not), and nothing for elements
+    /// and comments.
+    @Test(arguments: ["  \n\t ", "a b", "\u{A0}", "\u{A0}x", "caf\u{E9}", "\u{2003}\u{2003}", " x ", ""])
+    func visibleOwnTextIsWhatTheStringSays(text: String) throws {
+        let document = try TestSupport.document("<html><body><div>\(text)<!--\(text)--><b>\(text)</b></div></body></html>")
+        let div = try #require(document.body?.children.first)
+        var nodes = [div]
+        div.walkDescendants { node in
+            nodes.append(node)
+            return .descend
+        }
+        for node in nodes {
+            let expected = Text.visibleLength(node.ownText ?? "")
+            #expect(node.ownVisibleLength == expected)
+            #expect(node.hasVisibleOwnText == (expected > 0))
+        }
+        #expect(div.ownVisibleLength == 0)
     }
 }

@@ -114,7 +114,7 @@ enum CommentItems {
     static func ownTextLength(of node: Node, excluding items: Set<Node>) -> Int {
         var length = 0
         node.walkDescendants { child in
-            if child.isText, let text = child.ownText { length += Text.visibleLength(text) }
+            if child.isText { length += child.ownVisibleLength }
             if child.isElement, items.contains(child) { return .skipChildren }
             return .descend
         }
