@@ -46,6 +46,13 @@ public final class Document {
 
     deinit {
         if let xpathContext { xmlXPathFreeContext(xpathContext) }
+        // The table of `id` attributes goes first, as `xmlFreeDoc` lets it
+        // go before the tree: while it is there, freeing a removed node
+        // copies each of its ids to take it out of the table.
+        if let ids = pointer.pointee.ids {
+            xmlFreeIDTable(OpaquePointer(ids))
+            pointer.pointee.ids = nil
+        }
         for node in detached { xmlFreeNode(node) }
         xmlFreeDoc(pointer)
     }

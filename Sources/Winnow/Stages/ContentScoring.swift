@@ -16,23 +16,32 @@ struct ContentScoring {
         }
     }
     /// Class/id words that mark content.
-    static let positiveWords: Set<String> = [
+    static let positiveWords = WordSet([
         "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story",
         "prose", "column",
-    ]
+    ])
     /// Fragments that mark content even inside a longer word
     /// (`articlebody`, `postcontent`). Only positive hints use fragments: a
     /// wrong positive hint costs a little score, a wrong negative one
     /// costs the article.
     static let positiveFragments = ["article", "content", "entry", "story"]
+    /// Each of `positiveFragments` as the integer its last bytes make in a
+    /// window that bytes are shifted into (8 bytes at most), with the mask
+    /// of its length.
+    private static let packedFragments: [(bytes: UInt64, mask: UInt64, length: Int)] = positiveFragments.map { fragment in
+        precondition(fragment.utf8.count <= 8, "a fragment is searched for in an 8-byte window")
+        let bytes = fragment.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let length = fragment.utf8.count
+        return (bytes, length == 8 ? UInt64.max : (1 << UInt64(8 * length)) - 1, length)
+    }
     /// Class/id words that mark the frame around content.
-    static let negativeWords: Set<String> = [
+    static let negativeWords = WordSet([
         "hidden", "banner", "combx", "comment", "comments", "contact", "footer", "gdpr", "masthead", "media",
         "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper",
         "sponsor", "shopping", "tags", "widget", "ad", "ads", "advert", "advertisement", "nav", "menu",
         "breadcrumb", "breadcrumbs", "byline", "author", "social", "popup", "modal", "newsletter",
         "subscribe", "teaser", "recommended", "trending", "footnote",
-    ]
+    ])
     /// Weight of one class/id hint.
     static let classWeight = 25.0
     /// Elements scored as paragraphs.
@@ -77,15 +86,36 @@ struct ContentScoring {
         var weight = 0.0
         var positive = false
         var negative = false
-        for token in words.tokens {
-            if token.contains(where: negativeWords.contains) { negative = true }
-            if token.contains(where: positiveWords.contains) { positive = true }
-            let joined = token.joined()
-            if positiveFragments.contains(where: { Text.containsBytes(joined, $0) }) { positive = true }
+        _ = words.firstToken { token in
+            if !negative, negativeWords.containsWord(of: words, at: token) { negative = true }
+            if !positive, positiveWords.containsWord(of: words, at: token) || holdsPositiveFragment(words, at: token) {
+                positive = true
+            }
+            return positive && negative
         }
         if positive { weight += classWeight }
         if negative { weight -= classWeight }
         return weight
+    }
+
+    /// Whether the token's words, written together, hold one of
+    /// `positiveFragments` (`postcontent`, `article-body`): what searching
+    /// `token.joined()` for each finds, read through a window of the last
+    /// 8 bytes, without making the joined String (one a token, for every
+    /// element scored).
+    static func holdsPositiveFragment(_ words: NameWords, at token: Range<Int>) -> Bool {
+        var window: UInt64 = 0
+        var seen = 0
+        for position in token {
+            for byte in words.words[position].utf8 {
+                window = window << 8 | UInt64(byte)
+                seen += 1
+                for fragment in packedFragments where seen >= fragment.length && window & fragment.mask == fragment.bytes {
+                    return true
+                }
+            }
+        }
+        return false
     }
 
     private func score() -> [Node: Double] {

@@ -13,28 +13,14 @@ struct CommentParts {
     }
 
     /// Class/id words of the meta parts of a comment.
-    static let metaWords: Set<String> = [
+    static let metaWords = WordSet([
         "author", "vcard", "fn", "says", "meta", "metadata", "commentmetadata", "date", "time", "datetime",
         "timestamp", "published", "permalink", "reply", "replies", "avatar", "gravatar", "photo", "edit", "like",
         "likes", "report", "flag", "vote", "votes", "rating", "actions", "tools", "header", "footer", "byline",
         "user", "username", "moderation", "awaiting", "count", "share", "signature", "posted", "poster", "by",
         "commenter", "nick", "nickname",
-    ]
+    ])
     /// Tags that are never comment text.
-    /// The `NameHash`es of `metaWords`, sorted for a binary search.
-    static let metaWordHashes = metaWords.map(NameHash.of).sorted()
-
-    /// Whether `hash` is the hash of one of `metaWords`.
-    static func isMetaWordHash(_ hash: UInt64) -> Bool {
-        var low = 0
-        var high = metaWordHashes.count
-        while low < high {
-            let middle = (low + high) / 2
-            if metaWordHashes[middle] < hash { low = middle + 1 } else { high = middle }
-        }
-        return low < metaWordHashes.count && metaWordHashes[low] == hash
-    }
-
     static let metaTags = TagSet([.time] + unshownTagList)
     /// A meta-worded element longer than this is text that happens to
     /// carry such a class, not a meta line.
@@ -143,7 +129,7 @@ struct CommentParts {
         let elementFacts = facts.facts(of: node)
         let words = elementFacts.nameWords
         // The words' hashes first: most elements have no meta word at all.
-        guard !words.isEmpty, words.wordHashes.contains(where: CommentParts.isMetaWordHash) else { return false }
+        guard !words.isEmpty, words.wordHashes.contains(where: CommentParts.metaWords.mayContain(hash:)) else { return false }
         // Named so by its first class token or its id, it is meta; by a
         // later token only, it is meta unless it holds a paragraph. A word
         // is looked up only when its hash is a meta word's.
@@ -151,9 +137,7 @@ struct CommentParts {
         var hasMetaToken = false
         var isNamedMeta = false
         for (index, token) in words.tokens.enumerated() {
-            let isMetaToken = token.indices.contains { position in
-                CommentParts.isMetaWordHash(words.wordHashes[position]) && CommentParts.metaWords.contains(token[position])
-            }
+            let isMetaToken = CommentParts.metaWords.containsWord(of: words, at: token.indices)
             guard isMetaToken else { continue }
             hasMetaToken = true
             if index == 0 || index >= classTokens { isNamedMeta = true }
