@@ -1,3 +1,5 @@
+import CLibXML2
+
 /// Applies the drop rules of one stage to a part of the tree: selectors,
 /// class/id word hints and text patterns, each removal logged under the
 /// rule's id. Stages call this; it knows no particular stage.
@@ -131,10 +133,52 @@ public struct RuleApplication {
         return elementChildren == 1
     }
 
+    /// `prefixes.mayStart` of `node`'s text collapsed as a pattern reads it
+    /// (`Text.collapsingWhitespace(node.textContent)`), from the first text
+    /// nodes only: those that hold more ASCII characters other than white
+    /// space than the longest prefix (each stays a byte of the collapsed
+    /// text, and collapsing a text's start gives the start of its collapsed
+    /// text). Nil for text this does not read as `xmlNodeGetContent` does
+    /// (an entity reference).
+    static func textStart(of node: Node, mayStartWith prefixes: LiteralPrefixes) -> Bool? {
+        let needed = prefixes.longestPrefix + 1
+        var start: [UInt8] = []
+        var asciiLetters = 0
+        var isReadable = true
+        node.walkDescendants { current in
+            switch current.pointer.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                guard let content = current.pointer.pointee.content else { return .descend }
+                let bytes = UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
+                for byte in bytes where byte < 0x80 && !Text.isASCIISpace(byte) { asciiLetters += 1 }
+                start.append(contentsOf: bytes)
+                return asciiLetters >= needed ? .stop : .descend
+            case XML_ENTITY_REF_NODE:
+                isReadable = false
+                return .stop
+            default:
+                return .descend
+            }
+        }
+        guard isReadable else { return nil }
+        return start.withUnsafeBufferPointer { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { collapsed in
+                let written = Text.collapseWhitespace(bytes, into: collapsed)
+                return prefixes.mayStart(bytes: UnsafeBufferPointer(rebasing: collapsed[..<written]))
+            }
+        }
+    }
+
     private func patternedRule(for node: Node, among patterned: [Rule], combined: TextPattern?, statistics: TextStatistics) -> Rule? {
         guard RuleApplication.textTestedTags.contains(node.tag) else { return nil }
         let chars = statistics[node].chars
         guard chars > 0, chars <= RuleApplication.maximumTextTestedLength, !RuleApplication.isBareWrapper(node) else {
+            return nil
+        }
+        // The joined pattern fails on a text that starts with none of its
+        // literal prefixes, which the start of the text tells without the
+        // whole of it being copied, made a String and collapsed.
+        if let prefixes = combined?.literalPrefixes, RuleApplication.textStart(of: node, mayStartWith: prefixes) == false {
             return nil
         }
         let text = Text.collapsingWhitespace(node.textContent)

@@ -11,21 +11,26 @@
 /// to ASCII letters), and any pattern of another shape has no prefixes.
 struct LiteralPrefixes: Sendable, Hashable {
     private let prefixes: [[UInt8]]
-    /// The first bytes of `prefixes`, as a 256-bit set.
-    private let firstBytes: [UInt64]
+    /// The non-empty prefixes by their first byte (ASCII, lower case, as
+    /// the pattern reading makes them): a text is compared only with those
+    /// that begin as it does.
+    private let byFirstByte: [[[UInt8]]]
+    /// An empty prefix starts every text.
+    private let hasEmptyPrefix: Bool
+    /// The length of the longest prefix: `mayStart(bytes:)` reads no
+    /// further, so the start of a text this long or longer answers for
+    /// the whole text.
+    let longestPrefix: Int
 
     init(_ prefixes: [[UInt8]]) {
         self.prefixes = prefixes
-        var firstBytes = [UInt64](repeating: 0, count: 4)
+        var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
         for prefix in prefixes {
-            guard let first = prefix.first else {
-                // An empty prefix starts every text.
-                firstBytes = [UInt64](repeating: ~0, count: 4)
-                break
-            }
-            firstBytes[Int(first >> 6)] |= 1 << UInt64(first & 63)
+            if let first = prefix.first { byFirstByte[Int(first)].append(prefix) }
         }
-        self.firstBytes = firstBytes
+        self.byFirstByte = byFirstByte
+        hasEmptyPrefix = prefixes.contains { $0.isEmpty }
+        longestPrefix = prefixes.lazy.map(\.count).max() ?? 0
     }
 
     /// The prefixes of `source`, or nil when it has another shape.
@@ -138,21 +143,24 @@ struct LiteralPrefixes: Sendable, Hashable {
     /// its start is ASCII and differs from every one.
     func mayStart(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard let first = bytes.first else { return prefixes.contains { $0.isEmpty } }
-            if first < 0x80 {
-                let lower = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
-                if firstBytes[Int(lower >> 6)] & (1 << UInt64(lower & 63)) == 0 { return false }
+        return text.withUTF8(mayStart(bytes:))
+    }
+
+    /// `mayStart` over a text's UTF-8 bytes.
+    func mayStart(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if hasEmptyPrefix { return true }
+        guard let first = bytes.first else { return false }
+        // A byte past ASCII may be a letter that folds to one of them.
+        guard first < 0x80 else { return !prefixes.isEmpty }
+        let lower = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
+        return byFirstByte[Int(lower)].contains { prefix in
+            for offset in 1..<prefix.count {
+                guard offset < bytes.count else { return false }
+                let byte = bytes[offset]
+                if byte >= 0x80 { return true }
+                if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != prefix[offset] { return false }
             }
-            return prefixes.contains { prefix in
-                for (offset, expected) in prefix.enumerated() {
-                    guard offset < bytes.count else { return false }
-                    let byte = bytes[offset]
-                    if byte >= 0x80 { return true }
-                    if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != expected { return false }
-                }
-                return true
-            }
+            return true
         }
     }
 }

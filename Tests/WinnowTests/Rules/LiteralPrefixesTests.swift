@@ -47,4 +47,55 @@ import Testing
             #expect(!prefixes.mayStart(text), "\(text)")
         }
     }
+
+    /// `RuleApplication.textStart` reads the prefixes' answer from the first
+    /// text nodes; it must be the answer for the whole collapsed text, on
+    /// every element of pages that spread the texts above over nested
+    /// inline elements, with runs of white space (ASCII, no-break and em
+    /// spaces, as characters and as references) between and before them,
+    /// and on every element of every fixture page.
+    @Test func textStartsAnswerForTheWholeText() throws {
+        let set = try RuleSet.builtIn.get()
+        let prefixes = set.rules.map(\.stage).compactMap { set.combinedTextPattern(for: $0)?.literalPrefixes }
+        #expect(!prefixes.isEmpty)
+        var generator = SplitMix64(seed: 0x9E3F)
+        let spaces = [" ", "\n\t  ", "&nbsp;", "\u{A0}", "&#x2003;", "", "", "          \n          "]
+        var pages: [String] = []
+        for _ in 0..<40 {
+            var body = ""
+            for text in LiteralPrefixesTests.texts.shuffled(using: &generator) {
+                var inner = spaces.randomElement(using: &generator)!
+                var rest = Substring(text)
+                while !rest.isEmpty {
+                    let cut = rest.index(rest.startIndex, offsetBy: Int.random(in: 1...max(1, rest.count), using: &generator))
+                    let piece = rest[..<cut].replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                    inner += Bool.random(using: &generator) ? "<b>\(piece)</b>" : piece + spaces.randomElement(using: &generator)!
+                    rest = rest[cut...]
+                }
+                body += "<p>\(inner)</p><div><span>\(spaces.randomElement(using: &generator)!)</span>\(inner)</div>"
+            }
+            pages.append("<html><body>\(body)</body></html>")
+        }
+        let fixtures = try TextCountsTests.fixtures.map { fixture in
+            let bytes = [UInt8](try Data(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Fixtures/\(fixture)/page.html")))
+            return CharsetDecoder.utf8(from: bytes, declared: nil)
+        }
+        var answers = [false: 0, true: 0]
+        for utf8 in pages.map({ Array($0.utf8) }) + fixtures {
+            let document = try Document(utf8: utf8)
+            let body = try #require(document.body)
+            body.walkDescendants { node in
+                guard node.isElement else { return .descend }
+                let text = Text.collapsingWhitespace(node.textContent)
+                for prefix in prefixes {
+                    let expected = prefix.mayStart(text)
+                    #expect(RuleApplication.textStart(of: node, mayStartWith: prefix) == expected, "\(text.prefix(60))")
+                    answers[expected, default: 0] += 1
+                }
+                return .descend
+            }
+        }
+        // Both answers came up many times: the comparison is not vacuous.
+        #expect(answers.values.allSatisfy { $0 > 1000 })
+    }
 }
