@@ -70,13 +70,13 @@ public struct ExtractMetadata: Stage {
         metadata.published = firstDate(
             [jsonLD.published] + Self.publishedKeys.flatMap(meta.all),
             else: PageFallbacks.itempropTime("datePublished", among: scan.times)
-                ?? PageFallbacks.microformatDate("published", among: scan.microformatDates)
+                ?? PageFallbacks.microformatDate("published", among: scan.microformatDates, facts: page.elementFacts)
                 ?? PageFallbacks.publishedTime(
-                    among: scan.times, heading: scan.firstH1, articleCount: scan.articleCount))
+                    among: scan.times, heading: scan.firstH1, articleCount: scan.articleCount, facts: page.elementFacts))
         metadata.modified = firstDate(
             [jsonLD.modified] + Self.modifiedKeys.flatMap(meta.all),
             else: PageFallbacks.itempropTime("dateModified", among: scan.times)
-                ?? PageFallbacks.microformatDate("updated", among: scan.microformatDates))
+                ?? PageFallbacks.microformatDate("updated", among: scan.microformatDates, facts: page.elementFacts))
         metadata.description = jsonLD.description ?? meta.first(Self.descriptionKeys)
         metadata.language = language(jsonLD: jsonLD, meta: meta, document: page.document)
         metadata.canonicalURL = canonicalURL(

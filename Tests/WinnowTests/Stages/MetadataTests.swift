@@ -245,6 +245,19 @@ import Testing
         #expect(metadata.published == "2022-03-23T00:00:00Z")
     }
 
+    @Test func datesInCommentsAreNotThePages() throws {
+        let metadata = try MetadataTests.metadata(head: "", body: """
+            <article><h1>Title</h1><p>Text of the story.</p>
+            <div class="comments"><p><time datetime="2021-05-04">May 4</time></p></div></article>
+            """)
+        #expect(metadata.published == nil)
+        let outside = try MetadataTests.metadata(head: "", body: """
+            <article><h1>Title</h1><p>Text of the story.</p>
+            <div class="meta"><p><time datetime="2021-05-04">May 4</time></p></div></article>
+            """)
+        #expect(outside.published == "2021-05-04T00:00:00Z")
+    }
+
     @Test func bylineWithBy() throws {
         let metadata = try MetadataTests.metadata(head: "", body: """
             <div class="comment-author">Not Me</div>
@@ -332,6 +345,30 @@ import Testing
 
     @Test func dropsURLsPlaceholdersAndEmptyBylines() {
         #expect(AuthorNames.clean(["https://twitter.com/x", "www.example.com", "{{author}}", "page.head.extra.author", "By"]).isEmpty)
+    }
+
+    /// The split as it was, Character by Character for every separator.
+    static func characterSplit(_ text: String) -> [String] {
+        guard !text.isEmpty else { return [] }
+        var parts = [Substring(text)]
+        for separator in [";", ",", " and ", " & ", " und ", " et ", " y "] {
+            parts = parts.flatMap { $0.split(separator: separator, omittingEmptySubsequences: false) }
+        }
+        let names = parts.map { Text.collapsingWhitespace($0) }.filter { !$0.isEmpty }
+        guard names.count > 1, names.allSatisfy(AuthorNames.isPersonName) else { return [text] }
+        return names
+    }
+
+    /// Texts without a separator's bytes skip its split only where that
+    /// cannot change the parts: a Greek question mark is a semicolon to
+    /// `==`, and an accent after a space makes another Character of it.
+    @Test func byteSearchSplitsAsCharactersDo() {
+        let texts = [
+            "Ann Lee; Bob Roe", "Ann Lee\u{37E} Bob Roe", "Ann Lee\r\nand Bob Roe", "Ann Lee and Bob Roe", "Ann Lee y Bob Roe",
+            "Jane Doe", "Ann Lee,Bob Roe", "Ann Lee \u{301}and Bob Roe", "Ann Lee & Bob Roe", "Zoë Kim und Jan Roe", "",
+        ]
+        for text in texts { #expect(AuthorNames.split(text) == AuthorNamesTests.characterSplit(text), "\(text)") }
+        #expect(AuthorNames.split("Ann Lee\u{37E} Bob Roe").count == 2)
     }
 
     @Test func capsTheList() {

@@ -76,8 +76,16 @@ enum AuthorNames {
     static func split(_ text: String) -> [String] {
         guard !text.isEmpty else { return [] }
         var parts = [Substring(text)]
+        // In ASCII text a separator's Characters are its bytes, so a
+        // text without its bytes is not split by it: the search of bytes
+        // spares the generic split, which reads Character by Character.
+        // Past ASCII a Character can equal a separator without its bytes
+        // (the Greek question mark is a semicolon).
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
         for separator in [";", ",", " and ", " & ", " und ", " et ", " y "] {
-            parts = parts.flatMap { $0.split(separator: separator, omittingEmptySubsequences: false) }
+            parts = parts.flatMap { part in
+                isASCII && !Text.containsBytes(part, separator) ? [part] : part.split(separator: separator, omittingEmptySubsequences: false)
+            }
         }
         let names = parts.map { Text.collapsingWhitespace($0) }.filter { !$0.isEmpty }
         guard names.count > 1, names.allSatisfy(isPersonName) else { return [text] }

@@ -44,7 +44,7 @@ enum PageFallbacks {
             case .script, .style, .noscript, .svg, .template: return .skipChildren
             default: break
             }
-            guard isBylineCandidate(node, words: facts.facts(of: node).nameWords), depth > 0 || !isInComments(node) else {
+            guard isBylineCandidate(node, words: facts.facts(of: node).nameWords), depth > 0 || !isInComments(node, facts: facts) else {
                 return .descend
             }
             let name = AuthorNames.strip(bylineText(of: node))
@@ -107,11 +107,12 @@ enum PageFallbacks {
         return name ?? node.textContent
     }
 
-    static func isInComments(_ node: Node) -> Bool {
-        for element in [node] + Array(node.ancestors) {
-            guard element.hasAttribute("class") || element.hasAttribute("id") else { continue }
-            let words = element.nameWords
-            if commentHints.contains(where: { words.contains($0) }) { return true }
+    static func isInComments(_ node: Node, facts: ElementFactsCache) -> Bool {
+        var current: Node? = node
+        while let element = current, element.isElement {
+            let words = facts.facts(of: element).nameWords
+            if !words.isEmpty, commentHints.contains(where: { words.contains($0) }) { return true }
+            current = element.parent
         }
         return false
     }
@@ -121,12 +122,12 @@ enum PageFallbacks {
     /// The date of the first `<time pubdate>`, else of the first `<time
     /// datetime>` in the article's area, outside comments. Only a date
     /// that parses counts.
-    static func publishedTime(among times: [Node], heading: Node?, articleCount: Int) -> String? {
+    static func publishedTime(among times: [Node], heading: Node?, articleCount: Int, facts: ElementFactsCache) -> String? {
         for time in times where time.hasAttribute("pubdate") {
             if let date = date(of: time) { return date }
         }
         for time in times where time.hasAttribute("datetime") {
-            guard isInArticleArea(time, heading: heading, articleCount: articleCount), !isInComments(time) else {
+            guard isInArticleArea(time, heading: heading, articleCount: articleCount), !isInComments(time, facts: facts) else {
                 continue
             }
             if let date = date(of: time) { return date }
@@ -154,8 +155,8 @@ enum PageFallbacks {
 
     /// The first hAtom date of class `className` (`published`, `updated`)
     /// outside comments whose `title` parses.
-    static func microformatDate(_ className: String, among elements: [Node]) -> String? {
-        for element in elements where element.classTokens.contains(className) && !isInComments(element) {
+    static func microformatDate(_ className: String, among elements: [Node], facts: ElementFactsCache) -> String? {
+        for element in elements where element.classTokens.contains(className) && !isInComments(element, facts: facts) {
             if let title = element.attribute("title"), let date = MetadataDate.iso8601(title) { return date }
         }
         return nil
