@@ -19,6 +19,12 @@ public final class ElementFacts: Sendable {
     let idHash: UInt64
     /// The words of the class and id tokens, for word hints.
     public let nameWords: NameWords
+    /// Whether a class token, and whether the id, holds the letters of
+    /// "comment" in any ASCII case: read once a spelling, for
+    /// `CommentMarkup.mayNameComment`, which the comment stage asks of
+    /// every element.
+    let classesHoldComment: Bool
+    let idHoldsComment: Bool
 
     public convenience init(_ node: Node) {
         let (classAttribute, idAttribute) = ElementFacts.nameAttributes(of: node)
@@ -39,6 +45,8 @@ public final class ElementFacts: Sendable {
         id = nil
         idHash = NameHash.seed
         nameWords = .none
+        classesHoldComment = false
+        idHoldsComment = false
     }
 
     /// The `class` and `id` attributes, found in one pass over the
@@ -71,6 +79,8 @@ public final class ElementFacts: Sendable {
             id = nil
             idHash = NameHash.seed
             nameWords = .none
+            classesHoldComment = false
+            idHoldsComment = false
             return
         }
         var builder = NameWords.Builder()
@@ -90,6 +100,8 @@ public final class ElementFacts: Sendable {
             idHash = NameHash.seed
         }
         nameWords = builder.nameWords
+        classesHoldComment = builder.classTokensHoldComment
+        idHoldsComment = id.map { Text.containsBytes($0, "comment", ignoringASCIICase: true) } ?? false
     }
 
     private static func length(of attribute: xmlAttrPtr?) -> Int {

@@ -97,6 +97,12 @@ public struct NameWords: Sendable, Hashable {
         private var wordHashes: [UInt64] = []
         private(set) var classTokens: [String] = []
         private(set) var classTokenHashes: [UInt64] = []
+        /// Whether a class token holds the letters of "comment" in any
+        /// ASCII case (`Text.containsBytes(token, "comment",
+        /// ignoringASCIICase: true)` of one of `classTokens`).
+        private(set) var classTokensHoldComment = false
+        private static let sevenBytes: UInt64 = (1 << 56) - 1
+        private static let comment: UInt64 = "comment".utf8.reduce(0) { $0 << 8 | UInt64($1) }
 
         var nameWords: NameWords { NameWords(words: words, wordHashes: wordHashes) }
 
@@ -132,9 +138,13 @@ public struct NameWords: Sendable, Hashable {
         private mutating func addClassToken(_ token: UnsafeBufferPointer<UInt8>) {
             var hash = NameHash.seed
             var isASCII = true
+            // The last seven bytes, ASCII lower-cased, to find "comment".
+            var window: UInt64 = 0
             for byte in token {
                 hash = NameHash.adding(byte, to: hash)
                 if byte >= 0x80 { isASCII = false }
+                window = (window << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) & Builder.sevenBytes
+                if window == Builder.comment { classTokensHoldComment = true }
             }
             let name = String(decoding: token, as: UTF8.self)
             classTokens.append(name)

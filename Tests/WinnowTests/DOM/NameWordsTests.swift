@@ -84,3 +84,26 @@ import Testing
         #expect(!NameWords(classAttribute: "no-author box", idAttribute: nil).contains(WordHint("author")))
     }
 }
+
+/// The "comment" flags read once a spelling while class tokens are split
+/// say what the String test of each token and of the id says, on class
+/// and id values that spell it in any case, around separators, split by
+/// white space, or broken by a letter past ASCII.
+@Suite struct ElementFactsCommentFlagTests {
+    @Test func flagsAreWhatTheStringTestsSay() throws {
+        let pieces = ["comment", "COMMENT", "Com", "ment", "comm", "ent", "co", "mment", " ", "-", "\u{E9}", "\u{212A}", "x", "_", "1"]
+        var generator = SplitMix64(seed: 0xC033)
+        var flagged = 0
+        for _ in 0..<400 {
+            let classes = (0..<Int.random(in: 0...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let id = (0..<Int.random(in: 0...3, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let document = try TestSupport.document("<html><body><div class=\"\(classes)\" id=\"\(id)\">x</div></body></html>")
+            let facts = ElementFacts(try #require(document.body?.children.first))
+            let spelled = facts.classes.contains { Text.containsBytes($0, "comment", ignoringASCIICase: true) }
+            #expect(facts.classesHoldComment == spelled, "class=\"\(classes)\"")
+            #expect(facts.idHoldsComment == (facts.id.map { Text.containsBytes($0, "comment", ignoringASCIICase: true) } ?? false), "id=\"\(id)\"")
+            if spelled { flagged += 1 }
+        }
+        #expect(flagged > 20 && flagged < 380)
+    }
+}

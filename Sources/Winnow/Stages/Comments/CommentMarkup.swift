@@ -57,8 +57,7 @@ enum CommentMarkup {
     /// them). A test on the attribute's bytes before the words are asked,
     /// since most elements never name comments.
     static func mayNameComment(_ facts: ElementFacts, includingID: Bool = true) -> Bool {
-        facts.classes.contains { Text.containsBytes($0, "comment", ignoringASCIICase: true) }
-            || (includingID && facts.id.map { Text.containsBytes($0, "comment", ignoringASCIICase: true) } ?? false)
+        facts.classesHoldComment || (includingID && facts.idHoldsComment)
     }
 
     static func isWidget(_ facts: ElementFacts) -> Bool {
