@@ -32,11 +32,29 @@ public enum Text {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            // ASCII, most of most pages, is read without the sequence tables.
-            let isASCII = byte < 0x80
-            let length = isASCII ? 1 : sequenceLength(bytes, at: index)
-            let isSpace = isASCII ? isASCIISpace(byte) : spaceLength(bytes, at: index) > 0
-            if isSpace {
+            // ASCII, most of most pages, is read without the sequence
+            // tables, a word at a time: the run of ASCII bytes that are not
+            // white space is copied in a loop of its own.
+            if byte < 0x80 {
+                if isASCIISpace(byte) {
+                    pendingSpace = written > 0
+                    index += 1
+                    continue
+                }
+                if pendingSpace {
+                    output[written] = 0x20
+                    written += 1
+                    pendingSpace = false
+                }
+                repeat {
+                    output[written] = bytes[index]
+                    written += 1
+                    index += 1
+                } while index < bytes.count && bytes[index] < 0x80 && !isASCIISpace(bytes[index])
+                continue
+            }
+            let length = sequenceLength(bytes, at: index)
+            if spaceLength(bytes, at: index) > 0 {
                 pendingSpace = written > 0
             } else {
                 if pendingSpace {
@@ -44,14 +62,9 @@ public enum Text {
                     written += 1
                     pendingSpace = false
                 }
-                if isASCII {
-                    output[written] = byte
+                for offset in 0..<length {
+                    output[written] = bytes[index + offset]
                     written += 1
-                } else {
-                    for offset in 0..<length {
-                        output[written] = bytes[index + offset]
-                        written += 1
-                    }
                 }
             }
             index += length

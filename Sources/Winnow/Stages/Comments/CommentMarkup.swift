@@ -95,7 +95,7 @@ enum CommentMarkup {
     static func isStronglyMarkedItem(_ node: Node, facts: ElementFacts) -> Bool {
         if node.attribute("itemtype", hasSuffix: "/Comment") { return true }
         if node.attribute("itemprop", is: "comment") { return true }
-        return facts.id.map(isCommentID) ?? false
+        return facts.idHoldsComment && (facts.id.map(isCommentID) ?? false)
     }
 
     /// Whether markup names `node` one comment.
@@ -114,7 +114,9 @@ enum CommentMarkup {
         if node.attribute("itemprop", is: "comment") { return true }
         if !facts.nameWords.isEmpty {
             if hasItemClass(facts) { return !isList(node) }
-            if let id = facts.id, isCommentID(id) { return !isList(node) }
+            // An id without the letters of "comment" has no name part
+            // that ends in the word.
+            if facts.idHoldsComment, let id = facts.id, isCommentID(id) { return !isList(node) }
         }
         // Blogger's classic template: `<dl>` of `<dt>` author, `<dd
         // class="comment-body">` text, `<dd class="comment-footer">` date,
