@@ -84,4 +84,19 @@ import Testing
             #expect(CommentHeader.name(in: line) == CommentHeaderTests.characterSplitName(in: line), "\(line.debugDescription)")
         }
     }
+
+    /// A name alone on its line, at most 40 Characters once collapsed;
+    /// long lines are let go by their first bytes, white space and
+    /// letters past ASCII counted as the collapsed line counts them.
+    @Test(arguments: [
+        ("Nash", "Nash"), ("  Gaurav \n\t Nema  ", "Gaurav Nema"), ("Jean-Luc Pi\u{E9}rre", "Jean-Luc Pi\u{E9}rre"),
+        (String(repeating: " ", count: 200) + "Ann" + String(repeating: "\n", count: 200), "Ann"),
+        (String(repeating: "\u{E9}", count: 40), String(repeating: "\u{E9}", count: 40)),
+        (String(repeating: "\u{E9}", count: 41), nil), (String(repeating: "a", count: 40), String(repeating: "a", count: 40)),
+        (String(repeating: "a", count: 41), nil), ("A reply that runs on like prose does, over many words", nil),
+        ("Nash 2", nil), ("Hi.", nil), ("", nil),
+    ] as [(String, String?)])
+    func standaloneNames(line: String, name: String?) {
+        #expect(CommentHeader.standaloneName(line) == name)
+    }
 }

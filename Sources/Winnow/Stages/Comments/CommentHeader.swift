@@ -182,12 +182,20 @@ struct CommentHeader {
         return words.count == 1 || words.allSatisfy { word in word.first.map { $0.isUppercase || $0.isNumber || $0 == "@" } ?? false }
     }
 
+    static let maximumStandaloneNameChars = 40
+
     /// A line that is only a name ("Nash", "Gaurav Nema"): a few words,
     /// no sentence punctuation, no digits.
     static func standaloneName(_ line: String) -> String? {
+        // A line of prose is told by its first bytes, before it is
+        // collapsed and split whole (the lower bound holds for the
+        // collapsed line too).
+        var raw = line
+        let visible = raw.withUTF8 { Text.standaloneASCIICharacters(in: $0, countingSpaces: false, upTo: maximumStandaloneNameChars + 1) }
+        if visible > maximumStandaloneNameChars { return nil }
         let line = Text.collapsingWhitespace(line)
         let words = line.split(separator: " ")
-        guard (1...4).contains(words.count), line.count <= 40, line.contains(where: \.isLetter),
+        guard (1...4).contains(words.count), line.count <= maximumStandaloneNameChars, line.contains(where: \.isLetter),
             !line.contains(where: { ".!?,;:\"“”".contains($0) || $0.isNumber })
         else { return nil }
         return line
