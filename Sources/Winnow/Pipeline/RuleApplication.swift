@@ -143,16 +143,16 @@ public struct RuleApplication {
     static func textStart(of node: Node, mayStartWith prefixes: LiteralPrefixes) -> Bool? {
         let needed = prefixes.longestPrefix + 1
         var start: [UInt8] = []
-        var asciiLetters = 0
+        var visibleASCII = 0
         var isReadable = true
         node.walkDescendants { current in
             switch current.pointer.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 guard let content = current.pointer.pointee.content else { return .descend }
                 let bytes = UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
-                for byte in bytes where byte < 0x80 && !Text.isASCIISpace(byte) { asciiLetters += 1 }
+                for byte in bytes where byte < 0x80 && !Text.isASCIISpace(byte) { visibleASCII += 1 }
                 start.append(contentsOf: bytes)
-                return asciiLetters >= needed ? .stop : .descend
+                return visibleASCII >= needed ? .stop : .descend
             case XML_ENTITY_REF_NODE:
                 isReadable = false
                 return .stop
