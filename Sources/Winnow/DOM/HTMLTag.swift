@@ -148,7 +148,9 @@ extension Node {
     /// (raw value + 1; 0 is "not yet"), which libxml2 reserves for XPath
     /// and XSLT and leaves at 0 on an HTML parse: the walks of every stage
     /// ask the tag of every element, 900 000 times on 99 pages. Nothing
-    /// renames an element, and a copy keeps both name and field.
+    /// renames an element, and a copy keeps both name and field. An
+    /// embedder that runs XSLT over a Winnow document, or writes `extra`
+    /// itself, would clash with this.
     public var tag: HTMLTag {
         guard pointer.pointee.type == XML_ELEMENT_NODE else { return .other }
         let kept = pointer.pointee.extra
