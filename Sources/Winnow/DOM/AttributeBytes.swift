@@ -89,7 +89,7 @@ extension Node {
     /// `withValue` reads them; nil where `attribute(name)` is nil
     /// (`xmlGetProp` is `xmlHasProp` and then the value).
     func withAttribute<Result>(_ name: StaticString, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
-        guard let attribute = xmlHasProp(pointer, name.utf8Start) else { return nil }
+        guard let attribute = attributeNode(name) else { return nil }
         return withValue(of: attribute, body)
     }
 

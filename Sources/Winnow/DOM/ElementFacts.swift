@@ -57,11 +57,9 @@ public final class ElementFacts: Sendable {
         var attribute = node.pointer.pointee.properties
         while let current = attribute {
             if let name = current.pointee.name {
-                if classAttribute == nil, name[0] == 0x63, name[1] == 0x6C, name[2] == 0x61, name[3] == 0x73, name[4] == 0x73,
-                    name[5] == 0
-                {
+                if classAttribute == nil, Node.name(name, is: "class") {
                     classAttribute = current
-                } else if idAttribute == nil, name[0] == 0x69, name[1] == 0x64, name[2] == 0 {
+                } else if idAttribute == nil, Node.name(name, is: "id") {
                     idAttribute = current
                 }
             }

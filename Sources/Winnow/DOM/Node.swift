@@ -90,8 +90,7 @@ public struct Node: Hashable {
     /// strings, handed to libxml2 as they are: a `String` would be copied
     /// into a C string on every call, and stages ask every element.
     public func attribute(_ name: StaticString) -> String? {
-        guard let attribute = attributeNode(name) else { return nil }
-        return withValue(of: attribute) { String(decoding: $0, as: UTF8.self) }
+        withAttribute(name) { String(decoding: $0, as: UTF8.self) }
     }
 
     public func hasAttribute(_ name: StaticString) -> Bool {
