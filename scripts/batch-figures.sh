@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the batch figures in README.md with the release build: pages/s
+# Measures the batch figures in docs/batch.md with the release build: pages/s
 # and MB/s on the packed devset (.warc.gz and JSON Lines) with --jobs 1 and
 # --jobs 2, and peak RSS with --jobs 2 at 5 000 and 50 000 records.
 # Make the inputs first: python3 scripts/make-devset-inputs.py [--big]

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Packs the development set's pages into batch inputs, for the figures in
-README.md ("Batch throughput and memory"):
+docs/batch.md ("Batch throughput and memory"):
 
   devset.warc.gz       every devset page once, a WARC response record each
                        (one gzip member per record, as crawlers write them)
