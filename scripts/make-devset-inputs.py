@@ -52,9 +52,15 @@ def load(devset):
     with open(os.path.join(devset, "index.jsonl")) as index:
         for line in index:
             row = json.loads(line)
-            path = os.path.join(devset, row["set"], row["id"], "page.html")
-            with open(path, "rb") as f:
-                html = f.read()
+            folder = os.path.join(devset, row["set"], row["id"])
+            path = os.path.join(folder, "page.html")
+            if os.path.exists(path):
+                with open(path, "rb") as f:
+                    html = f.read()
+            else:
+                # Stored compressed: the page's exact bytes once inflated.
+                with gzip.open(path + ".gz", "rb") as f:
+                    html = f.read()
             url = row["url"] or f"http://devset.invalid/{row['set']}/{row['id']}"
             pages.append((row, url, html))
     return pages

@@ -76,7 +76,7 @@ struct EvalCommand: ParsableCommand {
                 let page = pages[index]
                 let score: PageScore
                 do {
-                    let bytes = try [UInt8](Data(contentsOf: page.pageFile))
+                    let bytes = try page.pageBytes()
                     score = PageScore(page: page, article: try cleaner.clean(bytes: bytes, url: page.url))
                 } catch {
                     score = PageScore(page: page, article: nil, failure: "\(error)")

@@ -12,7 +12,8 @@ public struct BatchInputOptions: Sendable {
     /// Which files a directory walk takes.
     public var globs: [String]
 
-    public static let defaultGlobs = ["*.html", "*.htm"]
+    /// Pages, plain or gzip-compressed as crawls store them.
+    public static let defaultGlobs = ["*.html", "*.htm", "*.html.gz", "*.htm.gz"]
 
     public init(maximumBytes: Int, fields: JSONLinesFields = JSONLinesFields(), globs: [String] = BatchInputOptions.defaultGlobs) {
         self.maximumBytes = maximumBytes
