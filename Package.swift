@@ -40,7 +40,7 @@ let package = Package(
                 "CZlib",
                 .product(name: "Yams", package: "Yams"),
             ],
-            resources: [.copy("Rules/builtin-rules.yaml")]
+            resources: [.copy("Rules/builtin-rules.yaml"), .copy("Stages/PageType/page-type-model.json")]
         ),
         .executableTarget(
             name: "winnow",

@@ -13,6 +13,8 @@ public struct GroundTruthPage: Sendable {
     public let mainTruth: String
     /// `nil` when the set does not annotate comments for this page.
     public let commentsTruth: String?
+    /// The page's type as the set annotates it (`meta.json`'s `page_type`).
+    public let pageType: PageType?
 
     /// `page.html`, or `page.html.gz` where the page is stored compressed.
     public let pageFile: URL
@@ -80,13 +82,16 @@ public struct GroundTruthPage: Sendable {
         }
         mainTruth = try text("main.txt") ?? ""
         commentsTruth = try text("comments.txt")
-        var url: String?
-        if let meta = try text("meta.json"), case .object(let members)? = try? JSONValueParser.parse(meta),
-            case .string(let value)? = members.first(where: { $0.0 == "url" })?.1, !value.isEmpty
-        {
-            url = value
+        var meta: [String: JSONValue] = [:]
+        if let text = try text("meta.json"), case .object(let members)? = try? JSONValueParser.parse(text) {
+            meta = Dictionary(members, uniquingKeysWith: { first, _ in first })
         }
-        self.url = url ?? indexURL.flatMap { $0.isEmpty ? nil : $0 }
+        func string(_ key: String) -> String? {
+            if case .string(let value)? = meta[key], !value.isEmpty { return value }
+            return nil
+        }
+        self.url = string("url") ?? indexURL.flatMap { $0.isEmpty ? nil : $0 }
+        pageType = string("page_type").flatMap(PageType.init(named:))
     }
 
     /// `index.jsonl`: one JSON object a line with `set`, `id` and `url`.

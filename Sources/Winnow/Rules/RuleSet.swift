@@ -102,6 +102,9 @@ public struct RuleSet: Sendable {
         rules.filter { $0.stage == stage && $0.applies(toHost: host) }
     }
 
+    /// The name the built-in rules' origins give.
+    static let builtInFileName = "builtin-rules.yaml"
+
     /// The set shipped with the package, parsed once per process.
     public static let builtIn: Result<RuleSet, RuleFileError> = {
         guard let url = Bundle.module.url(forResource: "builtin-rules", withExtension: "yaml"),
@@ -110,7 +113,7 @@ public struct RuleSet: Sendable {
             return .failure(RuleFileError(file: "builtin-rules.yaml", line: nil, reason: "not found in the package resources"))
         }
         do {
-            return .success(RuleSet(rules: try RuleLoader.rules(fromYAML: text, file: "builtin-rules.yaml")))
+            return .success(RuleSet(rules: try RuleLoader.rules(fromYAML: text, file: builtInFileName)))
         } catch let error as RuleFileError {
             return .failure(error)
         } catch {

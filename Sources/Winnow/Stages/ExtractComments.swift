@@ -17,8 +17,11 @@ public struct ExtractComments: Stage {
                 let thread = CommentThreadReader(roots: roots, page: page, rootsAreComments: section.rootsAreComments).read()
                 guard section.isNamed || (!thread.comments.isEmpty && thread.isEvidenced) else { continue }
                 // A forum thread's posts are the page's content, not
-                // comments on it (unless a rule names them a comment section).
+                // comments on it (unless a rule names them a comment
+                // section); on a forum page every thread is its posts
+                // unless a user's rule names it.
                 if thread.isForumThread, !section.isNamed { continue }
+                if page.profile.threadsAreContent, !isUserRule(section.rule, on: page) { continue }
                 if page.options.readsComments {
                     page.comments += thread.comments
                     if page.commentCount == nil { page.commentCount = thread.announcedCount }
@@ -35,6 +38,12 @@ public struct ExtractComments: Stage {
         }
         RuleApplication(page: page, stage: name, mayRemove: CommentSections.mayBeCommentSection).apply(within: body)
     }
+}
+
+/// Whether the rule `id` comes from a user's rule file, not the built-in set.
+private func isUserRule(_ id: String, on page: Page) -> Bool {
+    guard let rule = page.rules.rule(withID: id) else { return false }
+    return rule.origin?.file != RuleSet.builtInFileName
 }
 
 extension Comment {

@@ -55,6 +55,9 @@ struct BatchCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Pages cleaned at once (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: PageType.optionHelp)
+    var pageType: PageType?
+
     @Flag(help: "Write records as they finish, not in input order.")
     var unordered = false
 
@@ -116,7 +119,7 @@ struct BatchCommand: ParsableCommand {
         let cleaner = try ruleOptions.cleaner(
             options: CleanerOptions(
                 explain: explain, maximumBytes: maxBytes.bytes, readsComments: !noComments, keepsCommentHeaders: commentHeaders,
-                timeLimit: timeLimit > 0 ? .nanoseconds(Int64(min(timeLimit, 1e9) * 1e9)) : nil))
+                timeLimit: timeLimit > 0 ? .nanoseconds(Int64(min(timeLimit, 1e9) * 1e9)) : nil, pageType: pageType))
         // libxml2 sets up its global state on first use; do it here, on one
         // thread, before the workers parse at once.
         _ = try? cleaner.clean(bytes: Array("<html><body><p>warm-up</p></body></html>".utf8))

@@ -28,6 +28,9 @@ struct JSONLDMetadata {
     var comments: [Comment] = []
     /// The article's `commentCount`.
     var commentCount: Int?
+    /// Every object's types (lower case, local names), in order, each once:
+    /// what the page declares itself to be, for the page-type stage.
+    var declaredTypes: [String] = []
 
     /// Types whose object describes the article itself: schema.org's
     /// Article and its subtypes, which all end in `article` or `posting`
@@ -58,6 +61,8 @@ struct JSONLDMetadata {
             JSONLDMetadata.collect(value, into: &objects, depth: 0)
         }
         guard !objects.isEmpty else { return }
+        var seen: Set<String> = []
+        declaredTypes = objects.flatMap(JSONLDMetadata.types(of:)).filter { seen.insert($0).inserted }
         let index = JSONLDMetadata.index(objects)
 
         let article =
