@@ -4,6 +4,7 @@
 /// fails most gracefully.
 struct ArticleProfile: PageProfile {
     let pageType = PageType.article
+    let keepsHiddenProse = false
     let threadsAreContent = false
     let contentScope = ContentScope.container
     let cleansWidgets = true

@@ -2,6 +2,7 @@
 /// post's author line and text), never comments on the page.
 struct ForumProfile: PageProfile {
     let pageType = PageType.forum
+    let keepsHiddenProse = false
     let threadsAreContent = true
     let contentScope = ContentScope.container
     let cleansWidgets = true

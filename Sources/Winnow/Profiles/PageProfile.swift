@@ -10,6 +10,11 @@ protocol PageProfile: Sendable {
     /// names the section) and conditional cleaning keeps them whole.
     var threadsAreContent: Bool { get }
 
+    /// Whether hidden blocks of prose are content the page shows on a
+    /// click (a product's description and specifications in tabs and
+    /// accordions), kept by the hidden-element stage.
+    var keepsHiddenProse: Bool { get }
+
     /// How the main-content stage bounds the content.
     var contentScope: ContentScope { get }
 

@@ -7,8 +7,9 @@ import Foundation
 /// visible page is made of) is weighed by `PageTypeModel`. A choice the
 /// model is not sure of falls back to `article`.
 ///
-/// Runs once scripts and hidden elements are gone, so only what a reader
-/// sees counts, and before the comment stage, which a forum's posts must
+/// Runs once scripts and styles are gone, before the hidden elements go
+/// (a product's description often waits in a hidden tab, which its
+/// profile keeps) and before the comment stage, which a forum's posts must
 /// not be taken by.
 public struct ClassifyPage: Stage {
     public let name = "page-type"

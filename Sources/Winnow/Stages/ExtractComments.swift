@@ -9,7 +9,7 @@ public struct ExtractComments: Stage {
 
     public func run(on page: Page) throws {
         guard let body = page.document.body else { return }
-        for section in CommentSections.find(in: body, rules: page.rules.prepared(for: name, host: page.host), page: page) {
+        for section in CommentSections.find(in: body, rules: page.rules.prepared(for: name, host: page.host, pageType: page.pageType), page: page) {
             // A marker's region can reach a section found on its own.
             let roots = section.roots.filter(\.isAttached)
             guard !roots.isEmpty else { continue }

@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 
 /// The evidence a page gives of its type, as named figures: what its URL
@@ -99,6 +100,15 @@ struct PageEvidence {
         var longParagraphChars = 0
         var codeBlocks = 0
         var codeChars = 0
+        var inlineCode = 0
+        /// Headings that hold a link: the titles of a listing's cards.
+        var linkedHeadings = 0
+        /// Paragraphs of at least `shortParagraphChars`, and their text.
+        var paragraphs = 0
+        var paragraphChars = 0
+        /// Short texts that read as dates ("March 5, 2024", "3 days ago"):
+        /// a listing's cards and a thread's posts each carry one.
+        var dateTexts = 0
         var tagCounts: [HTMLTag: Int] = [:]
         var listChars = 0
         var prices = 0
@@ -111,6 +121,8 @@ struct PageEvidence {
 
         /// A paragraph this long, mostly outside links, is prose.
         static let longParagraphChars = 200
+        /// A paragraph shorter than this is a label or a caption.
+        static let shortParagraphChars = 40
         /// Text this short is a control, a label or a price, not prose.
         static let shortTextBytes = 48
         /// A card holds at least this much text.
@@ -136,6 +148,10 @@ struct PageEvidence {
                 let figures = statistics[node]
                 switch tag {
                 case .p:
+                    if figures.chars >= Self.shortParagraphChars {
+                        paragraphs += 1
+                        paragraphChars += figures.chars
+                    }
                     if figures.chars >= Self.longParagraphChars, figures.linkDensity < 0.3 {
                         longParagraphs += 1
                         longParagraphChars += figures.chars
@@ -144,6 +160,10 @@ struct PageEvidence {
                     codeBlocks += 1
                     codeChars += figures.chars
                     return .skipChildren
+                case .code:
+                    inlineCode += 1
+                case .h1, .h2, .h3, .h4, .h5, .h6:
+                    if figures.linkChars > 0 { linkedHeadings += 1 }
                 default:
                     break
                 }
@@ -168,40 +188,93 @@ struct PageEvidence {
             }
         }
 
-        /// Groups the element children of `node` by tag and class, and
-        /// keeps the largest group whose members each hold a link and text.
+        /// Groups the element children of `node` by tag and first class,
+        /// and keeps the largest group whose members each hold a link and
+        /// text. Groups are few: a list searched in place, not a table.
         private mutating func measureRepeatedChildren(of node: Node, statistics: TextStatistics, facts: ElementFactsCache) {
-            var groups: [String: (count: Int, chars: Int)] = [:]
             var children = 0
+            var child = node.pointer.pointee.children
+            while let current = child, children < 3 {
+                if current.pointee.type == XML_ELEMENT_NODE { children += 1 }
+                child = current.pointee.next
+            }
+            guard children >= 3 else { return }
+            var groups: [(key: UInt64, count: Int, chars: Int)] = []
             for child in node.childNodes where child.isElement {
-                children += 1
                 let figures = statistics[child]
                 guard figures.chars >= Self.minimumItemChars, figures.linkChars > 0 else { continue }
                 let childFacts = facts.facts(of: child)
-                let key = childFacts.tag + "." + (childFacts.classes.first ?? "")
-                groups[key, default: (0, 0)].count += 1
-                groups[key, default: (0, 0)].chars += figures.chars
+                let key = UInt64(childFacts.htmlTag.rawValue) &+ (childFacts.classHashes.first ?? 0) &* 31
+                if let index = groups.firstIndex(where: { $0.key == key }) {
+                    groups[index].count += 1
+                    groups[index].chars += figures.chars
+                } else {
+                    groups.append((key, 1, figures.chars))
+                }
             }
-            guard children >= 3 else { return }
-            for group in groups.values where group.count > repeatedItems {
+            for group in groups where group.count > repeatedItems {
                 repeatedItems = group.count
                 repeatedChars = group.chars
             }
         }
 
-        /// Counts prices and the telling phrases among short texts.
-        private mutating func scanShortText(_ node: Node) {
-            guard let content = node.pointer.pointee.content else { return }
-            let length = strlen(content)
-            guard length > 0, length <= Self.shortTextBytes else { return }
-            let text = String(cString: content).lowercased()
-            if Price.appears(in: text) { prices += 1 }
-            let phraseLists = [
+        /// The phrases, as lower-case bytes with the list each belongs to
+        /// (its place in `phraseCounts`), by first byte.
+        static let phrasesByFirstByte: [[(list: Int, bytes: [UInt8])]] = {
+            var table = [[(list: Int, bytes: [UInt8])]](repeating: [], count: 256)
+            let lists = [
                 PageTypeVocabulary.commercePhrases, PageTypeVocabulary.documentationPhrases,
                 PageTypeVocabulary.servicePhrases, PageTypeVocabulary.forumPhrases, PageTypeVocabulary.articlePhrases,
             ]
-            for (index, phrases) in phraseLists.enumerated() where phrases.contains(where: text.contains) {
-                phraseCounts[index] += 1
+            for (list, phrases) in lists.enumerated() {
+                for phrase in phrases {
+                    let bytes = Array(phrase.utf8)
+                    table[Int(bytes[0])].append((list, bytes))
+                }
+            }
+            return table
+        }()
+
+        /// Counts prices and the telling phrases among short texts, on
+        /// their bytes (ASCII lower-cased, in a buffer on the stack):
+        /// every text node is asked, most are white space between tags.
+        private mutating func scanShortText(_ node: Node) {
+            guard let content = node.pointer.pointee.content else { return }
+            var start = 0
+            while content[start] != 0, Text.isASCIISpace(content[start]) { start += 1 }
+            guard content[start] != 0 else { return }
+            var length = 0
+            while content[start + length] != 0 {
+                length += 1
+                if length > Self.shortTextBytes { return }
+            }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { bytes in
+                var hasDigit = false
+                for index in 0..<length {
+                    let byte = content[start + index]
+                    bytes[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    if byte >= 0x30 && byte <= 0x39 { hasDigit = true }
+                }
+                if hasDigit, Price.appears(in: bytes) { prices += 1 }
+                if hasDigit, DateText.appears(in: bytes) { dateTexts += 1 }
+                var found = (false, false, false, false, false)
+                for position in 0..<length {
+                    for phrase in Self.phrasesByFirstByte[Int(bytes[position])]
+                    where position + phrase.bytes.count <= length
+                        && phrase.bytes.indices.allSatisfy({ bytes[position + $0] == phrase.bytes[$0] })
+                    {
+                        switch phrase.list {
+                        case 0: found.0 = true
+                        case 1: found.1 = true
+                        case 2: found.2 = true
+                        case 3: found.3 = true
+                        default: found.4 = true
+                        }
+                    }
+                }
+                for (index, isFound) in [found.0, found.1, found.2, found.3, found.4].enumerated() where isFound {
+                    phraseCounts[index] += 1
+                }
             }
         }
 
@@ -219,6 +292,12 @@ struct PageEvidence {
             evidence.add("prose.paragraphs", count: longParagraphs)
             evidence.add("prose.share", Double(longParagraphChars) / total)
             evidence.add("code.blocks", count: codeBlocks)
+            evidence.add("code.inline", count: inlineCode)
+            evidence.add("headings.linked", count: linkedHeadings)
+            // Mean paragraph length, in units of 500 characters (capped):
+            // a story's paragraphs run long, a pitch's and a card's short.
+            evidence.add("prose.meanParagraph", paragraphs == 0 ? 0 : min(Double(paragraphChars) / Double(paragraphs) / 500, 1))
+            evidence.add("dates", count: dateTexts)
             evidence.add("code.share", Double(codeChars) / total)
             for tag in Self.countedTags {
                 evidence.add("tag.\(tag.name)", count: tagCounts[tag] ?? 0)
