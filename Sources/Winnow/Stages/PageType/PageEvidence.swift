@@ -77,8 +77,9 @@ struct PageEvidence {
                 || PageTypeVocabulary.documentationHostLabels.contains(parts.firstHostLabel)
                 || parts.host.contains("readthedocs") || parts.host.hasPrefix("doc."))
         add("url.listing", has(PageTypeVocabulary.listingSegments))
-        // A page without a URL says nothing of its shape: not a home page.
-        add("url.root", !parts.host.isEmpty && segments.isEmpty)
+        // A page without a URL says nothing of its shape: not a home page;
+        // nor is a bare path with a query (`/?p=34503` is a WordPress post).
+        add("url.root", !parts.host.isEmpty && segments.isEmpty && !parts.hasQuery)
         add("url.depth", Double(min(segments.count, 5)) / 5)
         add("url.date", parts.hasDatePath)
         add("url.slugWords", Double(min(parts.lastSegmentWords, 10)) / 10)
