@@ -4,7 +4,7 @@ struct ForumProfile: PageProfile {
     let pageType = PageType.forum
     let keepsHiddenProse = false
     let threadsAreContent = true
-    let contentScope = ContentScope.container
+    let contentScope = ContentScope.region
     let cleansWidgets = true
     let headlineIsTitle = true
 }

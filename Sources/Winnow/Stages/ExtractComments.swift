@@ -29,7 +29,9 @@ public struct ExtractComments: Stage {
             }
             for node in roots { page.remove(node, rule: section.rule) }
         }
-        if page.options.readsComments, page.comments.isEmpty, !page.structuredComments.isEmpty {
+        // A forum's posts, which its structured data may list as comments,
+        // are its content.
+        if page.options.readsComments, !page.profile.threadsAreContent, page.comments.isEmpty, !page.structuredComments.isEmpty {
             page.comments = page.structuredComments
             page.commentCount = page.commentCount ?? page.structuredCommentCount
         }
