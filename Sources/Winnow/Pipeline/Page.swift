@@ -80,6 +80,8 @@ public final class Page {
     /// the page-type stage.
     public var structuredDataTypes: [String] = []
     public var openGraphType: String?
+    /// The description the structured data gives the page's product.
+    public var structuredProductDescription: String?
     /// What kind of page this is (`CleanerOptions.pageType`, else the
     /// page-type stage's decision), and the evidence for it, strongest
     /// first, for `--explain`.

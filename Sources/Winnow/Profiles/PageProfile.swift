@@ -23,6 +23,10 @@ protocol PageProfile: Sendable {
     /// article's widgets go, a listing's cards are its content.
     var cleansWidgets: Bool { get }
 
+    /// The blocks of the content, completed with what the page states only
+    /// as data (a product's description from its structured data).
+    func completed(_ blocks: [Block], on page: Page) -> [Block]
+
     /// Whether the headline inside the content is the page's title and
     /// leaves the text (an article's truth, and a reader, have it once, as
     /// `title`); a service or listing page's headline is part of its pitch.
@@ -39,6 +43,10 @@ enum ContentScope: Sendable {
     /// that stage left: every section of a service page, every card of a
     /// listing.
     case region
+}
+
+extension PageProfile {
+    func completed(_ blocks: [Block], on page: Page) -> [Block] { blocks }
 }
 
 extension Page {

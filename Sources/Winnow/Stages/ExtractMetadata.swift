@@ -60,6 +60,7 @@ public struct ExtractMetadata: Stage {
         page.structuredComments = jsonLD.comments
         page.structuredCommentCount = jsonLD.commentCount
         page.structuredDataTypes = jsonLD.declaredTypes
+        page.structuredProductDescription = jsonLD.productDescription
         let meta = scan.meta
         page.openGraphType = meta.first("og:type")
         var metadata = Metadata()

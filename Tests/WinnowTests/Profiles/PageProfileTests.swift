@@ -101,6 +101,25 @@ struct PageProfileTests {
         #expect(!asArticle.text.contains("A light daypack"))
     }
 
+    /// A description that only the structured data holds comes first; one
+    /// the page shows is not repeated.
+    @Test func aProductsStructuredDescriptionFillsInForAHiddenOne() throws {
+        let description = "A light daypack with a padded back panel, two side pockets and a sleeve for a water bladder."
+        func page(showing shown: String) -> String {
+            """
+            <html><head><script type="application/ld+json">{"@type":"Product","name":"Trail Pack 25",
+            "description":"<p>\(description)</p>"}</script></head><body><main><h1>Trail Pack 25</h1>\(shown)
+            <p>Volume 25 litres, weight 790 g, recycled ripstop nylon.</p></main></body></html>
+            """
+        }
+        let missing = try Self.clean(page(showing: ""), as: .product)
+        #expect(missing.blocks.first == .paragraph(description))
+        let shown = try Self.clean(page(showing: "<p>\(description)</p>"), as: .product)
+        #expect(shown.text.components(separatedBy: "A light daypack").count == 2)
+        let asArticle = try Self.clean(page(showing: ""), as: .article)
+        #expect(!asArticle.text.contains("A light daypack"))
+    }
+
     /// Discourse's crawler view: the page's only content in a `<noscript>`.
     @Test func aScriptShellsNoscriptPageIsKept() throws {
         let html = """
