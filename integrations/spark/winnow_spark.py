@@ -3,7 +3,8 @@
 
     spark-submit winnow_spark.py --input MANIFEST_OR_GLOB --output DIR
         [--format parquet|jsonl] [--partitions N] [--winnow PATH] [--jobs N]
-        [--input-base URI] [--overwrite] [--stats FILE] [winnow batch options...]
+        [--input-base URI] [--overwrite] [--stats FILE] [--log-level LEVEL]
+        [winnow batch options...]
 
 Spark distributes the inputs, one task per input file, retries failed tasks
 and commits the output; each task streams its file through one `winnow
@@ -69,6 +70,8 @@ def parse_arguments(argv):
                         help="what a manifest's relative entries are relative to (default: the manifest's folder)")
     parser.add_argument("--overwrite", action="store_true", help="replace the output folder if it exists")
     parser.add_argument("--stats", metavar="FILE", help="also write the summary as JSON to FILE (on the driver)")
+    parser.add_argument("--log-level", default="WARN", metavar="LEVEL",
+                        help="Spark's log level once the session is up (default WARN; INFO shows every task)")
     args, batch_arguments = parser.parse_known_args(argv)
     if batch_arguments[:1] == ["--"]:
         batch_arguments = batch_arguments[1:]
@@ -91,7 +94,10 @@ def run(spark, args, batch_arguments, startup=0.0):
     started = time.monotonic()
     context = spark.sparkContext
     for module in MODULES:
-        context.addPyFile(os.path.join(HERE, module))
+        # Beside this file when the driver runs it from a checkout; in
+        # --deploy-mode cluster they come with --py-files instead.
+        if os.path.exists(os.path.join(HERE, module)):
+            context.addPyFile(os.path.join(HERE, module))
     try:
         inputs = list_inputs(spark, args.input, base=args.input_base)
     except InputListingError as error:
@@ -155,10 +161,16 @@ def _reason(error):
 
 def main(argv=None):
     args, batch_arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    # A local output that exists is refused before Spark's start-up; run()
+    # checks any file system once Spark is up.
+    if not args.overwrite and not has_scheme(args.output) and os.path.exists(args.output):
+        print(f"winnow-spark: {args.output}: the output exists (give --overwrite to replace it)", file=sys.stderr)
+        return 2
     started = time.monotonic()
     from pyspark.sql import SparkSession
 
     spark = SparkSession.builder.appName("winnow").getOrCreate()
+    spark.sparkContext.setLogLevel(args.log_level)
     startup = time.monotonic() - started
     try:
         summary = run(spark, args, batch_arguments, startup)
