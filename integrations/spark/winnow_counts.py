@@ -44,7 +44,7 @@ class JobSummary:
     """The closing report: one line on standard error, the same as JSON
     for `--stats`."""
 
-    def __init__(self, counts, elapsed, startup, output, output_format):
+    def __init__(self, counts, elapsed, startup, output, output_format, started_at=None):
         self.counts = {key: counts.get(key, 0) for key in COUNT_KEYS}
         for key in BREAKDOWN_KEYS:
             self.counts[key] = dict(sorted(counts.get(key, {}).items()))
@@ -53,6 +53,9 @@ class JobSummary:
         self.startup = startup
         self.output = output
         self.output_format = output_format
+        # The job's start (after Spark's), on the clock the processes'
+        # `started_at` use, to draw its timeline.
+        self.started_at = started_at
 
     @property
     def records_in(self):
@@ -89,6 +92,7 @@ class JobSummary:
             "records_in": self.records_in,
             "elapsed_seconds": round(self.elapsed, 3),
             "startup_seconds": round(self.startup, 3),
+            "started_at": self.started_at and round(self.started_at, 3),
             "pages_per_second": round(self.pages_per_second, 2),
             "megabytes_per_second": round(self.megabytes_per_second, 3),
             "output": self.output,

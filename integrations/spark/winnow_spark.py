@@ -92,6 +92,7 @@ def run(spark, args, batch_arguments, startup=0.0):
     from winnow_records import lines_frame, records_frame
 
     started = time.monotonic()
+    started_at = time.time()
     context = spark.sparkContext
     for module in MODULES:
         # Beside this file when the driver runs it from a checkout; in
@@ -119,7 +120,7 @@ def run(spark, args, batch_arguments, startup=0.0):
             records_frame(frame).write.mode(mode).parquet(args.output)
     except Exception as error:  # Py4JJavaError, or pyspark's captured exceptions
         raise JobFailed(_reason(error)) from None
-    return JobSummary(counts.value, time.monotonic() - started, startup, args.output, args.format)
+    return JobSummary(counts.value, time.monotonic() - started, startup, args.output, args.format, started_at)
 
 
 def _check_output(spark, output, overwrite):

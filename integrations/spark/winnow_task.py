@@ -245,6 +245,7 @@ class InputCleaner:
                     "--fail-on-error", "never", "--jobs", str(jobs), *self.settings.batch_arguments,
                 ]
                 started = time.monotonic()
+                started_at = time.time()
                 try:
                     process = subprocess.Popen(
                         command, stdin=opened.descriptor if opened.stream is None else subprocess.PIPE,
@@ -295,6 +296,8 @@ class InputCleaner:
             "input_bytes": stats["input_bytes"],
             # ru_maxrss is in KiB on Linux.
             "processes": [{"input": uri, "pages": stats["pages"], "seconds": round(seconds, 3),
+                           "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 3),
+                           "started_at": round(started_at, 3),
                            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}],
         })
 
