@@ -95,7 +95,7 @@ class CPUClock:
         with open(os.path.join(self.ROOT, "cgroup.procs"), "w") as file:
             file.write(str(os.getpid()))
         # The JVM may take a moment to exit after spark.stop().
-        for _ in range(30):
+        for _ in range(90):
             try:
                 os.rmdir(self.group)
                 return
