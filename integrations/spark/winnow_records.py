@@ -39,6 +39,7 @@ RECORD_SCHEMA = StructType([
     _text("site_name"),
     _text("language"),
     _text("description"),
+    _text("page_type"),
     _text("text"),
     _text("blocks"),
     StructField("comment_count", LongType(), nullable=True),
