@@ -157,4 +157,25 @@ struct PageProfileTests {
                 fromYAML: "- id: x\n  stage: strip-boilerplate\n  page-types: [blog]\n  drop: '.x'\n", file: "bad.yaml")
         }
     }
+
+    /// A product page whose only names are its reviewers' (Judge.me's
+    /// `jdgm-rev__author`, Magento's `itemprop=author` in a `Review`).
+    static let productWithReviews = """
+        <html><head><title>Waxed Canvas Jacket</title></head><body><main><h1>Waxed Canvas Jacket</h1>
+        <p>A hard-wearing chore jacket cut from waxed cotton canvas, lined with brushed cotton blanket, with four
+        patch pockets and solid brass snaps that will never flake.</p>
+        <div class="reviews"><div class="review"><span class="review__author">Tom H.</span>
+        <p>Stiff at first, now the jacket I grab for everything.</p></div></div></main></body></html>
+        """
+
+    @Test func aBylineNamesTheAuthorOfAnArticleNotOfAProduct() throws {
+        #expect(try Self.clean(Self.productWithReviews, as: .article).metadata.authors == ["Tom H."])
+        for type in [PageType.product, .service, .listing, .collection] {
+            #expect(try Self.clean(Self.productWithReviews, as: type).metadata.authors.isEmpty, "\(type)")
+        }
+        // Structured data still names the page's author on any type.
+        let declared = Self.productWithReviews.replacingOccurrences(
+            of: "</head>", with: #"<meta name="author" content="Ines Carvalho"></head>"#)
+        #expect(try Self.clean(declared, as: .product).metadata.authors == ["Ines Carvalho"])
+    }
 }
