@@ -12,6 +12,11 @@ enum BatchRecord {
         line(provenance, body: article.json)
     }
 
+    /// An article already serialized (by a cleaning worker).
+    static func article(_ provenance: Provenance, json: String) -> [UInt8] {
+        line(provenance, serializedBody: json)
+    }
+
     static func error(_ provenance: Provenance, kind: String, message: String) -> [UInt8] {
         line(provenance, body: .object([("error", .object([("kind", .string(kind)), ("message", .string(message))]))]))
     }
@@ -38,6 +43,10 @@ enum BatchRecord {
     }
 
     private static func line(_ provenance: Provenance, body: JSONValue) -> [UInt8] {
+        line(provenance, serializedBody: body.serialized())
+    }
+
+    private static func line(_ provenance: Provenance, serializedBody rest: String) -> [UInt8] {
         var text = JSONValue.object(provenanceMembers(provenance)).serialized()
         text.removeLast()  // the closing brace: more members follow
         if let passthrough = provenance.passthrough {
@@ -49,7 +58,6 @@ enum BatchRecord {
             }
             text += "}"
         }
-        let rest = body.serialized()
         if rest != "{}" {
             text += ","
             text += rest.dropFirst()

@@ -23,6 +23,12 @@ final class BatchRunner {
         /// whose file exists is already done.
         let outputDirectory: String?
         let resume: Bool
+        /// How the cleaning workers are started.
+        let workerLaunch: CleaningWorker.Launch
+        /// Nanoseconds a worker may take over one page before it is killed
+        /// (nil: no limit): past `--time-limit`, which the pipeline reads
+        /// only between stages, so a page stuck inside a stage is stopped.
+        let hardTimeLimit: UInt64?
     }
 
     struct Outcome {
@@ -57,6 +63,8 @@ final class BatchRunner {
         case result(Result)
         case readerDone(issued: Int)
         case wake
+        /// No worker could be started: the batch stops.
+        case fatal(String)
     }
 
     /// Flags the reader and the workers read to stop early.
@@ -74,6 +82,7 @@ final class BatchRunner {
     private let window: DispatchSemaphore
     private let windowSize: Int
     private let stop = Stop()
+    private let workers = WorkerRegistry()
     private(set) var interrupts: InterruptSignals!
 
     init(settings: Settings, counters: BatchCounters) {
@@ -163,58 +172,60 @@ final class BatchRunner {
         let jobQueue = self.jobQueue
         let messages = self.messages
         let stop = self.stop
-        let base = settings.cleaner
+        let settings = self.settings
+        let workers = self.workers
         let thread = Thread {
-            var cleaners: [String: Cleaner] = ["": base]
+            let worker = CleaningWorker(launch: settings.workerLaunch, registry: workers)
             while let job = jobQueue.pop() {
                 if stop.requested {
                     messages.push(
                         .result(Result(sequence: job.sequence, line: nil, errorKind: nil, pageBytes: 0, outputName: nil)))
                     continue
                 }
-                messages.push(.result(BatchRunner.process(job, base: base, cleaners: &cleaners)))
+                do throws(CleaningWorker.StartFailure) {
+                    messages.push(.result(try BatchRunner.process(job, in: worker, hardTimeLimit: settings.hardTimeLimit)))
+                } catch {
+                    stop.request()
+                    messages.push(.fatal(error.message))
+                    messages.push(
+                        .result(Result(sequence: job.sequence, line: nil, errorKind: nil, pageBytes: 0, outputName: nil)))
+                }
             }
+            worker.stop()
         }
-        // libxml2's parser recurses on deep markup: the main thread's stack.
-        thread.stackSize = 8 << 20
         thread.start()
     }
 
-    private static func process(_ job: Job, base: Cleaner, cleaners: inout [String: Cleaner]) -> Result {
+    private static func process(_ job: Job, in worker: CleaningWorker, hardTimeLimit: UInt64?) throws(CleaningWorker.StartFailure)
+        -> Result
+    {
         switch job.work {
         case .failure(let provenance, let error):
             return Result(
                 sequence: job.sequence, line: BatchRecord.error(provenance, kind: error.kind, message: error.message),
                 errorKind: error.kind, pageBytes: 0, outputName: job.outputName)
         case .page(let record):
-            // The transport's charset is a per-page hint: one cleaner per
-            // charset seen, sharing the rules.
-            let key = record.charset?.lowercased() ?? ""
-            let cleaner: Cleaner
-            if let cached = cleaners[key] {
-                cleaner = cached
-            } else {
-                var options = base.options
-                options.charset = record.charset ?? base.options.charset
-                cleaner = Cleaner(options: options, rules: base.rules)
-                cleaners[key] = cleaner
-            }
+            let name = BatchRecord.displayName(record.provenance)
+            let deadline = hardTimeLimit.map { WorkerMessages.uptimeNanoseconds() + $0 }
             let line: [UInt8]
             var errorKind: String?
-            do {
-                line = BatchRecord.article(record.provenance, try cleaner.clean(bytes: record.bytes, url: record.url))
-            } catch let error as CleanerError {
-                let failure = PageFailure(error, input: BatchRecord.displayName(record.provenance))
-                errorKind = failure.kind
-                line = BatchRecord.error(record.provenance, kind: failure.kind, message: failure.message)
-            } catch let error as TimeLimitExceeded {
-                errorKind = "time-limit"
-                line = BatchRecord.error(
-                    record.provenance, kind: "time-limit", message: "\(BatchRecord.displayName(record.provenance)): \(error)")
-            } catch {
+            switch try worker.clean(name: name, url: record.url, charset: record.charset, bytes: record.bytes, deadline: deadline) {
+            case .cleaned(nil, let json):
+                line = BatchRecord.article(record.provenance, json: json)
+            case .cleaned(let kind?, let message):
+                errorKind = kind
+                line = BatchRecord.error(record.provenance, kind: kind, message: message)
+            case .died(let how):
                 errorKind = "internal"
+                let message = "\(name): the worker cleaning this page \(how); this is a bug in Winnow ('winnow clean' on the page shows where)"
+                printError(message)
+                line = BatchRecord.error(record.provenance, kind: "internal", message: message)
+            case .timedOut:
+                errorKind = "time-limit"
+                let seconds = hardTimeLimit.map { String(format: "%.1f", Double($0) / 1e9) } ?? "?"
                 line = BatchRecord.error(
-                    record.provenance, kind: "internal", message: "\(BatchRecord.displayName(record.provenance)): \(error)")
+                    record.provenance, kind: "time-limit",
+                    message: "\(name): still cleaning after \(seconds) s, inside a stage; its worker was stopped")
             }
             return Result(
                 sequence: job.sequence, line: line, errorKind: errorKind, pageBytes: record.bytes.count,
@@ -255,7 +266,10 @@ final class BatchRunner {
         while true {
             if let issued, received == issued { break }
             if stop.requested {
-                if interrupts.isUrgent || fatal != nil { break }
+                if interrupts.isUrgent || fatal != nil {
+                    workers.killAll()
+                    break
+                }
                 if received == counters.issuedCount { break }
             }
             guard let message = messages.pop() else { break }
@@ -264,6 +278,8 @@ final class BatchRunner {
                 issued = count
             case .wake:
                 continue
+            case .fatal(let message):
+                fatal = fatal ?? message
             case .result(let result):
                 received += 1
                 if settings.ordered {

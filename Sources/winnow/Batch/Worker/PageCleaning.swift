@@ -1,0 +1,47 @@
+import Winnow
+
+/// One batch page cleaned into what its record says: the article's JSON,
+/// or an error kind and message naming the record. Run inside a cleaning
+/// worker (`BatchWorkerCommand`).
+struct PageCleaning {
+    /// The cleaner with the worker's options and rules.
+    let base: Cleaner
+    /// The transport's charset is a per-page hint: one cleaner per charset
+    /// seen, sharing the rules.
+    private var cleaners: [String: Cleaner]
+
+    init(base: Cleaner) {
+        self.base = base
+        cleaners = ["": base]
+    }
+
+    struct Outcome {
+        /// Nil for an article.
+        let errorKind: String?
+        /// The article's JSON, or the error's message.
+        let text: String
+    }
+
+    mutating func clean(bytes: [UInt8], url: String?, charset: String?, name: String) -> Outcome {
+        let key = charset?.lowercased() ?? ""
+        let cleaner: Cleaner
+        if let cached = cleaners[key] {
+            cleaner = cached
+        } else {
+            var options = base.options
+            options.charset = charset ?? base.options.charset
+            cleaner = Cleaner(options: options, rules: base.rules)
+            cleaners[key] = cleaner
+        }
+        do {
+            return Outcome(errorKind: nil, text: try cleaner.clean(bytes: bytes, url: url).json.serialized())
+        } catch let error as CleanerError {
+            let failure = PageFailure(error, input: name)
+            return Outcome(errorKind: failure.kind, text: failure.message)
+        } catch let error as TimeLimitExceeded {
+            return Outcome(errorKind: "time-limit", text: "\(name): \(error)")
+        } catch {
+            return Outcome(errorKind: "internal", text: "\(name): \(error)")
+        }
+    }
+}
