@@ -79,7 +79,7 @@ final class BatchRunner {
     let counters: BatchCounters
     private let jobQueue: BlockingQueue<Job>
     private let messages: BlockingQueue<Message>
-    private let window: DispatchSemaphore
+    private let window: TokenWindow
     private let windowSize: Int
     private let stop = Stop()
     private let workers = WorkerRegistry()
@@ -93,7 +93,7 @@ final class BatchRunner {
         windowSize = settings.jobs * 8 + 8
         jobQueue = BlockingQueue(capacity: settings.jobs * 2)
         messages = BlockingQueue(capacity: windowSize + 64)
-        window = DispatchSemaphore(value: windowSize)
+        window = TokenWindow(tokens: windowSize)
         let messages = self.messages
         let stop = self.stop
         interrupts = InterruptSignals {
@@ -153,8 +153,7 @@ final class BatchRunner {
                         continue
                     }
                 }
-                window.wait()
-                if stop.requested { break }
+                guard window.take(), !stop.requested else { break }
                 counters.issued(inputBytes: input.bytesConsumed)
                 jobQueue.push(Job(sequence: sequence, work: work, outputName: outputName))
                 sequence += 1
@@ -183,7 +182,8 @@ final class BatchRunner {
                     continue
                 }
                 do throws(CleaningWorker.StartFailure) {
-                    messages.push(.result(try BatchRunner.process(job, in: worker, hardTimeLimit: settings.hardTimeLimit)))
+                    messages.push(
+                        .result(try BatchRunner.process(job, in: worker, registry: workers, hardTimeLimit: settings.hardTimeLimit)))
                 } catch {
                     stop.request()
                     messages.push(.fatal(error.message))
@@ -196,9 +196,9 @@ final class BatchRunner {
         thread.start()
     }
 
-    private static func process(_ job: Job, in worker: CleaningWorker, hardTimeLimit: UInt64?) throws(CleaningWorker.StartFailure)
-        -> Result
-    {
+    private static func process(
+        _ job: Job, in worker: CleaningWorker, registry: WorkerRegistry, hardTimeLimit: UInt64?
+    ) throws(CleaningWorker.StartFailure) -> Result {
         switch job.work {
         case .failure(let provenance, let error):
             return Result(
@@ -215,6 +215,9 @@ final class BatchRunner {
             case .cleaned(let kind?, let message):
                 errorKind = kind
                 line = BatchRecord.error(record.provenance, kind: kind, message: message)
+            case .died where registry.killedAll:
+                // A second interrupt: the batch stops without this page.
+                return Result(sequence: job.sequence, line: nil, errorKind: nil, pageBytes: 0, outputName: nil)
             case .died(let how):
                 errorKind = "internal"
                 let message = "\(name): the worker cleaning this page \(how); this is a bug in Winnow ('winnow clean' on the page shows where)"
@@ -291,9 +294,11 @@ final class BatchRunner {
                 } else {
                     emit(result)
                 }
-                window.signal()
+                window.give()
             }
         }
+        // A reader waiting for a token stops now, not never.
+        window.close()
         do {
             try sink.finish()
         } catch {

@@ -194,14 +194,21 @@ final class CleaningWorker {
 final class WorkerRegistry: @unchecked Sendable {
     private let lock = NSLock()
     private var pids: Set<pid_t> = []
+    private var killing = false
 
     func add(_ pid: pid_t) { lock.withLock { _ = pids.insert(pid) } }
     func remove(_ pid: pid_t) { lock.withLock { _ = pids.remove(pid) } }
 
-    /// Kills every worker (their threads then see them die).
+    /// Kills every worker (their threads then see them die), and any
+    /// started after.
     func killAll() {
         lock.withLock {
+            killing = true
             for pid in pids { kill(pid, SIGKILL) }
         }
     }
+
+    /// True once the workers were killed on purpose: their deaths are no
+    /// page's fault.
+    var killedAll: Bool { lock.withLock { killing } }
 }
