@@ -124,7 +124,7 @@ public struct TextPattern: @unchecked Sendable {
     /// joined patterns').
     init(_ source: String, anchored: Bool?, bounded: Bool, literalPrefixes: LiteralPrefixes?) throws {
         self.source = source
-        regex = try NSRegularExpression(pattern: source, options: [.caseInsensitive])
+        regex = try RegexCache.caseInsensitive(source)
         isAnchored = anchored ?? source.hasPrefix("^")
         isBounded = bounded
         self.literalPrefixes = literalPrefixes

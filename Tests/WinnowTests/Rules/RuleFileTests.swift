@@ -223,6 +223,19 @@ import Testing
         #expect(rules.rules.first?.dropText?.matches("By Jane Ann Doe") == true)
     }
 
+    /// A pattern is compiled once per process, however many rule sets use
+    /// it (a copy of every long one leaked per compilation on Linux).
+    @Test func patternsAreCompiledOncePerProcess() throws {
+        let yaml = "- id: a\n  stage: strip-boilerplate\n  drop-text: '^(" + (0..<60).map { "word\($0)" }.joined(separator: "|") + ")'\n"
+        let first = try cleaner([try file(yaml)])
+        let second = try cleaner([try file(yaml)])
+        let stage = "strip-boilerplate"
+        let one = try #require(first.rules.combinedTextPattern(for: stage))
+        let other = try #require(second.rules.combinedTextPattern(for: stage))
+        #expect(one.source.utf16.count > 256)
+        #expect(one.regex === other.regex)
+    }
+
     @Test func runawayMatchesStopAndDoNotMatch() throws {
         // A pattern that slips past the load-time probes still cannot hang:
         // the match runs under a budget, and running out is no match.
