@@ -12,6 +12,8 @@ public final class Page {
 
     /// Element facts shared by the stages' walks.
     let elementFacts = ElementFactsCache()
+    /// The user patterns that ran out of their match budget on this page.
+    let patternTrips = PatternTrips()
 
     /// The last count of the body (or of whatever root was asked for
     /// outside it), the document's edit count then, and the nodes removed
