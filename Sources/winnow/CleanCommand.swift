@@ -55,7 +55,14 @@ struct CleanCommand: ParsableCommand {
         if paths.count == 1 {
             do {
                 let article = try cleanOne(PageInput(path: paths[0]), with: cleaner)
-                writeOutput(article.rendered(as: format.value, pretty: pretty) + "\n")
+                if format == .json {
+                    // Written as it is made: a large page's article is never
+                    // held whole as text.
+                    article.json.write(pretty: pretty) { writeOutput(bytes: $0) }
+                    writeOutput("\n")
+                } else {
+                    writeOutput(article.rendered(as: format.value, pretty: pretty) + "\n")
+                }
             } catch {
                 printError(error.message)
                 throw error.exitCode

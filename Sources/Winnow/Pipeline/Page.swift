@@ -47,6 +47,15 @@ public final class Page {
         return TextStatistics(subtree: root, of: counts) ?? TextStatistics(root: root)
     }
 
+    /// Lets go of the last count: a stage after which no stage asks for
+    /// text figures calls it before it builds strings of its own (for a
+    /// page of prose the count is about half the page's size). A later
+    /// question counts anew.
+    func releaseTextCounts() {
+        lastCounts = nil
+        removedSinceCounts = []
+    }
+
     /// The figures under `root` from the last count, brought up to date;
     /// nil when that cannot be done.
     private func currentStatistics(under root: Node) -> TextStatistics? {

@@ -42,11 +42,13 @@ final class BatchRunner {
     private enum Work: Sendable {
         case page(PageRecord)
         case failure(Provenance, InputError)
+        /// The page was handed to its worker (and its bytes let go).
+        case handedOver
     }
 
     private struct Job: Sendable {
         let sequence: Int
-        let work: Work
+        var work: Work
         let outputName: String?
     }
 
@@ -175,7 +177,7 @@ final class BatchRunner {
         let workers = self.workers
         let thread = Thread {
             let worker = CleaningWorker(launch: settings.workerLaunch, registry: workers)
-            while let job = jobQueue.pop() {
+            while var job = jobQueue.pop() {
                 if stop.requested {
                     messages.push(
                         .result(Result(sequence: job.sequence, line: nil, errorKind: nil, pageBytes: 0, outputName: nil)))
@@ -183,7 +185,7 @@ final class BatchRunner {
                 }
                 do throws(CleaningWorker.StartFailure) {
                     messages.push(
-                        .result(try BatchRunner.process(job, in: worker, registry: workers, hardTimeLimit: settings.hardTimeLimit)))
+                        .result(try BatchRunner.process(&job, in: worker, registry: workers, hardTimeLimit: settings.hardTimeLimit)))
                 } catch {
                     stop.request()
                     messages.push(.fatal(error.message))
@@ -197,24 +199,33 @@ final class BatchRunner {
     }
 
     private static func process(
-        _ job: Job, in worker: CleaningWorker, registry: WorkerRegistry, hardTimeLimit: UInt64?
+        _ job: inout Job, in worker: CleaningWorker, registry: WorkerRegistry, hardTimeLimit: UInt64?
     ) throws(CleaningWorker.StartFailure) -> Result {
         switch job.work {
+        case .handedOver:
+            return Result(sequence: job.sequence, line: nil, errorKind: nil, pageBytes: 0, outputName: nil)
         case .failure(let provenance, let error):
             return Result(
                 sequence: job.sequence, line: BatchRecord.error(provenance, kind: error.kind, message: error.message),
                 errorKind: error.kind, pageBytes: 0, outputName: job.outputName)
-        case .page(let record):
+        case .page(var record):
+            // The job lets go of the page, and the worker takes it: the
+            // batch holds no copy while the page is cleaned.
+            job.work = .handedOver
+            let pageBytes = record.bytes.count
             let name = BatchRecord.displayName(record.provenance)
             let deadline = hardTimeLimit.map { WorkerMessages.uptimeNanoseconds() + $0 }
             let line: [UInt8]
             var errorKind: String?
-            switch try worker.clean(name: name, url: record.url, charset: record.charset, bytes: record.bytes, deadline: deadline) {
-            case .cleaned(nil, let json):
-                line = BatchRecord.article(record.provenance, json: json)
+            switch try worker.clean(
+                name: name, url: record.url, charset: record.charset, bytes: &record.bytes,
+                head: BatchRecord.head(record.provenance), deadline: deadline)
+            {
+            case .cleaned(nil, let recordLine):
+                line = recordLine
             case .cleaned(let kind?, let message):
                 errorKind = kind
-                line = BatchRecord.error(record.provenance, kind: kind, message: message)
+                line = BatchRecord.error(record.provenance, kind: kind, message: String(decoding: message, as: UTF8.self))
             case .died where registry.killedAll:
                 // A second interrupt: the batch stops without this page.
                 return Result(sequence: job.sequence, line: nil, errorKind: nil, pageBytes: 0, outputName: nil)
@@ -231,8 +242,7 @@ final class BatchRunner {
                     message: "\(name): still cleaning after \(seconds) s, inside a stage; its worker was stopped")
             }
             return Result(
-                sequence: job.sequence, line: line, errorKind: errorKind, pageBytes: record.bytes.count,
-                outputName: job.outputName)
+                sequence: job.sequence, line: line, errorKind: errorKind, pageBytes: pageBytes, outputName: job.outputName)
         }
     }
 

@@ -128,9 +128,13 @@ public final class ByteReader {
     }
 
     /// Reads up to `count` bytes (fewer only at the end of the stream).
-    public func read(count: Int) throws(InputError) -> [UInt8] {
+    /// `expected`, when the caller knows it (a file's size, a record's
+    /// declared length, both within the page limit), is reserved at once:
+    /// grown by doubling, a large page's buffer was up to twice the page,
+    /// and copied at every step.
+    public func read(count: Int, expected: Int? = nil) throws(InputError) -> [UInt8] {
         var result: [UInt8] = []
-        result.reserveCapacity(min(count, 1 << 24))
+        result.reserveCapacity(min(count, expected ?? (1 << 24)))
         while result.count < count {
             // On damage, the bytes read so far are dropped with the error.
             if available == 0 {

@@ -112,7 +112,7 @@ public final class WARCSource: PageSource {
 
         // The block is held up to the page limit (memory stays bounded);
         // the rest of a larger one is skipped unread.
-        let block = try reader.read(count: min(length, maximumBytes))
+        let block = try reader.read(count: min(length, maximumBytes), expected: min(length, maximumBytes))
         var readLength = block.count
         if block.count == min(length, maximumBytes) {
             readLength += try reader.skip(count: length - block.count)
@@ -127,7 +127,8 @@ public final class WARCSource: PageSource {
 
         let type = header("warc-type")?.lowercased() ?? "missing"
         guard type == "response" else { return .skipped(reason: "warc-type-\(type)") }
-        return response(block: block, complete: readLength == block.count, length: length, recordName: recordName)
+        let complete = readLength == block.count
+        return response(block: consume block, complete: complete, length: length, recordName: recordName)
     }
 
     /// Checks that the record ends where `Content-Length` says: the block,
@@ -176,7 +177,7 @@ public final class WARCSource: PageSource {
     }
 
     /// The HTML page of a `response` record, or why there is none.
-    private func response(block: [UInt8], complete: Bool, length: Int, recordName: String) -> InputItem {
+    private func response(block: consuming [UInt8], complete: Bool, length: Int, recordName: String) -> InputItem {
         let head: HTTPResponseHead
         switch HTTPResponseHead.parse(block) {
         case .success(let parsed): head = parsed
@@ -196,7 +197,10 @@ public final class WARCSource: PageSource {
                 current,
                 InputError(kind: "too-large", message: "\(recordName): page too large: \(length) bytes (limit \(maximumBytes))"))
         }
-        var body = Array(block[head.bodyStart...])
+        // The HTTP head is cut off in place: the block is this record's
+        // alone, and a copy of its body held a large page twice.
+        var body = consume block
+        body.removeSubrange(..<head.bodyStart)
         if head.codings("transfer-encoding").contains("chunked") {
             switch ChunkedBody.decode(body[...], limit: maximumBytes) {
             case .success(let decoded): body = decoded

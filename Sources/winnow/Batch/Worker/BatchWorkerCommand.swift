@@ -62,15 +62,27 @@ struct BatchWorkerCommand: ParsableCommand {
         let fault = ProcessInfo.processInfo.environment[BatchWorkerCommand.faultVariable].flatMap(Fault.init)
         var cleaning = PageCleaning(base: cleaner)
         guard WorkerMessages.write(STDOUT_FILENO, [WorkerMessages.ready]) else { return }
-        while case .fields(let fields) = WorkerMessages.read(STDIN_FILENO, fields: WorkerMessages.pageFields, deadline: nil) {
+        while case .fields(var fields) = WorkerMessages.read(STDIN_FILENO, fields: WorkerMessages.pageFields, deadline: nil) {
             let name = fields[0].map { String(decoding: $0, as: UTF8.self) } ?? ""
             let url = fields[1].map { String(decoding: $0, as: UTF8.self) }
             let charset = fields[2].map { String(decoding: $0, as: UTF8.self) }
-            let bytes = fields[3] ?? []
+            let provenance = fields[4] ?? []
+            // The page moves out of the message: one copy of it, not two.
+            let bytes = fields[3].take() ?? []
+            fields = []
             fault?.strike(on: bytes)
-            let outcome = cleaning.clean(bytes: bytes, url: url, charset: charset, name: name)
-            guard WorkerMessages.write(STDOUT_FILENO, [outcome.errorKind.map { Array($0.utf8) }, Array(outcome.text.utf8)])
-            else { return }
+            switch cleaning.clean(bytes: bytes, url: url, charset: charset, name: name) {
+            case .article(let json):
+                // The record's line, written as it is made: a large page's
+                // article is never held whole as text.
+                guard WorkerMessages.write(STDOUT_FILENO, [nil]),
+                    WorkerMessages.writeField(
+                        STDOUT_FILENO, length: BatchRecord.lineLength(head: provenance, body: json),
+                        { BatchRecord.writeLine(head: provenance, body: json, to: $0) })
+                else { return }
+            case .error(let kind, let message):
+                guard WorkerMessages.write(STDOUT_FILENO, [Array(kind.utf8), Array(message.utf8)]) else { return }
+            }
         }
     }
 

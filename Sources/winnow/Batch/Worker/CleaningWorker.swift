@@ -28,9 +28,9 @@ final class CleaningWorker {
     }
 
     enum Outcome {
-        /// The worker's answer: nil and the article's JSON, or an error
-        /// kind and its message.
-        case cleaned(errorKind: String?, text: String)
+        /// The worker's answer: nil and the record's whole line, or an
+        /// error kind and its message (UTF-8).
+        case cleaned(errorKind: String?, text: [UInt8])
         /// The worker ended without answering; why, for people.
         case died(String)
         /// The deadline passed; the worker was killed.
@@ -60,18 +60,20 @@ final class CleaningWorker {
     }
 
     /// Cleans one page in the worker, waiting until `deadline` (uptime
-    /// nanoseconds; nil: for ever).
-    func clean(name: String, url: String?, charset: String?, bytes: [UInt8], deadline: UInt64?) throws(StartFailure)
-        -> Outcome
-    {
+    /// nanoseconds; nil: for ever); `head` begins the record's line
+    /// (`BatchRecord.head`). The page's bytes are let go once sent.
+    func clean(
+        name: String, url: String?, charset: String?, bytes: inout [UInt8], head: [UInt8], deadline: UInt64?
+    ) throws(StartFailure) -> Outcome {
         let worker = try started()
         let sent = WorkerMessages.write(
-            worker.toWorker, [Array(name.utf8), url.map { Array($0.utf8) }, charset.map { Array($0.utf8) }, bytes])
+            worker.toWorker, [Array(name.utf8), url.map { Array($0.utf8) }, charset.map { Array($0.utf8) }, bytes, head])
+        bytes = []
         guard sent else { return .died(end(killing: false)) }
         switch WorkerMessages.read(worker.fromWorker, fields: WorkerMessages.resultFields, deadline: deadline) {
-        case .fields(let fields):
+        case .fields(var fields):
             let kind = fields[0].map { String(decoding: $0, as: UTF8.self) }
-            return .cleaned(errorKind: kind, text: String(decoding: fields[1] ?? [], as: UTF8.self))
+            return .cleaned(errorKind: kind, text: fields[1].take() ?? [])
         case .closed:
             return .died(end(killing: false))
         case .timedOut:

@@ -1,7 +1,7 @@
 import Winnow
 
-/// One batch page cleaned into what its record says: the article's JSON,
-/// or an error kind and message naming the record. Run inside a cleaning
+/// One batch page cleaned into what its record says: the article, or an
+/// error kind and message naming the record. Run inside a cleaning
 /// worker (`BatchWorkerCommand`).
 struct PageCleaning {
     /// The cleaner with the worker's options and rules.
@@ -15,11 +15,10 @@ struct PageCleaning {
         cleaners = ["": base]
     }
 
-    struct Outcome {
-        /// Nil for an article.
-        let errorKind: String?
-        /// The article's JSON, or the error's message.
-        let text: String
+    enum Outcome {
+        /// The article as JSON (not yet serialized).
+        case article(JSONValue)
+        case error(kind: String, message: String)
     }
 
     mutating func clean(bytes: [UInt8], url: String?, charset: String?, name: String) -> Outcome {
@@ -34,14 +33,14 @@ struct PageCleaning {
             cleaners[key] = cleaner
         }
         do {
-            return Outcome(errorKind: nil, text: try cleaner.clean(bytes: bytes, url: url).json.serialized())
+            return .article(try cleaner.clean(bytes: bytes, url: url).json)
         } catch let error as CleanerError {
             let failure = PageFailure(error, input: name)
-            return Outcome(errorKind: failure.kind, text: failure.message)
+            return .error(kind: failure.kind, message: failure.message)
         } catch let error as TimeLimitExceeded {
-            return Outcome(errorKind: "time-limit", text: "\(name): \(error)")
+            return .error(kind: "time-limit", message: "\(name): \(error)")
         } catch {
-            return Outcome(errorKind: "internal", text: "\(name): \(error)")
+            return .error(kind: "internal", message: "\(name): \(error)")
         }
     }
 }

@@ -10,14 +10,15 @@ import Darwin
 /// read field by field, so a page is never copied into a larger buffer.
 ///
 ///     worker → batch   ready                     once, when its rules are loaded
-///     batch → worker   name, url, charset, page
-///     worker → batch   error kind, text          nil and the article's JSON,
+///     batch → worker   name, url, charset, page, the record's provenance
+///                                                (its JSON without the closing brace)
+///     worker → batch   error kind, text          nil and the record's whole line,
 ///                                                or an error kind and its message
 enum WorkerMessages {
     /// What a worker says first: its rules loaded, it takes pages.
     static let ready: [UInt8] = Array("winnow-worker-ready".utf8)
     static let readyFields = 1
-    static let pageFields = 4
+    static let pageFields = 5
     static let resultFields = 2
 
     /// A field longer than this is a broken stream, not an allocation: no
@@ -33,6 +34,24 @@ enum WorkerMessages {
             if let field, !writeAll(descriptor, field) { return false }
         }
         return true
+    }
+
+    /// Writes one field of `length` bytes that `produce` hands over in
+    /// pieces (a large article, never held whole); false when the other
+    /// end is gone or the pieces did not add up to `length`.
+    static func writeField(
+        _ descriptor: Int32, length: Int, _ produce: ((UnsafeRawBufferPointer) -> Void) -> Void
+    ) -> Bool {
+        var header: [UInt8] = []
+        append(UInt64(length), to: &header)
+        guard writeAll(descriptor, header) else { return false }
+        var written = 0
+        var failed = false
+        produce { piece in
+            guard !failed else { return }
+            if writeAll(descriptor, piece) { written += piece.count } else { failed = true }
+        }
+        return !failed && written == length
     }
 
     enum Reading {
@@ -82,11 +101,13 @@ enum WorkerMessages {
     }
 
     private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { writeAll(descriptor, $0) }
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
         var written = 0
         while written < bytes.count {
-            let count = bytes.withUnsafeBytes { raw in
-                systemWrite(descriptor, raw.baseAddress! + written, raw.count - written)
-            }
+            let count = systemWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
             if count < 0 {
                 if errno == EINTR { continue }
                 return false
