@@ -15,6 +15,12 @@ import Foundation
 enum RegexCache {
     private static let store = Store()
 
+    /// Patterns kept at most. The built-in rules and both site packs hold
+    /// a dozen (with their joined and single-start forms, some forty); a
+    /// process that makes patterns without end (a fuzzer of rule files)
+    /// compiles the ones past this anew each time instead of keeping them.
+    static let capacity = 1024
+
     /// The pattern compiled case-insensitively, as rule patterns are.
     static func caseInsensitive(_ pattern: String) throws -> NSRegularExpression {
         try store.regex(pattern)
@@ -29,7 +35,7 @@ enum RegexCache {
             let regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
             return lock.withLock {
                 if let raced = compiled[pattern] { return raced }
-                compiled[pattern] = regex
+                if compiled.count < RegexCache.capacity { compiled[pattern] = regex }
                 return regex
             }
         }
