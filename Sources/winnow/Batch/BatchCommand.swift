@@ -111,6 +111,10 @@ struct BatchCommand: ParsableCommand {
         // A closed pipe on standard output is an error to report, not a
         // silent death.
         signal(SIGPIPE, SIG_IGN)
+        // Before anything else: SIGINT or SIGTERM from now on stops the
+        // batch cleanly, even while the rules load.
+        let interrupts = InterruptSignals()
+        interrupts.install()
 
         // Rule files are checked before any input is read (exit 9 when bad).
         let cleaner = try ruleOptions.cleaner(
@@ -157,7 +161,7 @@ struct BatchCommand: ParsableCommand {
         let progress = ProgressLine.isWanted
             ? ProgressLine(counters: counters, start: start, totalInputBytes: BatchCommand.totalBytes(of: inputs)) : nil
         progress?.begin()
-        let outcome = BatchRunner(settings: settings, counters: counters).run(into: sink)
+        let outcome = BatchRunner(settings: settings, counters: counters, interrupts: interrupts).run(into: sink)
         progress?.end()
 
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9

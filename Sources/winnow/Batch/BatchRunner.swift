@@ -85,9 +85,9 @@ final class BatchRunner {
     private let windowSize: Int
     private let stop = Stop()
     private let workers = WorkerRegistry()
-    private(set) var interrupts: InterruptSignals!
+    let interrupts: InterruptSignals
 
-    init(settings: Settings, counters: BatchCounters) {
+    init(settings: Settings, counters: BatchCounters, interrupts: InterruptSignals) {
         self.settings = settings
         self.counters = counters
         // Two jobs queued per worker keep every core busy; the rest of the
@@ -98,7 +98,8 @@ final class BatchRunner {
         window = TokenWindow(tokens: windowSize)
         let messages = self.messages
         let stop = self.stop
-        interrupts = InterruptSignals {
+        self.interrupts = interrupts
+        interrupts.onSignal {
             stop.request()
             messages.push(.wake)
         }
@@ -106,7 +107,6 @@ final class BatchRunner {
 
     /// Runs the batch to its end (or its interruption) and closes `sink`.
     func run(into sink: RecordSink) -> Outcome {
-        interrupts.install()
         startReader()
         for _ in 0..<settings.jobs { startWorker() }
         return write(into: sink)
