@@ -12,9 +12,11 @@
 # TARGET is html (Cleaner.clean and the renderings), rules (the rule-file
 # loader) or records (the batch readers). Each run starts from the
 # target's corpus in .build/fuzz/corpus/TARGET (kept between runs, so
-# longer runs build on shorter ones) and from seeds copied from
-# Fixtures/, Tests/InputFiles/, rules/ and the built-in rules; a crashing,
-# leaking or slow input is written to .build/fuzz/artifacts/TARGET/.
+# longer runs build on shorter ones; FUZZ_CORPUS=DIR names another) and
+# from seeds copied from Fixtures/, Tests/InputFiles/, rules/ and the
+# built-in rules (FUZZ_SEEDS=0: none, so libFuzzer grows its inputs from
+# nothing, small and many); a crashing, leaking or slow input is written
+# to .build/fuzz/artifacts/TARGET/.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -79,10 +81,11 @@ run() {
     local binary
     binary="$(swift build --package-path Fuzz -c release --show-bin-path)/$(product "$target")"
     [ -x "$binary" ] || { echo "$binary is not built: scripts/fuzz.sh build $target" >&2; return 2; }
-    local corpus="$work/corpus/$target" seed="$work/seeds/$target" artifacts="$work/artifacts/$target/"
+    local corpus="${FUZZ_CORPUS:-$work/corpus/$target}" seed="$work/seeds/$target" artifacts="$work/artifacts/$target/"
     local log="$work/logs/$target-$(date +%Y%m%d-%H%M%S).log"
     mkdir -p "$corpus" "$artifacts" "$work/logs"
     seeds "$target" "$seed"
+    [ "${FUZZ_SEEDS:-1}" = 0 ] && rm -f "$seed"/*
     local max_len=65536
     [ "$target" = rules ] && max_len=16384
     # Foundation's own leak (a long regex pattern's copy, never freed:
@@ -127,7 +130,7 @@ case "$command" in
         exit $((failures > 0))
         ;;
     *)
-        sed -n '2,17p' "$0" >&2
+        sed -n '2,19p' "$0" >&2
         exit 2
         ;;
 esac
