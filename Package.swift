@@ -50,7 +50,7 @@ let package = Package(
                 "CUchardet",
                 .product(name: "Yams", package: "Yams"),
             ],
-            resources: [.copy("Rules/builtin-rules.yaml")]
+            resources: [.copy("Rules/builtin-rules.yaml"), .copy("Stages/PageType/page-type-model.json")]
         ),
         .executableTarget(
             name: "winnow",

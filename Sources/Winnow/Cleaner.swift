@@ -26,13 +26,18 @@ public struct CleanerOptions: Sendable {
     /// cleaning of the page (see `Cleaner.cleanedPage`) counts against the
     /// same limit.
     public var timeLimit: Duration?
+    /// The page's type when the caller knows it (a crawl of one shop's
+    /// product pages, say): the page-type stage then only records it.
+    public var pageType: PageType?
 
     public static let defaultMaximumBytes = 64 << 20
 
     public init(
         explain: Bool = false, charset: String? = nil, maximumBytes: Int = CleanerOptions.defaultMaximumBytes,
-        readsComments: Bool = true, keepsCommentHeaders: Bool = false, timeLimit: Duration? = nil
+        readsComments: Bool = true, keepsCommentHeaders: Bool = false, timeLimit: Duration? = nil,
+        pageType: PageType? = nil
     ) {
+        self.pageType = pageType
         self.explain = explain
         self.charset = charset
         self.maximumBytes = maximumBytes
@@ -72,16 +77,19 @@ public struct Cleaner: Sendable {
     /// The stages, in the order they run. This list is the pipeline:
     /// 1. metadata first, while `<head>` and JSON-LD are intact;
     /// 2. scripts, styles and comments go before anything counts text;
-    /// 3. hidden elements go before anything scores visible text;
-    /// 4. comment sections leave the tree before the article is located,
+    /// 3. the page's type is decided (its profile tells the stages after
+    ///    it what the content is, hidden panels included);
+    /// 4. hidden elements go before anything scores visible text;
+    /// 5. comment sections leave the tree before the article is located,
     ///    so their text can never be scored as the article's;
-    /// 5. the page frame goes (navigation, header, footer, sidebars);
-    /// 6. the main content is located, and what is outside it goes;
-    /// 7. boilerplate inside the article goes;
-    /// 8. the article's blocks are built.
+    /// 6. the page frame goes (navigation, header, footer, sidebars);
+    /// 7. the main content is located, and what is outside it goes;
+    /// 8. boilerplate inside the article goes;
+    /// 9. the article's blocks are built.
     public static let stages: [any Stage] = [
         ExtractMetadata(),
         StripNonContent(),
+        ClassifyPage(),
         StripHidden(),
         ExtractComments(),
         StripBoilerplate(),
@@ -242,7 +250,7 @@ public struct Cleaner: Sendable {
 
     func article(of page: Page) -> Article {
         Article(
-            url: page.url, metadata: page.metadata, blocks: page.blocks, commentCount: page.commentCount,
+            url: page.url, metadata: page.metadata, pageType: page.pageType, blocks: page.blocks, commentCount: page.commentCount,
             comments: page.comments, removed: options.explain ? page.removals : nil)
     }
 }
@@ -253,5 +261,18 @@ extension Cleaner {
     public static func parseOnly(bytes: [UInt8], charset: String? = nil) throws {
         let utf8 = AttributeFlood.limited(CharsetDecoder.utf8(from: bytes, declared: charset))
         _ = try Document(utf8: utf8)
+    }
+}
+
+extension Cleaner {
+    /// The figures the page-type stage weighs for a page (`PageEvidence`),
+    /// by name: for fitting and checking the page-type model
+    /// (`winnow eval --page-features`).
+    public func pageEvidence(bytes: [UInt8], url: String? = nil) throws -> [(name: String, value: Double)] {
+        var timings: StageTimings?
+        let (page, _) = try preparedPage(bytes: bytes, url: url, timings: &timings)
+        let through = Cleaner.stages.firstIndex { $0 is ClassifyPage } ?? Cleaner.stages.count - 1
+        try Pipeline(stages: Array(Cleaner.stages.prefix(upTo: through))).run(on: page)
+        return PageEvidence(page: page).figures
     }
 }

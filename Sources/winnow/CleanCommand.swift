@@ -39,6 +39,9 @@ struct CleanCommand: ParsableCommand {
     @Flag(help: "Keep each comment's byline and date lines in its text, as the page shows them (they are in author and published either way).")
     var commentHeaders = false
 
+    @Option(help: PageType.optionHelp)
+    var pageType: PageType?
+
     @OptionGroup var rules: RuleOptions
 
     func validate() throws {
@@ -50,7 +53,8 @@ struct CleanCommand: ParsableCommand {
 
     func run() throws {
         let cleaner = try rules.cleaner(options: CleanerOptions(
-                explain: explain, charset: charset, readsComments: !noComments, keepsCommentHeaders: commentHeaders))
+                explain: explain, charset: charset, readsComments: !noComments, keepsCommentHeaders: commentHeaders,
+                pageType: pageType))
         let paths = inputs.isEmpty ? ["-"] : inputs
         if paths.count == 1 {
             do {

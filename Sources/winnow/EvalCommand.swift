@@ -35,6 +35,12 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Keep each comment's byline and date lines in its text (as dragnet's comment truth does).")
     var commentHeaders = false
 
+    @Flag(help: "Clean each page as the type its meta.json gives (page_type), not the type Winnow decides: scores the profiles apart from the page-type decision.")
+    var truthTypes = false
+
+    @Option(help: "Write the page-type evidence of every page to FILE (JSON Lines: set, id, page_type or \"\", figures), for scripts/fit-page-type-model.py.")
+    var pageFeatures: String?
+
     func run() throws {
         let cleaner = try rules.cleaner(options: CleanerOptions(keepsCommentHeaders: commentHeaders))
         let pages: [GroundTruthPage]
@@ -49,7 +55,7 @@ struct EvalCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let start = DispatchTime.now().uptimeNanoseconds
-        let scores = EvalCommand.score(pages, with: cleaner, jobs: max(1, jobs))
+        let scores = EvalCommand.score(pages, with: cleaner, jobs: max(1, jobs), truthTypes: truthTypes)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 
         var rows = Dictionary(grouping: scores, by: \.set).keys.sorted().map { set in
@@ -58,6 +64,7 @@ struct EvalCommand: ParsableCommand {
         if rows.count > 1 { rows.append(SetScore(name: "all", scores: scores)) }
         var output = String(format: "%d pages in %.1fs\n\n", pages.count, seconds)
         output += EvalCommand.table(rows)
+        output += PageTypeReport(scores: scores, truthTypes: truthTypes).text
         let failed = scores.filter { $0.failure != nil }
         if !failed.isEmpty {
             output += "\nfailures (\(failed.count)), scored as empty output:\n"
@@ -65,10 +72,13 @@ struct EvalCommand: ParsableCommand {
         }
         if worst > 0 { output += EvalCommand.worstPages(scores, count: worst, directory: directory) }
         writeOutput(output)
+        if let pageFeatures {
+            try PageTypeReport.writeFeatures(of: pages, with: cleaner, to: pageFeatures, jobs: max(1, jobs))
+        }
     }
 
     /// Cleans and scores every page, `jobs` at a time; results in page order.
-    static func score(_ pages: [GroundTruthPage], with cleaner: Cleaner, jobs: Int) -> [PageScore] {
+    static func score(_ pages: [GroundTruthPage], with cleaner: Cleaner, jobs: Int, truthTypes: Bool = false) -> [PageScore] {
         let results = ScoreSlots(count: pages.count)
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
@@ -76,8 +86,14 @@ struct EvalCommand: ParsableCommand {
                 let page = pages[index]
                 let score: PageScore
                 do {
-                    let bytes = try [UInt8](Data(contentsOf: page.pageFile))
-                    score = PageScore(page: page, article: try cleaner.clean(bytes: bytes, url: page.url))
+                    let bytes = try page.pageBytes()
+                    var pageCleaner = cleaner
+                    if truthTypes, let type = page.pageType {
+                        var options = cleaner.options
+                        options.pageType = type
+                        pageCleaner = Cleaner(options: options, rules: cleaner.rules)
+                    }
+                    score = PageScore(page: page, article: try pageCleaner.clean(bytes: bytes, url: page.url))
                 } catch {
                     score = PageScore(page: page, article: nil, failure: "\(error)")
                 }

@@ -27,6 +27,9 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "Excerpts shown per rule.")
     var excerpts = 5
 
+    @Option(help: PageType.optionHelp)
+    var pageType: PageType?
+
     @OptionGroup var rules: RuleOptions
 
     func validate() throws {
@@ -34,7 +37,7 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let cleaner = try rules.cleaner(options: CleanerOptions(explain: true, charset: charset))
+        let cleaner = try rules.cleaner(options: CleanerOptions(explain: true, charset: charset, pageType: pageType))
         let input = PageInput(path: page)
         let explanation: Explanation
         do {
@@ -60,7 +63,9 @@ struct ExplainCommand: ParsableCommand {
     }
 
     private func render(_ explanation: Explanation) -> String {
-        var output = ""
+        var output = "page type: \(explanation.article.pageType.rawValue)"
+        if !explanation.pageTypeEvidence.isEmpty { output += " (" + explanation.pageTypeEvidence.joined(separator: "; ") + ")" }
+        output += "\n"
         var stage = ""
         for group in explanation.groups {
             if group.stage != stage {

@@ -10,7 +10,8 @@ import Darwin
 private let systemRead = Darwin.read
 #endif
 
-/// Reads one page's bytes from a path or standard input (`-`).
+/// Reads one page's bytes from a path or standard input (`-`), inflated
+/// when they are gzip-compressed (`page.html.gz`: told by the first bytes).
 struct PageInput {
     let path: String
 
@@ -19,6 +20,17 @@ struct PageInput {
     /// The page's bytes; more than `limit` is refused before it is read
     /// into memory (a file by its size, standard input once past it).
     func read(limit: Int) throws(PageFailure) -> [UInt8] {
+        let bytes = try readStored(limit: limit)
+        do {
+            return try GzippedPage.inflatedIfGzipped(bytes, name: displayName, limit: limit)
+        } catch {
+            let code = error.kind == "too-large" ? WinnowExit.tooLarge : WinnowExit.unreadableFile
+            throw PageFailure(kind: error.kind, message: error.message, exitCode: code)
+        }
+    }
+
+    /// The bytes as stored.
+    private func readStored(limit: Int) throws(PageFailure) -> [UInt8] {
         if path == "-" {
             return try PageInput.readStandardInput(limit: limit)
         }

@@ -7,8 +7,8 @@ enum TestSupport {
         try Document(utf8: Array(html.utf8))
     }
 
-    static func clean(_ html: String, url: String? = nil, explain: Bool = true) throws -> Article {
-        try Cleaner(options: CleanerOptions(explain: explain)).clean(bytes: Array(html.utf8), url: url)
+    static func clean(_ html: String, url: String? = nil, explain: Bool = true, pageType: PageType? = nil) throws -> Article {
+        try Cleaner(options: CleanerOptions(explain: explain, pageType: pageType)).clean(bytes: Array(html.utf8), url: url)
     }
 
     /// The repository's root, found from this file's path.

@@ -1,6 +1,7 @@
 import Foundation
 
-/// One page of a ground-truth folder: `<set>/<id>/page.html` with the true
+/// One page of a ground-truth folder: `<set>/<id>/page.html` (or
+/// `page.html.gz`, the same bytes compressed) with the true
 /// main text (`main.txt`), optionally the true comments (`comments.txt`;
 /// an empty file means the page has none) and its URL (`meta.json`'s
 /// `url`, else the set's `index.jsonl` row), as `score.py` reads them.
@@ -12,8 +13,26 @@ public struct GroundTruthPage: Sendable {
     public let mainTruth: String
     /// `nil` when the set does not annotate comments for this page.
     public let commentsTruth: String?
+    /// The page's type as the set annotates it (`meta.json`'s `page_type`).
+    public let pageType: PageType?
 
-    public var pageFile: URL { folder.appendingPathComponent("page.html") }
+    /// `page.html`, or `page.html.gz` where the page is stored compressed.
+    public let pageFile: URL
+
+    /// The names a page may be stored under, in the order they are looked for.
+    static let pageFileNames = ["page.html", "page.html.gz"]
+
+    /// The page file of `folder`, if it has one.
+    static func pageFile(in folder: URL) -> URL? {
+        pageFileNames.lazy.map { folder.appendingPathComponent($0) }
+            .first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    /// The page's bytes as served (inflated when stored compressed).
+    public func pageBytes() throws -> [UInt8] {
+        let stored = try [UInt8](Data(contentsOf: pageFile))
+        return try GzippedPage.inflatedIfGzipped(stored, name: pageFile.path, limit: Int.max)
+    }
 
     /// Every page of `directory`: either sets of pages
     /// (`<set>/<id>/page.html`, as the development set) or one set of
@@ -29,7 +48,7 @@ public struct GroundTruthPage: Sendable {
                     && isDirectory.boolValue
             }
         }
-        func hasPage(_ url: URL) -> Bool { manager.fileExists(atPath: url.appendingPathComponent("page.html").path) }
+        func hasPage(_ url: URL) -> Bool { pageFile(in: url) != nil }
 
         let topLevel = try subfolders(directory)
         let setFolders: [(String, URL)]
@@ -54,6 +73,7 @@ public struct GroundTruthPage: Sendable {
         self.set = set
         self.id = id
         self.folder = folder
+        self.pageFile = GroundTruthPage.pageFile(in: folder) ?? folder.appendingPathComponent("page.html")
         let manager = FileManager.default
         func text(_ name: String) throws -> String? {
             let file = folder.appendingPathComponent(name)
@@ -62,13 +82,16 @@ public struct GroundTruthPage: Sendable {
         }
         mainTruth = try text("main.txt") ?? ""
         commentsTruth = try text("comments.txt")
-        var url: String?
-        if let meta = try text("meta.json"), case .object(let members)? = try? JSONValueParser.parse(meta),
-            case .string(let value)? = members.first(where: { $0.0 == "url" })?.1, !value.isEmpty
-        {
-            url = value
+        var meta: [String: JSONValue] = [:]
+        if let text = try text("meta.json"), case .object(let members)? = try? JSONValueParser.parse(text) {
+            meta = Dictionary(members, uniquingKeysWith: { first, _ in first })
         }
-        self.url = url ?? indexURL.flatMap { $0.isEmpty ? nil : $0 }
+        func string(_ key: String) -> String? {
+            if case .string(let value)? = meta[key], !value.isEmpty { return value }
+            return nil
+        }
+        self.url = string("url") ?? indexURL.flatMap { $0.isEmpty ? nil : $0 }
+        pageType = string("page_type").flatMap(PageType.init(named:))
     }
 
     /// `index.jsonl`: one JSON object a line with `set`, `id` and `url`.

@@ -11,6 +11,9 @@ public struct PageScore: Sendable {
     public let leak: Double?
     /// Why no article came out, if none did (scored as empty output).
     public let failure: String?
+    /// The page's annotated type, and the type the cleaner took it for.
+    public let truthType: PageType?
+    public let predictedType: PageType?
 
     /// Scores `article` (or an empty output, when `nil`) against the page's
     /// truth. The comment text is every comment's text depth first, a
@@ -19,6 +22,8 @@ public struct PageScore: Sendable {
         set = page.set
         id = page.id
         self.failure = failure
+        truthType = page.pageType
+        predictedType = article?.pageType
         let mainPrediction = Shingles(article?.text ?? "")
         let mainTruth = Shingles(page.mainTruth)
         main = ShingleMatch(truth: mainTruth, prediction: mainPrediction)

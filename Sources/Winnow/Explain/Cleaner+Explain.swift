@@ -27,6 +27,7 @@ extension Cleaner {
                 guard let found = self.rules.rule(withID: rule) else { return false }
                 return found.section != nil || !found.sectionHints.isEmpty
             })
-        return Explanation(article: article, removals: removals, reportHTML: report.html)
+        return Explanation(
+            article: article, removals: removals, reportHTML: report.html, pageTypeEvidence: page.pageTypeEvidence)
     }
 }

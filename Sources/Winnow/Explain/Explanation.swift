@@ -6,6 +6,9 @@ public struct Explanation: Sendable {
     public let removals: [Removal]
     /// The page as a self-contained HTML report (`ExplainReport`).
     public let reportHTML: String
+    /// Why the page was taken for its type (`article.pageType`): the
+    /// decision and its strongest figures, or "given by the caller".
+    public let pageTypeEvidence: [String]
 
     /// The removals grouped by stage (pipeline order) and rule (first
     /// removal order), with their count and characters.

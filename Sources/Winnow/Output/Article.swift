@@ -4,6 +4,8 @@ public struct Article: Sendable, Equatable {
 
     public var url: String?
     public var metadata: Metadata
+    /// What kind of page it is: what its content was taken to be.
+    public var pageType: PageType
     public var blocks: [Block]
     public var commentCount: Int?
     public var comments: [Comment]
@@ -11,11 +13,12 @@ public struct Article: Sendable, Equatable {
     public var removed: [Removal]?
 
     public init(
-        url: String?, metadata: Metadata, blocks: [Block], commentCount: Int? = nil,
+        url: String?, metadata: Metadata, pageType: PageType = .article, blocks: [Block], commentCount: Int? = nil,
         comments: [Comment] = [], removed: [Removal]? = nil
     ) {
         self.url = url
         self.metadata = metadata
+        self.pageType = pageType
         self.blocks = blocks
         self.commentCount = commentCount
         self.comments = comments

@@ -12,6 +12,7 @@ extension Article {
             ("site_name", .optional(metadata.siteName)),
             ("language", .optional(metadata.language)),
             ("description", .optional(metadata.description)),
+            ("page_type", .string(pageType.rawValue)),
             ("text", .string(text)),
             ("blocks", .array(blocks.map(\.json))),
             ("comment_count", .optional(commentCount)),

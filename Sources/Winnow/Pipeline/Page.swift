@@ -86,6 +86,18 @@ public final class Page {
 
     /// Filled by the metadata stage.
     public var metadata = Metadata()
+    /// The schema.org types the page's JSON-LD declares (lower case, in
+    /// order, each once) and its `og:type`: read by the metadata stage for
+    /// the page-type stage.
+    public var structuredDataTypes: [String] = []
+    public var openGraphType: String?
+    /// The description the structured data gives the page's product.
+    public var structuredProductDescription: String?
+    /// What kind of page this is (`CleanerOptions.pageType`, else the
+    /// page-type stage's decision), and the evidence for it, strongest
+    /// first, for `--explain`.
+    public var pageType: PageType = .article
+    public var pageTypeEvidence: [String] = []
     /// The element judged to hold the article, once located.
     public var mainContent: Node?
     /// Reader comments found by the comments stage.

@@ -9,7 +9,7 @@ public struct ExtractComments: Stage {
 
     public func run(on page: Page) throws {
         guard let body = page.document.body else { return }
-        for section in CommentSections.find(in: body, rules: page.rules.prepared(for: name, host: page.host), page: page) {
+        for section in CommentSections.find(in: body, rules: page.rules.prepared(for: name, host: page.host, pageType: page.pageType), page: page) {
             // A marker's region can reach a section found on its own.
             let roots = section.roots.filter(\.isAttached)
             guard !roots.isEmpty else { continue }
@@ -17,8 +17,11 @@ public struct ExtractComments: Stage {
                 let thread = CommentThreadReader(roots: roots, page: page, rootsAreComments: section.rootsAreComments).read()
                 guard section.isNamed || (!thread.comments.isEmpty && thread.isEvidenced) else { continue }
                 // A forum thread's posts are the page's content, not
-                // comments on it (unless a rule names them a comment section).
+                // comments on it (unless a rule names them a comment
+                // section); on a forum page every thread is its posts
+                // unless a user's rule names it.
                 if thread.isForumThread, !section.isNamed { continue }
+                if page.profile.threadsAreContent, !isUserRule(section.rule, on: page) { continue }
                 if page.options.readsComments {
                     page.comments += thread.comments
                     if page.commentCount == nil { page.commentCount = thread.announcedCount }
@@ -26,7 +29,9 @@ public struct ExtractComments: Stage {
             }
             for node in roots { page.remove(node, rule: section.rule) }
         }
-        if page.options.readsComments, page.comments.isEmpty, !page.structuredComments.isEmpty {
+        // A forum's posts, which its structured data may list as comments,
+        // are its content.
+        if page.options.readsComments, !page.profile.threadsAreContent, page.comments.isEmpty, !page.structuredComments.isEmpty {
             page.comments = page.structuredComments
             page.commentCount = page.commentCount ?? page.structuredCommentCount
         }
@@ -35,6 +40,12 @@ public struct ExtractComments: Stage {
         }
         RuleApplication(page: page, stage: name, mayRemove: CommentSections.mayBeCommentSection).apply(within: body)
     }
+}
+
+/// Whether the rule `id` comes from a user's rule file, not the built-in set.
+private func isUserRule(_ id: String, on page: Page) -> Bool {
+    guard let rule = page.rules.rule(withID: id) else { return false }
+    return rule.origin?.file != RuleSet.builtInFileName
 }
 
 extension Comment {

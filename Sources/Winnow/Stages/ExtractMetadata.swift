@@ -59,7 +59,10 @@ public struct ExtractMetadata: Stage {
         let jsonLD = JSONLDMetadata(scripts: scan.jsonLDTexts)
         page.structuredComments = jsonLD.comments
         page.structuredCommentCount = jsonLD.commentCount
+        page.structuredDataTypes = jsonLD.declaredTypes
+        page.structuredProductDescription = jsonLD.productDescription
         let meta = scan.meta
+        page.openGraphType = meta.first("og:type")
         var metadata = Metadata()
 
         metadata.siteName = jsonLD.siteName ?? meta.first(Self.siteNameKeys)

@@ -18,6 +18,12 @@ public struct MainContent: Stage {
     public func run(on page: Page) throws {
         guard let body = page.document.body else { return }
         let statistics = page.textStatistics(under: body)
+        if page.profile.contentScope == .region {
+            let main = MainContent.mainRegion(of: body, statistics: statistics) ?? body
+            removeOutside(main, upTo: body, page: page)
+            page.mainContent = main
+            return
+        }
         let scoring = ContentScoring(root: body, statistics: statistics, facts: page.elementFacts)
         let scored = scoring.bestCandidate()
         let marked = markedCandidate(on: page, statistics: statistics)
@@ -46,7 +52,7 @@ public struct MainContent: Stage {
     static let markedShareToWin = 0.6
 
     private func markedCandidate(on page: Page, statistics: TextStatistics) -> Node? {
-        let prepared = page.rules.prepared(for: name, host: page.host)
+        let prepared = page.rules.prepared(for: name, host: page.host, pageType: page.pageType)
         let rules = prepared.mainRules
         guard !rules.isEmpty, let body = page.document.body else { return nil }
         // Every simple selector is matched in one walk of the body; others
@@ -89,6 +95,31 @@ public struct MainContent: Stage {
         // the article that markup names.
         if MainContent.isInComplementaryLandmark(scored) { return marked }
         return markedChars >= scoredChars ? marked : nil
+    }
+
+    /// A `<main>` (or `role=main`) region holds the content of a page
+    /// whose content is its whole region when it holds at least this share
+    /// of the text the frame stage left: less, and the page puts content
+    /// outside it too (a hero above it, sections after it).
+    static let mainRegionShare = 0.5
+
+    /// The page's main region, when its markup names one that holds most
+    /// of the body's text.
+    static func mainRegion(of body: Node, statistics: TextStatistics) -> Node? {
+        var regions: [Node] = []
+        body.walkDescendants { node in
+            guard node.isElement else { return .skipChildren }
+            if node.tag == .main || node.attribute("role")?.lowercased() == "main" {
+                regions.append(node)
+                return .skipChildren
+            }
+            return .descend
+        }
+        let bodyChars = Double(statistics[body].chars)
+        guard let largest = regions.max(by: { statistics[$0].chars < statistics[$1].chars }),
+            Double(statistics[largest].chars) >= mainRegionShare * bodyChars
+        else { return nil }
+        return largest
     }
 
     /// Whether `node` is in an `<aside>` or a `role=complementary`

@@ -40,7 +40,7 @@ public struct StripArticleBoilerplate: Stage {
         let guarding = ContentGuard(
             page: page, root: main, protectedShare: StripArticleBoilerplate.protectedShare,
             protectedTextShare: StripArticleBoilerplate.protectedTextShare)
-        if let headline = Headline.find(in: main, title: page.metadata.title) {
+        if page.profile.headlineIsTitle, let headline = Headline.find(in: main, title: page.metadata.title) {
             if page.metadata.title == nil {
                 page.metadata.title = Text.collapsingWhitespace(headline.textContent)
             }
@@ -48,6 +48,6 @@ public struct StripArticleBoilerplate: Stage {
             page.remove(headline, rule: "headline-in-title")
         }
         RuleApplication(page: page, stage: name) { $0 != main && guarding.mayRemove($0) }.apply(within: main)
-        ConditionalCleaning(page: page, root: main).run()
+        if page.profile.cleansWidgets { ConditionalCleaning(page: page, root: main).run() }
     }
 }

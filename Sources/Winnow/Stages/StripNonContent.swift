@@ -1,6 +1,7 @@
 /// Drops what is never article text: scripts, styles, embedded frames and
 /// vector images, form controls, and HTML comments. Runs first, so no later
-/// stage counts script text as content.
+/// stage counts script text as content. The one `<noscript>` that holds a
+/// script shell's whole page (`ScriptShell`) is unwrapped first and kept.
 public struct StripNonContent: Stage {
     public let name = "strip-non-content"
 
@@ -18,6 +19,7 @@ public struct StripNonContent: Stage {
         }
         for comment in comments { page.remove(comment, rule: StripNonContent.htmlCommentRule) }
         guard let body else { return }
+        if let content = ScriptShell.content(of: body) { page.unwrap(content) }
         var rules = RuleApplication(page: page, stage: name)
         rules.htmlCommentRule = StripNonContent.htmlCommentRule
         rules.apply(within: body)

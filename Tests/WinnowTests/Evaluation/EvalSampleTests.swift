@@ -13,7 +13,7 @@ import Testing
         let pages = try GroundTruthPage.all(in: directory)
         let cleaner = try Cleaner()
         return try pages.map { page in
-            PageScore(page: page, article: try cleaner.clean(bytes: [UInt8](Data(contentsOf: page.pageFile)), url: page.url))
+            PageScore(page: page, article: try cleaner.clean(bytes: page.pageBytes(), url: page.url))
         }
     }
 

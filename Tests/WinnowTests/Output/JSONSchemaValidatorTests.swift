@@ -8,7 +8,7 @@ import Testing
     static let valid = """
         {"schema":"winnow.article/1","url":null,"canonical_url":null,"title":"T","authors":[],\
         "published":null,"modified":null,"site_name":null,"language":"en","description":null,\
-        "text":"A paragraph.","blocks":[{"type":"paragraph","text":"A paragraph."}],\
+        "page_type":"article","text":"A paragraph.","blocks":[{"type":"paragraph","text":"A paragraph."}],\
         "comment_count":null,"comments":[]}
         """
 
@@ -30,6 +30,11 @@ import Testing
     @Test func rejectsAMissingRequiredKey() throws {
         let violations = try JSONSchemaValidatorTests.violations { $0["text"] = nil }
         #expect(violations.contains { $0.message == "missing required key \"text\"" }, "\(violations)")
+    }
+
+    @Test func rejectsAnUnknownPageType() throws {
+        let violations = try JSONSchemaValidatorTests.violations { $0["page_type"] = "blog" }
+        #expect(!violations.isEmpty)
     }
 
     @Test func rejectsAnExtraKey() throws {

@@ -1,4 +1,5 @@
-/// One HTML file: one page.
+/// One HTML file: one page, inflated first when it is stored gzip-compressed
+/// (`page.html.gz`; told by its first bytes).
 public final class HTMLFileSource: PageSource {
     private let path: String
     private let name: String
@@ -34,7 +35,8 @@ public final class HTMLFileSource: PageSource {
                     provenance,
                     InputError(kind: "too-large", message: "\(name): page too large: over \(maximumBytes) bytes"))
             }
-            return .page(PageRecord(provenance: provenance, bytes: bytes, url: nil))
+            let page = try GzippedPage.inflatedIfGzipped(bytes, name: name, limit: maximumBytes)
+            return .page(PageRecord(provenance: provenance, bytes: page, url: nil))
         } catch {
             return .failure(provenance, error)
         }

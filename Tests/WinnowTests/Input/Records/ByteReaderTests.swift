@@ -20,7 +20,7 @@ struct ByteReaderTests {
     }
 
     @Test func skipToLineStart() throws {
-        let reader = ByteReader(MemoryStream(Array("junk WARC/1.0 not here\nmore\nWARC/1.0\r\nrest".utf8)))
+        let reader = ByteReader(MemoryStream(Array("junk WARC/1.0 not here\nmore\nWARC/1.0\r\nrest".utf8), chunk: 7))
         let skipped = try reader.skip(toLineStarting: Array("WARC/1.".utf8))
         #expect(skipped == 28)
         #expect(try reader.peek(count: 8) == Array("WARC/1.0".utf8))

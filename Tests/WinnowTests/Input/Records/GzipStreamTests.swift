@@ -7,7 +7,7 @@ import Testing
 struct GzipStreamTests {
     @Test func readsEveryMember() {
         let members = ["first member\n", "second member\n", "third\n"].map(RecordTestSupport.gzipMember)
-        let stream = GzipStream(MemoryStream(members.flatMap { $0 }), name: "three.gz")
+        let stream = GzipStream(MemoryStream(members.flatMap { $0 }, chunk: 7), name: "three.gz")
         let (bytes, errors) = RecordTestSupport.drain(stream)
         #expect(String(decoding: bytes, as: UTF8.self) == "first member\nsecond member\nthird\n")
         #expect(errors.isEmpty)
@@ -35,7 +35,7 @@ struct GzipStreamTests {
     @Test func truncatedMemberIsReportedAfterTheGoodOnes() {
         let good = RecordTestSupport.gzipMember("whole member\n")
         let cut = Array(RecordTestSupport.gzipMember(String(repeating: "lost text ", count: 50)).prefix(20))
-        let (bytes, errors) = RecordTestSupport.drain(GzipStream(MemoryStream(good + cut), name: "cut.gz"))
+        let (bytes, errors) = RecordTestSupport.drain(GzipStream(MemoryStream(good + cut, chunk: 7), name: "cut.gz"))
         #expect(String(decoding: bytes, as: UTF8.self).hasPrefix("whole member\n"))
         #expect(errors.map(\.kind) == ["gzip-truncated"])
         #expect(errors.first?.message.contains("cut.gz: gzip data ends inside a member") == true)
@@ -44,21 +44,21 @@ struct GzipStreamTests {
     @Test func garbageBetweenMembersIsSkippedToTheNextMember() {
         let garbage = Array("JUNK BETWEEN MEMBERS".utf8)
         let input = RecordTestSupport.gzipMember("before\n") + garbage + RecordTestSupport.gzipMember("after\n")
-        let (bytes, errors) = RecordTestSupport.drain(GzipStream(MemoryStream(input), name: "junk.gz"))
+        let (bytes, errors) = RecordTestSupport.drain(GzipStream(MemoryStream(input, chunk: 7), name: "junk.gz"))
         #expect(String(decoding: bytes, as: UTF8.self) == "before\nafter\n")
         #expect(errors.map(\.kind) == ["gzip-corrupt"])
         #expect(errors.first?.message.contains("skipped \(garbage.count) bytes to the next gzip member") == true)
     }
 
     @Test func notGzipAtAllIsOneErrorToTheEnd() {
-        let (bytes, errors) = RecordTestSupport.drain(GzipStream(MemoryStream(Array("plain text".utf8)), name: "x.gz"))
+        let (bytes, errors) = RecordTestSupport.drain(GzipStream(MemoryStream(Array("plain text".utf8), chunk: 7), name: "x.gz"))
         #expect(bytes.isEmpty)
         #expect(errors.map(\.kind) == ["gzip-corrupt"])
         #expect(errors.first?.message.contains("to the end of the file") == true)
     }
 
     @Test func emptyInputIsEmptyOutput() {
-        let (bytes, errors) = RecordTestSupport.drain(GzipStream(MemoryStream([]), name: "empty.gz"))
+        let (bytes, errors) = RecordTestSupport.drain(GzipStream(MemoryStream([], chunk: 7), name: "empty.gz"))
         #expect(bytes.isEmpty)
         #expect(errors.isEmpty)
     }

@@ -6,7 +6,7 @@ import Testing
 /// failure for each bad line while the lines after it are read.
 struct JSONLinesSourceTests {
     static func items(_ text: String, fields: JSONLinesFields = JSONLinesFields(), limit: Int = 1 << 20) -> [InputItem] {
-        RecordTestSupport.items(of: JSONLinesSource(MemoryStream(Array(text.utf8)), name: "in.jsonl", fields: fields, maximumBytes: limit))
+        RecordTestSupport.items(of: JSONLinesSource(MemoryStream(Array(text.utf8), chunk: 7), name: "in.jsonl", fields: fields, maximumBytes: limit))
     }
 
     @Test func pagesWithPassthroughMembers() throws {

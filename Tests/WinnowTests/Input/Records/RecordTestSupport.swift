@@ -1,29 +1,6 @@
 import Foundation
 @testable import Winnow
 
-/// Bytes in memory as a `ByteStream`, handed out in small chunks so the
-/// readers' buffer edges are crossed many times.
-final class MemoryStream: ByteStream {
-    private let bytes: [UInt8]
-    private let chunk: Int
-    private var position = 0
-
-    init(_ bytes: [UInt8], chunk: Int = 7) {
-        self.bytes = bytes
-        self.chunk = chunk
-    }
-
-    var bytesConsumed: Int { position }
-
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
-        let count = min(chunk, buffer.count, bytes.count - position)
-        guard count > 0 else { return 0 }
-        bytes.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + position, byteCount: count) }
-        position += count
-        return count
-    }
-}
-
 enum RecordTestSupport {
     /// The warcio-made inputs (`Tests/InputFiles`, remade by its script).
     static func inputFile(_ name: String) -> String {

@@ -132,6 +132,6 @@ struct WARCSourceTests {
     }
 
     @Test func emptyInputHasNoRecords() {
-        #expect(RecordTestSupport.items(of: WARCSource(MemoryStream([]), name: "empty.warc", maximumBytes: 100)).isEmpty)
+        #expect(RecordTestSupport.items(of: WARCSource(MemoryStream([], chunk: 7), name: "empty.warc", maximumBytes: 100)).isEmpty)
     }
 }

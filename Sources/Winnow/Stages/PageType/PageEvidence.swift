@@ -1,0 +1,317 @@
+import CLibXML2
+import Foundation
+
+/// The evidence a page gives of its type, as named figures: what its URL
+/// looks like, what its structured data declares, and what its visible
+/// page is made of (prose, code, prices, repeated cards, posts). Read in
+/// one walk of the body once scripts and hidden elements are gone, from
+/// the text figures the later stages share.
+///
+/// Figures are scaled to about 0...1 (counts as `log1p(n) / 5`, shares as
+/// they are), so that one weight per figure and type decides
+/// (`PageTypeModel`).
+struct PageEvidence {
+    /// Figure names in a fixed order: the model's weights are by name.
+    private(set) var figures: [(name: String, value: Double)] = []
+
+    subscript(name: String) -> Double {
+        figures.first { $0.name == name }?.value ?? 0
+    }
+
+    private mutating func add(_ name: String, _ value: Double) {
+        figures.append((name, value))
+    }
+
+    private mutating func add(_ name: String, count: Int) {
+        figures.append((name, PageEvidence.scaled(count)))
+    }
+
+    private mutating func add(_ name: String, _ flag: Bool) {
+        figures.append((name, flag ? 1 : 0))
+    }
+
+    /// A count on a log scale: 0 → 0, 1 → 0.14, 10 → 0.48, 150 → 1.
+    static func scaled(_ count: Int) -> Double {
+        log1p(Double(max(count, 0))) / 5
+    }
+
+    init(page: Page) {
+        addURLFigures(page.url ?? page.metadata.canonicalURL)
+        let declared = Set(page.structuredDataTypes)
+        var walk = BodyWalk()
+        if let body = page.document.body {
+            walk.run(body, page: page)
+        }
+        let types = declared.union(walk.microdataTypes)
+        func declares(_ set: Set<String>) -> Bool { !types.isDisjoint(with: set) }
+        add("data.article", declares(PageTypeVocabulary.articleTypes))
+        add("data.forum", declares(PageTypeVocabulary.forumTypes))
+        add("data.product", declares(PageTypeVocabulary.productTypes))
+        add("data.list", declares(PageTypeVocabulary.listTypes))
+        add("data.documentation", declares(PageTypeVocabulary.documentationTypes))
+        add("data.service", declares(PageTypeVocabulary.serviceTypes))
+        add("data.faq", types.contains("faqpage"))
+        add("data.comments", count: walk.microdataComments)
+        let openGraph = page.openGraphType?.lowercased() ?? ""
+        add("og.article", openGraph == "article" || openGraph == "blog")
+        add("og.product", openGraph.hasPrefix("product") || openGraph.hasSuffix(":item") || openGraph.hasSuffix(":product"))
+        add("og.website", openGraph == "website")
+        add("og.none", openGraph.isEmpty)
+        add("meta.published", page.metadata.published != nil)
+        add("meta.authors", !page.metadata.authors.isEmpty)
+        walk.addFigures(to: &self)
+    }
+
+    // MARK: - URL
+
+    private mutating func addURLFigures(_ url: String?) {
+        let parts = URLParts(url)
+        let segments = parts.segments
+        func has(_ set: Set<String>) -> Bool { segments.contains(where: set.contains) }
+        add("url.forum", has(PageTypeVocabulary.forumSegments) || PageTypeVocabulary.forumHostLabels.contains(parts.firstHostLabel))
+        add("url.product", has(PageTypeVocabulary.productSegments))
+        add("url.collection", has(PageTypeVocabulary.collectionSegments))
+        add(
+            "url.documentation",
+            has(PageTypeVocabulary.documentationSegments)
+                || PageTypeVocabulary.documentationHostLabels.contains(parts.firstHostLabel)
+                || parts.host.contains("readthedocs") || parts.host.hasPrefix("doc."))
+        add("url.listing", has(PageTypeVocabulary.listingSegments))
+        // A page without a URL says nothing of its shape: not a home page;
+        // nor is a bare path with a query (`/?p=34503` is a WordPress post).
+        add("url.root", !parts.host.isEmpty && segments.isEmpty && !parts.hasQuery)
+        add("url.depth", Double(min(segments.count, 5)) / 5)
+        add("url.date", parts.hasDatePath)
+        add("url.slugWords", Double(min(parts.lastSegmentWords, 10)) / 10)
+        add("url.numericID", segments.contains { $0.filter(\.isNumber).count >= 5 })
+        add("url.query", parts.hasQuery)
+    }
+
+    // MARK: - The body
+
+    /// One walk of the body, counting what each type is made of.
+    private struct BodyWalk {
+        var microdataTypes: Set<String> = []
+        var microdataComments = 0
+        var chars = 0
+        var linkChars = 0
+        var commas = 0
+        var headings = 0
+        var longParagraphs = 0
+        var longParagraphChars = 0
+        var codeBlocks = 0
+        var codeChars = 0
+        var inlineCode = 0
+        /// Headings that hold a link: the titles of a listing's cards.
+        var linkedHeadings = 0
+        /// Paragraphs of at least `shortParagraphChars`, and their text.
+        var paragraphs = 0
+        var paragraphChars = 0
+        /// Short texts that read as dates ("March 5, 2024", "3 days ago"):
+        /// a listing's cards and a thread's posts each carry one.
+        var dateTexts = 0
+        var tagCounts: [HTMLTag: Int] = [:]
+        var listChars = 0
+        var prices = 0
+        var phraseCounts = [Int](repeating: 0, count: 5)
+        var wordCounts = [Int](repeating: 0, count: 5)
+        /// The largest run of same-shaped siblings that each hold a link
+        /// and some text: cards of a listing, posts of a thread.
+        var repeatedItems = 0
+        var repeatedChars = 0
+
+        /// A paragraph this long, mostly outside links, is prose.
+        static let longParagraphChars = 200
+        /// A paragraph shorter than this is a label or a caption.
+        static let shortParagraphChars = 40
+        /// Text this short is a control, a label or a price, not prose.
+        static let shortTextBytes = 48
+        /// A card holds at least this much text.
+        static let minimumItemChars = 15
+        static let countedTags: [HTMLTag] = [.article, .form, .time, .table, .h2, .h3, .img, .section, .li, .dl, .blockquote]
+
+        mutating func run(_ body: Node, page: Page) {
+            let statistics = page.textStatistics(under: body)
+            let bodyFigures = statistics[body]
+            chars = bodyFigures.chars
+            linkChars = bodyFigures.linkChars
+            listChars = bodyFigures.listChars
+            commas = bodyFigures.commas
+            headings = bodyFigures.headings
+            body.walkDescendants { node in
+                if node.isText {
+                    scanShortText(node)
+                    return .skipChildren
+                }
+                guard node.isElement else { return .skipChildren }
+                let tag = node.tag
+                if PageEvidence.BodyWalk.countedTags.contains(tag) { tagCounts[tag, default: 0] += 1 }
+                let figures = statistics[node]
+                switch tag {
+                case .p:
+                    if figures.chars >= Self.shortParagraphChars {
+                        paragraphs += 1
+                        paragraphChars += figures.chars
+                    }
+                    if figures.chars >= Self.longParagraphChars, figures.linkDensity < 0.3 {
+                        longParagraphs += 1
+                        longParagraphChars += figures.chars
+                    }
+                case .pre:
+                    codeBlocks += 1
+                    codeChars += figures.chars
+                    return .skipChildren
+                case .code:
+                    inlineCode += 1
+                case .h1, .h2, .h3, .h4, .h5, .h6:
+                    if figures.linkChars > 0 { linkedHeadings += 1 }
+                default:
+                    break
+                }
+                if let itemType = node.attribute("itemtype") {
+                    let name = itemType.split(separator: "/").last.map { $0.lowercased() } ?? ""
+                    microdataTypes.insert(name)
+                    if name == "comment" { microdataComments += 1 }
+                }
+                let facts = page.elementFacts.facts(of: node)
+                if !facts.nameWords.isEmpty {
+                    let sets = [
+                        PageTypeVocabulary.postWords, PageTypeVocabulary.productWords, PageTypeVocabulary.cardWords,
+                        PageTypeVocabulary.documentationWords, PageTypeVocabulary.serviceWords,
+                    ]
+                    for (index, set) in sets.enumerated()
+                    where set.containsWord(of: facts.nameWords, at: 0..<facts.nameWords.words.count) {
+                        wordCounts[index] += 1
+                    }
+                }
+                measureRepeatedChildren(of: node, statistics: statistics, facts: page.elementFacts)
+                return .descend
+            }
+        }
+
+        /// Groups the element children of `node` by tag and first class,
+        /// and keeps the largest group whose members each hold a link and
+        /// text. Groups are few: a list searched in place, not a table.
+        private mutating func measureRepeatedChildren(of node: Node, statistics: TextStatistics, facts: ElementFactsCache) {
+            var children = 0
+            var child = node.pointer.pointee.children
+            while let current = child, children < 3 {
+                if current.pointee.type == XML_ELEMENT_NODE { children += 1 }
+                child = current.pointee.next
+            }
+            guard children >= 3 else { return }
+            var groups: [(key: UInt64, count: Int, chars: Int)] = []
+            for child in node.childNodes where child.isElement {
+                let figures = statistics[child]
+                guard figures.chars >= Self.minimumItemChars, figures.linkChars > 0 else { continue }
+                let childFacts = facts.facts(of: child)
+                let key = UInt64(childFacts.htmlTag.rawValue) &+ (childFacts.classHashes.first ?? 0) &* 31
+                if let index = groups.firstIndex(where: { $0.key == key }) {
+                    groups[index].count += 1
+                    groups[index].chars += figures.chars
+                } else {
+                    groups.append((key, 1, figures.chars))
+                }
+            }
+            for group in groups where group.count > repeatedItems {
+                repeatedItems = group.count
+                repeatedChars = group.chars
+            }
+        }
+
+        /// The phrases, as lower-case bytes with the list each belongs to
+        /// (its place in `phraseCounts`), by first byte.
+        static let phrasesByFirstByte: [[(list: Int, bytes: [UInt8])]] = {
+            var table = [[(list: Int, bytes: [UInt8])]](repeating: [], count: 256)
+            let lists = [
+                PageTypeVocabulary.commercePhrases, PageTypeVocabulary.documentationPhrases,
+                PageTypeVocabulary.servicePhrases, PageTypeVocabulary.forumPhrases, PageTypeVocabulary.articlePhrases,
+            ]
+            for (list, phrases) in lists.enumerated() {
+                for phrase in phrases {
+                    let bytes = Array(phrase.utf8)
+                    table[Int(bytes[0])].append((list, bytes))
+                }
+            }
+            return table
+        }()
+
+        /// Counts prices and the telling phrases among short texts, on
+        /// their bytes (ASCII lower-cased, in a buffer on the stack):
+        /// every text node is asked, most are white space between tags.
+        private mutating func scanShortText(_ node: Node) {
+            guard let content = node.pointer.pointee.content else { return }
+            var start = 0
+            while content[start] != 0, Text.isASCIISpace(content[start]) { start += 1 }
+            guard content[start] != 0 else { return }
+            var length = 0
+            while content[start + length] != 0 {
+                length += 1
+                if length > Self.shortTextBytes { return }
+            }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { bytes in
+                var hasDigit = false
+                for index in 0..<length {
+                    let byte = content[start + index]
+                    bytes[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    if byte >= 0x30 && byte <= 0x39 { hasDigit = true }
+                }
+                if hasDigit, Price.appears(in: bytes) { prices += 1 }
+                if hasDigit, DateText.appears(in: bytes) { dateTexts += 1 }
+                var found = (false, false, false, false, false)
+                for position in 0..<length {
+                    for phrase in Self.phrasesByFirstByte[Int(bytes[position])]
+                    where position + phrase.bytes.count <= length
+                        && phrase.bytes.indices.allSatisfy({ bytes[position + $0] == phrase.bytes[$0] })
+                    {
+                        switch phrase.list {
+                        case 0: found.0 = true
+                        case 1: found.1 = true
+                        case 2: found.2 = true
+                        case 3: found.3 = true
+                        default: found.4 = true
+                        }
+                    }
+                }
+                for (index, isFound) in [found.0, found.1, found.2, found.3, found.4].enumerated() where isFound {
+                    phraseCounts[index] += 1
+                }
+            }
+        }
+
+        func addFigures(to evidence: inout PageEvidence) {
+            let total = Double(max(chars, 1))
+            evidence.add("text.length", log1p(Double(chars)) / 12)
+            evidence.add("text.linkDensity", Double(linkChars) / total)
+            evidence.add("text.listShare", Double(listChars) / total)
+            // Prose runs at about one comma per 80 characters; a pitch, a
+            // list or a grid of cards at far fewer.
+            evidence.add("text.commaRate", min(Double(commas) * 80 / total, 2))
+            // Headings per 1 000 characters: sections of a pitch or a
+            // reference page are short.
+            evidence.add("text.headingRate", min(Double(headings) * 1000 / total, 10) / 10)
+            evidence.add("prose.paragraphs", count: longParagraphs)
+            evidence.add("prose.share", Double(longParagraphChars) / total)
+            evidence.add("code.blocks", count: codeBlocks)
+            evidence.add("code.inline", count: inlineCode)
+            evidence.add("headings.linked", count: linkedHeadings)
+            // Mean paragraph length, in units of 500 characters (capped):
+            // a story's paragraphs run long, a pitch's and a card's short.
+            evidence.add("prose.meanParagraph", paragraphs == 0 ? 0 : min(Double(paragraphChars) / Double(paragraphs) / 500, 1))
+            evidence.add("dates", count: dateTexts)
+            evidence.add("code.share", Double(codeChars) / total)
+            for tag in Self.countedTags {
+                evidence.add("tag.\(tag.name)", count: tagCounts[tag] ?? 0)
+            }
+            evidence.add("prices", count: prices)
+            for (name, count) in zip(["commerce", "documentation", "service", "forum", "article"], phraseCounts) {
+                evidence.add("phrases.\(name)", count: count)
+            }
+            for (name, count) in zip(["post", "product", "card", "documentation", "service"], wordCounts) {
+                evidence.add("classes.\(name)", count: count)
+            }
+            evidence.add("repeated.items", count: repeatedItems)
+            evidence.add("repeated.share", Double(repeatedChars) / total)
+        }
+    }
+}
