@@ -119,6 +119,9 @@ struct PageEvidence {
         /// and some text: cards of a listing, posts of a thread.
         var repeatedItems = 0
         var repeatedChars = 0
+        /// The groups of one element's children, reused from element to
+        /// element (a list a parent cost an allocation each).
+        private var groups: [(key: UInt64, count: Int, chars: Int)] = []
 
         /// A paragraph this long, mostly outside links, is prose.
         static let longParagraphChars = 200
@@ -175,13 +178,9 @@ struct PageEvidence {
                 }
                 let facts = page.elementFacts.facts(of: node)
                 if !facts.nameWords.isEmpty {
-                    let sets = [
-                        PageTypeVocabulary.postWords, PageTypeVocabulary.productWords, PageTypeVocabulary.cardWords,
-                        PageTypeVocabulary.documentationWords, PageTypeVocabulary.serviceWords,
-                    ]
-                    for (index, set) in sets.enumerated()
-                    where set.containsWord(of: facts.nameWords, at: 0..<facts.nameWords.words.count) {
-                        wordCounts[index] += 1
+                    let classes = PageTypeVocabulary.classWords.classes(of: facts.nameWords)
+                    if classes != 0 {
+                        for index in wordCounts.indices where classes & (1 << UInt8(index)) != 0 { wordCounts[index] += 1 }
                     }
                 }
                 measureRepeatedChildren(of: node, statistics: statistics, facts: page.elementFacts)
@@ -200,7 +199,7 @@ struct PageEvidence {
                 child = current.pointee.next
             }
             guard children >= 3 else { return }
-            var groups: [(key: UInt64, count: Int, chars: Int)] = []
+            groups.removeAll(keepingCapacity: true)
             for child in node.childNodes where child.isElement {
                 let figures = statistics[child]
                 guard figures.chars >= Self.minimumItemChars, figures.linkChars > 0 else { continue }
