@@ -68,28 +68,6 @@ enum FuzzRecords {
     }
 }
 
-/// Bytes in memory handed out in chunks of a given size.
-final class MemoryStream: ByteStream {
-    private let bytes: [UInt8]
-    private let chunk: Int
-    private var position = 0
-
-    init(_ bytes: [UInt8], chunk: Int) {
-        self.bytes = bytes
-        self.chunk = chunk
-    }
-
-    var bytesConsumed: Int { position }
-
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
-        let count = min(chunk, buffer.count, bytes.count - position)
-        guard count > 0 else { return 0 }
-        bytes.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + position, byteCount: count) }
-        position += count
-        return count
-    }
-}
-
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     FuzzRecords.run(Array(UnsafeBufferPointer(start: data, count: size)))

@@ -204,7 +204,10 @@ struct BatchCommand: ParsableCommand {
     static let hardLimitMargin = 1.0
 
     /// How `winnow batch-worker` is started: this executable, with the
-    /// cleaning options of this batch.
+    /// cleaning options of this batch. Every option that changes how a page
+    /// is cleaned (`CleanerOptions`) goes to the workers here: they clean,
+    /// the batch only reads and writes (BatchWorkerTests checks that a
+    /// batch and `clean` agree under each).
     func workerLaunch() throws -> CleaningWorker.Launch {
         guard let executable = BatchCommand.executablePath() else {
             printError("cannot find this program's own executable to start cleaning workers")
@@ -217,6 +220,7 @@ struct BatchCommand: ParsableCommand {
         if explain { arguments.append("--explain") }
         if noComments { arguments.append("--no-comments") }
         if commentHeaders { arguments.append("--comment-headers") }
+        if let pageType { arguments += ["--page-type", pageType.rawValue] }
         // WINNOW_RULES is read here, once: the workers get every rule file
         // as an argument, and no WINNOW_RULES to add it again.
         for path in ruleOptions.paths { arguments += ["--rules", path] }

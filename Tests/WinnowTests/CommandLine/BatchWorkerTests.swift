@@ -135,4 +135,18 @@ import Darwin
         #expect(process.terminationStatus == 0)
         #expect(BatchWorkerTests.workers(of: process.processIdentifier).isEmpty)
     }
+
+    /// The cleaning options reach the workers: a batch cleans each page as
+    /// `clean` does under the same options.
+    @Test(arguments: [[], ["--explain"], ["--no-comments"], ["--comment-headers"], ["--page-type", "forum"]])
+    func workersCleanWithTheBatchOptions(options: [String]) throws {
+        let page = Fixture.directory.appendingPathComponent("comments-drupal/page.html").path
+        let batch = try WinnowProcess.run(["batch", page] + options)
+        let clean = try WinnowProcess.run(["clean", page] + options)
+        #expect(batch.status == 0 && clean.status == 0, "\(batch.stderr) \(clean.stderr)")
+        var record = try #require(BatchCommandTests.records(batch.stdout).first)
+        for key in ["input", "line", "offset", "warc_record_id", "target_uri", "warc_date"] { record[key] = nil }
+        let article = try #require(try JSONSerialization.jsonObject(with: clean.stdout) as? [String: Any])
+        #expect(NSDictionary(dictionary: record).isEqual(to: article), "\(options)")
+    }
 }

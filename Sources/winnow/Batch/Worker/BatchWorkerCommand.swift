@@ -26,6 +26,7 @@ struct BatchWorkerCommand: ParsableCommand {
     @Flag var explain = false
     @Flag var noComments = false
     @Flag var commentHeaders = false
+    @Option var pageType: PageType?
     /// The batch's process id: the worker ends when it is gone.
     @Option(name: .customLong("parent")) var parent: Int32
 
@@ -51,7 +52,7 @@ struct BatchWorkerCommand: ParsableCommand {
         }
         let options = CleanerOptions(
             explain: explain, maximumBytes: maxBytes, readsComments: !noComments, keepsCommentHeaders: commentHeaders,
-            timeLimit: timeLimit > 0 ? .nanoseconds(Int64(min(timeLimit, 1e9) * 1e9)) : nil)
+            timeLimit: timeLimit > 0 ? .nanoseconds(Int64(min(timeLimit, 1e9) * 1e9)) : nil, pageType: pageType)
         let cleaner: Cleaner
         do {
             cleaner = try Cleaner(options: options, ruleFiles: files)
