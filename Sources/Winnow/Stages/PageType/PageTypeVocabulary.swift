@@ -94,7 +94,6 @@ enum PageTypeVocabulary {
 /// (the page-type walk asks it of every element's words).
 struct WordClasses: Sendable {
     private let hashes: [UInt64]
-    private let words: [String]
     private let classes: [UInt8]
 
     init(_ lists: [[String]]) {
@@ -111,8 +110,8 @@ struct WordClasses: Sendable {
             }
         }
         entries.sort { ($0.hash, $0.word) < ($1.hash, $1.word) }
+        precondition(Set(entries.map(\.hash)).count == entries.count, "two class words share a NameHash")
         hashes = entries.map(\.hash)
-        words = entries.map(\.word)
         classes = entries.map(\.classes)
     }
 
@@ -127,10 +126,10 @@ struct WordClasses: Sendable {
                 let middle = (low + high) / 2
                 if hashes[middle] < hash { low = middle + 1 } else { high = middle }
             }
-            while low < hashes.count, hashes[low] == hash {
-                if words[low] == nameWords.words[position] { found |= classes[low] }
-                low += 1
-            }
+            // The hash alone decides: a 64-bit collision among a few dozen
+            // words would miscount one figure, and comparing the words
+            // cost more than the search.
+            if low < hashes.count, hashes[low] == hash { found |= classes[low] }
         }
         return found
     }
