@@ -42,10 +42,15 @@ enum CommentSections {
             guard node.isElement else { return .skipChildren }
             if viaXPath.contains(node) { return .skipChildren }
             let facts = page.elementFacts.facts(of: node)
+            // A selector names a section as plainly as XPath does (above):
+            // it is one, whatever its class says (`div.comment_container`
+            // around the list reads as one comment by its class alone).
+            if let rule = selectors.firstMatch(node, facts: facts), mayBeCommentSection(node) {
+                named.append((node, rule))
+                return .skipChildren
+            }
             if CommentMarkup.isPromptContainer(node, facts: facts) || CommentMarkup.isWidget(facts) { return .skipChildren }
-            let rule =
-                selectors.firstMatch(node, facts: facts)
-                ?? (facts.nameWords.isEmpty ? nil : hints.firstMatch(facts.nameWords, exceptLayoutTokens: false))
+            let rule = facts.nameWords.isEmpty ? nil : hints.firstMatch(facts.nameWords, exceptLayoutTokens: false)
             let isItem = CommentMarkup.isItem(node, facts: facts, cache: page.elementFacts)
             if let rule, !isItem, mayBeCommentSection(node) {
                 named.append((node, rule))
