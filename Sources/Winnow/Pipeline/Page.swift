@@ -80,6 +80,12 @@ public final class Page {
     /// the page-type stage.
     public var structuredDataTypes: [String] = []
     public var openGraphType: String?
+    /// Whether the page states its publication date in markup: JSON-LD,
+    /// `<meta>`, `itemprop`, hAtom, or a `<time>` in the article's area.
+    /// Evidence for the page-type model, which was fitted on it (the
+    /// dates a page only shows, or its URL gives, are not: `published`
+    /// holds them too).
+    public var statesPublication = false
     /// What kind of page this is (`CleanerOptions.pageType`, else the
     /// page-type stage's decision), and the evidence for it, strongest
     /// first, for `--explain`.

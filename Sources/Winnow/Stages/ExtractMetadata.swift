@@ -40,15 +40,24 @@ public struct ExtractMetadata: Stage {
         "author", "article:author", "og:article:author", "dc:creator", "dcterms:creator", "citation_author",
         "parsely-author", "sailthru:author", "byl",
     ]
+    /// `article:published_time` and the spellings sites use for it
+    /// (htmldate's list of date attributes was the guide).
     static let publishedKeys = [
         "article:published_time", "og:article:published_time", "article:published", "og:published_time",
-        "datepublished", "citation_publication_date", "citation_date", "citation_online_date", "parsely-pub-date",
-        "sailthru:date", "dc:date", "dc:date:issued", "dcterms:issued", "dcterms:date", "dcterms:created",
-        "dc:date:created", "pubdate", "publishdate", "publish-date", "publish_date", "date",
+        "article:published_date", "article:publicationdate", "article:post_date", "og:article:published",
+        "og:pubdate", "og:publish_date", "datepublished", "date_published", "citation_publication_date",
+        "citation_date", "citation_online_date", "parsely-pub-date", "sailthru:date", "dc:date", "dc:date:issued",
+        "dc:date:publication", "dcterms:issued", "dcterms:date", "dcterms:created", "dc:date:created", "dc:created",
+        "pubdate", "publishdate", "publish-date", "publish_date", "publish_time", "published-date", "published_date",
+        "published_time", "publication_date", "originalpublicationdate", "article_date_original", "datecreated",
+        "dateposted", "displaydate", "rnews:datepublished", "shareaholic:article_published_time", "vr:published_time",
+        "mediator_published_time", "date",
     ]
     static let modifiedKeys = [
-        "article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified", "dcterms:modified",
-        "dc:date:modified", "last-modified",
+        "article:modified_time", "og:article:modified_time", "og:updated_time", "og:modified_time", "article:modified",
+        "article:modified_date", "article:post_modified", "datemodified", "dateupdate", "dcterms:modified",
+        "dc:date:modified", "dc:modified", "modified_time", "updated_time", "revision_date", "last-modified",
+        "lastmodified", "lastmod",
     ]
     static let languageKeys = ["content-language", "dc:language", "dcterms:language", "inlanguage", "language"]
 
@@ -69,18 +78,32 @@ public struct ExtractMetadata: Stage {
             + Self.siteNameKeys.map { meta.first($0) }
         metadata.title = title(jsonLD: jsonLD, meta: meta, scan: scan, siteNames: siteNames.compactMap { $0 })
         metadata.authors = authors(jsonLD: jsonLD, meta: meta, page: page)
-        metadata.published = firstDate(
-            [jsonLD.published] + Self.publishedKeys.flatMap(meta.all),
-            else: PageFallbacks.itempropTime("datePublished", among: scan.times)
-                ?? PageFallbacks.microformatDate("published", among: scan.microformatDates, facts: page.elementFacts)
-                ?? PageFallbacks.publishedTime(
-                    among: scan.times, heading: scan.firstH1, articleCount: scan.articleCount, facts: page.elementFacts))
-        metadata.modified = firstDate(
-            [jsonLD.modified] + Self.modifiedKeys.flatMap(meta.all),
-            else: PageFallbacks.itempropTime("dateModified", among: scan.times)
-                ?? PageFallbacks.microformatDate("updated", among: scan.microformatDates, facts: page.elementFacts))
         metadata.description = jsonLD.description ?? meta.first(Self.descriptionKeys)
         metadata.language = language(jsonLD: jsonLD, meta: meta, document: page.document)
+        let statedModified =
+            [jsonLD.modified] + Self.modifiedKeys.flatMap(meta.all)
+            + [PageFallbacks.itempropTime("dateModified", among: scan.times),
+                PageFallbacks.microformatDate("updated", among: scan.microformatDates, facts: page.elementFacts)]
+        let statedPublished =
+            [jsonLD.published] + Self.publishedKeys.flatMap(meta.all)
+            + [PageFallbacks.itempropTime("datePublished", among: scan.times),
+                PageFallbacks.microformatDate("published", among: scan.microformatDates, facts: page.elementFacts),
+                PageFallbacks.pubdateTime(among: scan.times)]
+        page.statesPublication =
+            statedPublished.contains { $0.flatMap(MetadataDate.iso8601) != nil }
+            || PageFallbacks.hasArticleTime(
+                among: scan.times, heading: scan.firstH1, articleCount: scan.articleCount, facts: page.elementFacts)
+        let dates = PageDates(
+            statedPublished: statedPublished,
+            statedModified: statedModified,
+            visible: { latest in
+                VisibleDates(
+                    candidates: scan.dateCandidates, headlineOffset: scan.headlineOffset, headline: scan.firstH1,
+                    articleCount: scan.articleCount, language: metadata.language, latest: latest, facts: page.elementFacts)
+            },
+            url: page.url ?? scan.canonicalHref)
+        metadata.published = dates.published
+        metadata.modified = dates.modified
         metadata.canonicalURL = canonicalURL(
             [scan.canonicalHref, meta.first("og:url"), jsonLD.url], base: page.url)
         page.metadata = metadata
@@ -151,14 +174,6 @@ public struct ExtractMetadata: Stage {
     /// A host as a title may name its site: `4dayweek.io` for `www.4dayweek.io`.
     static func siteHost(_ host: String) -> String {
         host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
-    }
-
-    /// The first of `candidates` that parses as a date, else `fallback`.
-    func firstDate(_ candidates: [String?], else fallback: @autoclosure () -> String?) -> String? {
-        for case let candidate? in candidates {
-            if let date = MetadataDate.iso8601(candidate) { return date }
-        }
-        return fallback()
     }
 
     func language(jsonLD: JSONLDMetadata, meta: MetaTags, document: Document) -> String? {

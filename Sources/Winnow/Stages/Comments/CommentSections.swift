@@ -223,6 +223,30 @@ enum CommentSections {
 }
 
 extension Node {
+    /// The node's text when it has at most `maximumBytes` bytes of it
+    /// (white space included); nil for a longer one, which is not read
+    /// further.
+    func shortText(maximumBytes: Int) -> String? {
+        var bytes: [UInt8] = []
+        var isShort = true
+        walkDescendants { child in
+            guard child.isText else { return .descend }
+            if let content = child.pointer.pointee.content {
+                var index = 0
+                while content[index] != 0 {
+                    bytes.append(content[index])
+                    index += 1
+                    if bytes.count > maximumBytes {
+                        isShort = false
+                        return .stop
+                    }
+                }
+            }
+            return .skipChildren
+        }
+        return isShort ? String(decoding: bytes, as: UTF8.self) : nil
+    }
+
     /// The next sibling that is an element.
     var nextElementSibling: Node? {
         var current = nextSiblingNode
