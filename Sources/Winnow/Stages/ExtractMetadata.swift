@@ -113,32 +113,68 @@ public struct ExtractMetadata: Stage {
 
     /// JSON-LD headline, else a `<meta>` title, each without a part naming
     /// the site (as any source states it); else `<title>` without a
-    /// site-name or short trailing part; else the first `<h1>`. A title
-    /// whose part before a separator is the `<h1>` is cut there.
+    /// site-name or short trailing part; else the first `<h1>`, else the
+    /// first heading. A title whose part before a separator is the `<h1>`
+    /// is cut there. Text that is no title (`ArticleTitle.isTitle`: a
+    /// `<title>` left unclosed swallows the page's markup and scripts) is
+    /// passed over, from any source.
     func title(jsonLD: JSONLDMetadata, meta: MetaTags, scan: MetadataScan, siteNames: [String]) -> String? {
-        let heading = scan.firstH1.map { Text.collapsingWhitespace($0.textContent) }.flatMap { $0.isEmpty ? nil : $0 }
-        let metaTitle = meta.first(Self.titleKeys)
-        if var stated = jsonLD.title(closestTo: metaTitle ?? scan.title) ?? metaTitle {
+        let usable = { (text: String?) -> String? in
+            text.map(ArticleTitle.decodingReferences).flatMap { ArticleTitle.isTitle($0) ? $0 : nil }
+        }
+        let headings = scan.headings.lazy.map { Text.collapsingWhitespace($0.textContent) }
+        // A logo in an `<h1>` (a link home) names the site, not the page.
+        let heading = usable(scan.firstH1.flatMap { Self.isHomeLink($0) ? nil : Text.collapsingWhitespace($0.textContent) })
+        let metaTitle = usable(meta.first(Self.titleKeys))
+        let documentTitle = usable(scan.title)
+        let chosen = statedTitle(
+            jsonLD: usable(jsonLD.title(closestTo: metaTitle ?? documentTitle)), metaTitle: metaTitle,
+            documentTitle: documentTitle, heading: heading, headings: Array(headings), siteNames: siteNames)
+        return [chosen, metaTitle, heading, headings.first(where: ArticleTitle.isTitle)].lazy.compactMap { $0 }
+            .first(where: ArticleTitle.isTitle)
+    }
+
+    /// Whether `heading` is nothing but a link to the site's home page.
+    static func isHomeLink(_ heading: Node) -> Bool {
+        let links = heading.descendantElements().filter { $0.hasName("a") }
+        guard links.count == 1, let link = links.first, let href = link.attribute("href").map(Text.collapsingWhitespace) else {
+            return false
+        }
+        guard Text.collapsingWhitespace(link.textContent) == Text.collapsingWhitespace(heading.textContent) else { return false }
+        if href == "/" || href == "./" || href == "index.html" { return true }
+        guard let url = URL(string: href), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else { return false }
+        return url.path.isEmpty || url.path == "/"
+    }
+
+    private func statedTitle(
+        jsonLD: String?, metaTitle: String?, documentTitle: String?, heading: String?, headings: @autoclosure () -> [String],
+        siteNames: [String]
+    ) -> String? {
+        if var stated = jsonLD ?? metaTitle {
             // JSON-LD headlines are often cut at 110 characters for search
             // engines: a longer title that begins the same way is the whole one.
             if stated.hasSuffix("…") || stated.hasSuffix("...") {
                 let stem = stated.trimmingCharacters(in: CharacterSet(charactersIn: ".… "))
-                if let whole = [metaTitle, scan.title].compactMap({ $0 }).first(where: {
+                if let whole = [metaTitle, documentTitle].compactMap({ $0 }).first(where: {
                     $0.count > stem.count && $0.hasPrefix(stem)
                 }) {
                     stated = whole
                 }
             }
-            if let heading, let confirmed = ArticleTitle.prefix(of: stated, matching: heading) { return confirmed }
-            return ArticleTitle.removingSiteName(from: stated, siteNames: siteNames, heuristic: false)
-        }
-        if let documentTitle = scan.title {
-            if let heading, let confirmed = ArticleTitle.prefix(of: documentTitle, matching: heading) {
+            if let heading, let confirmed = ArticleTitle.prefix(of: stated, matching: heading)
+                ?? ArticleTitle.part(of: stated, confirmedBy: heading, otherHeadings: headings(), siteNames: siteNames)
+            {
                 return confirmed
             }
-            if let confirmed = ArticleTitle.part(
-                afterColonOf: documentTitle, matchingAnyOf: scan.headings.map { Text.collapsingWhitespace($0.textContent) })
+            return ArticleTitle.removingSiteName(from: stated, siteNames: siteNames, heuristic: false)
+        }
+        if let documentTitle {
+            if let heading, let confirmed = ArticleTitle.prefix(of: documentTitle, matching: heading)
+                ?? ArticleTitle.part(of: documentTitle, confirmedBy: heading, otherHeadings: headings(), siteNames: siteNames)
             {
+                return confirmed
+            }
+            if let confirmed = ArticleTitle.part(afterColonOf: documentTitle, matchingAnyOf: headings()) {
                 return confirmed
             }
             return ArticleTitle.removingSiteName(from: documentTitle, siteNames: siteNames, heuristic: true)
