@@ -5,6 +5,7 @@
 struct ArticleProfile: PageProfile {
     let pageType = PageType.article
     let threadsAreContent = false
+    let unmarkedRunsAreComments = true
     let contentScope = ContentScope.container
     let cleansWidgets = true
     let headlineIsTitle = true

@@ -4,6 +4,7 @@
 struct DocumentationProfile: PageProfile {
     let pageType = PageType.documentation
     let threadsAreContent = false
+    let unmarkedRunsAreComments = false
     let contentScope = ContentScope.container
     let cleansWidgets = true
     let headlineIsTitle = true

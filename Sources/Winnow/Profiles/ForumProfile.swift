@@ -3,6 +3,7 @@
 struct ForumProfile: PageProfile {
     let pageType = PageType.forum
     let threadsAreContent = true
+    let unmarkedRunsAreComments = false
     let contentScope = ContentScope.container
     let cleansWidgets = true
     let headlineIsTitle = true

@@ -4,6 +4,7 @@
 struct ListingProfile: PageProfile {
     let pageType: PageType
     let threadsAreContent = false
+    let unmarkedRunsAreComments = false
     let contentScope = ContentScope.region
     let cleansWidgets = false
     let headlineIsTitle = false

@@ -4,6 +4,7 @@
 struct ProductProfile: PageProfile {
     let pageType = PageType.product
     let threadsAreContent = false
+    let unmarkedRunsAreComments = false
     let contentScope = ContentScope.region
     let cleansWidgets = true
     let headlineIsTitle = true

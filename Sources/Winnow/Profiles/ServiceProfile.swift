@@ -4,6 +4,7 @@
 struct ServiceProfile: PageProfile {
     let pageType = PageType.service
     let threadsAreContent = false
+    let unmarkedRunsAreComments = false
     let contentScope = ContentScope.region
     let cleansWidgets = false
     let headlineIsTitle = false
