@@ -10,8 +10,18 @@ docs/batch.md ("Batch throughput and memory"):
   big.warc.gz          (--big) a 2 GB .warc.gz: the devset pages, then 1 MiB
                        records of incompressible bytes (image/jpeg) up to the size
 
+With --split N, only the devset split into N .warc.gz files instead, page
+i in file i mod N so the files hold the same mix of sites
+(split-N/devset-K-of-N.warc.gz), for the Spark job's figures in
+docs/cluster.md.
+
+Every devset page is packed: the page.html files and, unpacked, the 1086 wcxb
+pages stored as page.html.gz (2079 pages, 468.6 MB of HTML). --plain-only
+packs the page.html files alone: the 993 pages of the figures in
+docs/batch.md, measured before the wcxb pages arrived.
+
 Usage: python3 scripts/make-devset-inputs.py [--devset ../shared/devset]
-           [--out /tmp/winnow-bench] [--big]
+           [--out /tmp/winnow-bench] [--big] [--split N] [--plain-only]
 Nothing here is committed: the files are large, and this script remakes them.
 """
 import argparse
@@ -47,7 +57,7 @@ def member(data, level=6):
     return compressor.compress(data) + compressor.flush()
 
 
-def load(devset):
+def load(devset, plain_only=False):
     pages = []
     with open(os.path.join(devset, "index.jsonl")) as index:
         for line in index:
@@ -57,6 +67,8 @@ def load(devset):
             if os.path.exists(path):
                 with open(path, "rb") as f:
                     html = f.read()
+            elif plain_only:
+                continue
             else:
                 # Stored compressed: the page's exact bytes once inflated.
                 with gzip.open(path + ".gz", "rb") as f:
@@ -79,11 +91,24 @@ def main():
     parser.add_argument("--devset", default=os.path.join(here, "..", "..", "shared", "devset"))
     parser.add_argument("--out", default="/tmp/winnow-bench")
     parser.add_argument("--big", action="store_true", help="also write the 2 GB big.warc.gz")
+    parser.add_argument("--split", type=int, metavar="N", help="only write the devset split into N .warc.gz files")
+    parser.add_argument("--plain-only", action="store_true", help="only the pages stored as page.html (993)")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    pages = load(args.devset)
+    pages = load(args.devset, plain_only=args.plain_only)
     total = sum(len(html) for _, _, html in pages)
     print(f"{len(pages)} pages, {total / 1e6:.1f} MB of HTML")
+
+    if args.split:
+        folder = os.path.join(args.out, f"split-{args.split}")
+        os.makedirs(folder, exist_ok=True)
+        for part in range(args.split):
+            share = pages[part::args.split]
+            path = os.path.join(folder, f"devset-{part + 1}-of-{args.split}.warc.gz")
+            write_warc(path, share, len(share))
+            html = sum(len(page[2]) for page in share)
+            print(f"{path}: {len(share)} pages, {html / 1e6:.1f} MB of HTML, {os.path.getsize(path) / 1e6:.1f} MB")
+        return
 
     write_warc(os.path.join(args.out, "devset.warc.gz"), pages, len(pages))
     with open(os.path.join(args.out, "devset.jsonl"), "w", encoding="utf-8") as out:

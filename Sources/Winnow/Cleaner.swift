@@ -77,9 +77,9 @@ public struct Cleaner: Sendable {
     /// The stages, in the order they run. This list is the pipeline:
     /// 1. metadata first, while `<head>` and JSON-LD are intact;
     /// 2. scripts, styles and comments go before anything counts text;
-    /// 3. hidden elements go before anything scores visible text;
-    /// 4. the page's type is decided from what is left (its profile tells
-    ///    the stages after it what the content is);
+    /// 3. the page's type is decided (its profile tells the stages after
+    ///    it what the content is, hidden panels included);
+    /// 4. hidden elements go before anything scores visible text;
     /// 5. comment sections leave the tree before the article is located,
     ///    so their text can never be scored as the article's;
     /// 6. the page frame goes (navigation, header, footer, sidebars);
@@ -89,8 +89,8 @@ public struct Cleaner: Sendable {
     public static let stages: [any Stage] = [
         ExtractMetadata(),
         StripNonContent(),
-        StripHidden(),
         ClassifyPage(),
+        StripHidden(),
         ExtractComments(),
         StripBoilerplate(),
         MainContent(),

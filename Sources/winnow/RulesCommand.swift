@@ -81,6 +81,7 @@ struct RulesCommand: ParsableCommand {
             var output = "id: \(rule.id)\nstage: \(rule.stage)\n"
             if !rule.hosts.isEmpty { output += "hosts: [\(rule.hosts.joined(separator: ", "))]\n" }
             if !rule.urls.isEmpty { output += "urls: [\(rule.urls.map(\.source).joined(separator: ", "))]\n" }
+            if !rule.pageTypes.isEmpty { output += "page-types: [\(rule.pageTypes.map(\.rawValue).joined(separator: ", "))]\n" }
             if let description = rule.description { output += "description: \(description)\n" }
             for (key, value) in rule.matchers { output += "\(key): \(value)\n" }
             output += "defined in: \(rule.origin?.description ?? "built-in")\n"

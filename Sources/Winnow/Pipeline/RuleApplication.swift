@@ -32,9 +32,9 @@ public struct RuleApplication {
     ) {
         self.page = page
         self.exceptLayoutTokens = exceptLayoutTokens
-        prepared = page.rules.prepared(for: stage, host: page.host)
+        prepared = page.rules.prepared(for: stage, host: page.host, pageType: page.pageType)
         self.stage = stage
-        let kept = Set(page.rules.keepRules.filter { $0.applies(toHost: page.host) }.compactMap(\.keep)
+        let kept = Set(page.rules.keepRules.filter { $0.applies(toHost: page.host) && $0.applies(toPageType: page.pageType) }.compactMap(\.keep)
             .flatMap { $0.xpath.elements(in: page.document) })
         if kept.isEmpty {
             self.mayRemove = mayRemove

@@ -4,9 +4,11 @@
 /// fails most gracefully.
 struct ArticleProfile: PageProfile {
     let pageType = PageType.article
+    let keepsHiddenProse = false
     let threadsAreContent = false
     let unmarkedRunsAreComments = true
     let contentScope = ContentScope.container
     let cleansWidgets = true
     let headlineIsTitle = true
+    let bylineNamesAuthor = true
 }

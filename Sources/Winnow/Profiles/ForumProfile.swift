@@ -2,9 +2,11 @@
 /// post's author line and text), never comments on the page.
 struct ForumProfile: PageProfile {
     let pageType = PageType.forum
+    let keepsHiddenProse = false
     let threadsAreContent = true
     let unmarkedRunsAreComments = false
-    let contentScope = ContentScope.container
+    let contentScope = ContentScope.region
     let cleansWidgets = true
     let headlineIsTitle = true
+    let bylineNamesAuthor = true
 }

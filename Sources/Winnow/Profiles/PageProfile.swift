@@ -17,6 +17,11 @@ protocol PageProfile: Sendable {
     /// which the page is made of, unless a heading says comments.
     var unmarkedRunsAreComments: Bool { get }
 
+    /// Whether hidden blocks of prose are content the page shows on a
+    /// click (a product's description and specifications in tabs and
+    /// accordions), kept by the hidden-element stage.
+    var keepsHiddenProse: Bool { get }
+
     /// How the main-content stage bounds the content.
     var contentScope: ContentScope { get }
 
@@ -24,6 +29,17 @@ protocol PageProfile: Sendable {
     /// by their figures (mostly links, short, more images than text): an
     /// article's widgets go, a listing's cards are its content.
     var cleansWidgets: Bool { get }
+
+    /// The blocks of the content, completed with what the page states only
+    /// as data (a product's description from its structured data).
+    func completed(_ blocks: [Block], on page: Page) -> [Block]
+
+    /// Whether a byline found on the visible page names the page's author.
+    /// An article's or a thread's does; on a product page the names are
+    /// reviewers', on a service page customers' under testimonials, on a
+    /// listing the first card's author: there only structured data
+    /// (JSON-LD, `<meta>`) names the page's author.
+    var bylineNamesAuthor: Bool { get }
 
     /// Whether the headline inside the content is the page's title and
     /// leaves the text (an article's truth, and a reader, have it once, as
@@ -41,6 +57,10 @@ enum ContentScope: Sendable {
     /// that stage left: every section of a service page, every card of a
     /// listing.
     case region
+}
+
+extension PageProfile {
+    func completed(_ blocks: [Block], on page: Page) -> [Block] { blocks }
 }
 
 extension Page {

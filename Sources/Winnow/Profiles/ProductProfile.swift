@@ -1,11 +1,58 @@
 /// One product: its name, description, specifications, price and
 /// availability; the sections of the page that describe it, not only the
-/// wordiest one.
+/// wordiest one. The description and specifications often wait in hidden
+/// tabs and accordions: those are kept.
 struct ProductProfile: PageProfile {
     let pageType = PageType.product
+    let keepsHiddenProse = true
     let threadsAreContent = false
     let unmarkedRunsAreComments = false
     let contentScope = ContentScope.region
     let cleansWidgets = true
     let headlineIsTitle = true
+    let bylineNamesAuthor = false
+
+    /// A structured description shorter than this is a tagline.
+    static let minimumDescriptionChars = 80
+    /// The text is taken to hold the description when it holds its first
+    /// this many characters (of words, white space collapsed).
+    static let comparedChars = 60
+
+    /// The structured data's product description, as the first paragraph,
+    /// when the DOM shows no part of it (hidden in script data or tabs that
+    /// were never rendered).
+    func completed(_ blocks: [Block], on page: Page) -> [Block] {
+        guard let raw = page.structuredProductDescription else { return blocks }
+        // Already entity-decoded and collapsed (`JSONLDMetadata.string`);
+        // shops often write HTML into it.
+        let description = Text.collapsingWhitespace(ProductProfile.strippingTags(raw))
+        guard description.count >= Self.minimumDescriptionChars else { return blocks }
+        let probe = ProductProfile.words(String(description.prefix(Self.comparedChars)))
+        let shown = blocks.compactMap(\.plainText).map(ProductProfile.words)
+        guard !probe.isEmpty, !shown.contains(where: { $0.contains(probe) }) else { return blocks }
+        return [.paragraph(description)] + blocks
+    }
+
+    /// The text without its tags (`<p>`, `<br/>`, `<strong>`), each a space.
+    static func strippingTags(_ text: String) -> String {
+        var result = ""
+        var inTag = false
+        for character in text {
+            if character == "<" {
+                inTag = true
+                result.append(" ")
+            } else if character == ">", inTag {
+                inTag = false
+            } else if !inTag {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// The text's letters and digits, lower case, words one space apart:
+    /// what two renderings of the same description share.
+    static func words(_ text: String) -> String {
+        text.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: " ")
+    }
 }

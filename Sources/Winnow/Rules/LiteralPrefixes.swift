@@ -68,6 +68,22 @@ struct LiteralPrefixes: Sendable, Hashable {
                 index += 1
                 continue
             }
+            // An escaped ASCII punctuation mark (`\$`, `\.`) matches only itself.
+            if inLiteral, byte == UInt8(ascii: "\\"), index + 1 < bytes.count, LiteralPrefixes.isPunctuation(bytes[index + 1]) {
+                current.append(bytes[index + 1])
+                index += 2
+                continue
+            }
+            // A character past ASCII (`£`, `€`) opening an alternative: its
+            // first byte stands for it. Texts that start past ASCII are never
+            // ruled out (`mayStart`), so only its presence matters: the
+            // alternative does not start every text.
+            if inLiteral, current.isEmpty, byte >= 0x80 {
+                current.append(byte)
+                inLiteral = false
+                index += 1
+                continue
+            }
             if inLiteral {
                 // A quantifier makes the last literal character optional.
                 if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "{"), !current.isEmpty {
@@ -101,6 +117,12 @@ struct LiteralPrefixes: Sendable, Hashable {
     private static func isPlain(_ byte: UInt8) -> Bool {
         (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
             || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: ":")
+    }
+
+    /// ASCII punctuation: escaped, it matches only itself.
+    private static func isPunctuation(_ byte: UInt8) -> Bool {
+        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte)
+            || (0x7B...0x7E).contains(byte)
     }
 
     /// The index after the pattern element at `index`: an escape, a

@@ -12,6 +12,10 @@ public struct Rule: Sendable {
     /// URL patterns the rule applies to (`*` matches any run of
     /// characters); empty means every URL. With `hosts`, both must match.
     public let urls: [URLPattern]
+    /// Page types the rule applies to (`page-types: [product]`): what a
+    /// product page's purchase controls are, an article does not show.
+    /// Empty means every type.
+    public let pageTypes: [PageType]
     /// Elements to drop, by CSS selector (compiled to XPath) or XPath.
     public let drop: CompiledSelector?
     /// Where `drop` counts (`outside:`, `unless-holding:`); nil: everywhere.
@@ -34,7 +38,8 @@ public struct Rule: Sendable {
     public let origin: RuleOrigin?
 
     public init(
-        id: String, stage: String, hosts: [String] = [], urls: [URLPattern] = [], drop: CompiledSelector? = nil,
+        id: String, stage: String, hosts: [String] = [], urls: [URLPattern] = [], pageTypes: [PageType] = [],
+        drop: CompiledSelector? = nil,
         dropScope: DropScope? = nil, dropHints: [WordHint] = [], dropText: TextPattern? = nil, keep: CompiledSelector? = nil,
         main: CompiledSelector? = nil, section: CompiledSelector? = nil, sectionHints: [WordHint] = [],
         description: String? = nil, origin: RuleOrigin? = nil
@@ -43,6 +48,7 @@ public struct Rule: Sendable {
         self.stage = stage
         self.hosts = hosts
         self.urls = urls
+        self.pageTypes = pageTypes
         self.drop = drop
         self.dropScope = dropScope
         self.dropHints = dropHints
@@ -63,6 +69,11 @@ public struct Rule: Sendable {
         if urls.isEmpty { return true }
         guard let url else { return false }
         return urls.contains { $0.matches(url) }
+    }
+
+    /// Whether the rule applies to pages of `type`.
+    public func applies(toPageType type: PageType) -> Bool {
+        pageTypes.isEmpty || pageTypes.contains(type)
     }
 
     public func applies(toHost host: String?) -> Bool {

@@ -24,7 +24,7 @@ public enum RuleLoader {
     public static let stageNames = Set(orderedStageNames)
 
     static let knownKeys: Set<String> = [
-        "id", "stage", "hosts", "urls", "drop", "outside", "unless-holding", "with-text", "drop-hints", "drop-text", "keep", "main",
+        "id", "stage", "hosts", "urls", "page-types", "drop", "outside", "unless-holding", "with-text", "drop-hints", "drop-text", "keep", "main",
         "section", "section-hints", "description",
     ]
 
@@ -235,9 +235,17 @@ public enum RuleLoader {
             }
             dropScope = scope
         }
+        let pageTypes = try strings("page-types").map { name in
+            guard let type = PageType(named: name) else {
+                throw RuleFileError(
+                    file: file, line: line(of: values["page-types"]!),
+                    reason: "unknown page type '\(name)' (types: \(PageType.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            return type
+        }
         let rule = Rule(
             id: id, stage: stage, hosts: try strings("hosts").map { $0.lowercased() },
-            urls: try strings("urls").map(URLPattern.init),
+            urls: try strings("urls").map(URLPattern.init), pageTypes: pageTypes,
             drop: drop, dropScope: dropScope, dropHints: try strings("drop-hints").map(WordHint.init),
             dropText: dropText, keep: try selector("keep"), main: try selector("main"),
             section: try selector("section"), sectionHints: try strings("section-hints").map(WordHint.init),

@@ -22,6 +22,9 @@ public struct RuleSet: Sendable {
     /// Whether some rule is scoped to hosts (pages may then need a view of
     /// their own).
     private let hasHostScopedRules: Bool
+    /// Each page type's view of the stages, for the rules that apply to
+    /// every host, when some rule is scoped to page types; empty otherwise.
+    private let preparedStagesByType: [PageType: [String: StageRules]]
     /// The rules with `keep` selectors, of every stage.
     let keepRules: [Rule]
 
@@ -46,13 +49,24 @@ public struct RuleSet: Sendable {
                 literalPrefixes: prefixes.contains { $0 == nil } ? nil : LiteralPrefixes(union: prefixes.compactMap { $0 }))
             return joined.map { (stage, $0) }
         }
-        (preparedStages, hasHostScopedRules, keepRules) = RuleSet.prepare(rules)
+        (preparedStages, preparedStagesByType, hasHostScopedRules, keepRules) = RuleSet.prepare(rules)
     }
 
-    private static func prepare(_ rules: [Rule]) -> (stages: [String: StageRules], hasHostScopedRules: Bool, keepRules: [Rule]) {
-        var byStage: [String: [Rule]] = [:]
-        for rule in rules where rule.hosts.isEmpty { byStage[rule.stage, default: []].append(rule) }
-        return (byStage.mapValues(StageRules.init), rules.contains { !$0.hosts.isEmpty }, rules.filter { $0.keep != nil })
+    private static func prepare(_ rules: [Rule]) -> (
+        stages: [String: StageRules], byType: [PageType: [String: StageRules]], hasHostScopedRules: Bool, keepRules: [Rule]
+    ) {
+        func stages(of type: PageType?) -> [String: StageRules] {
+            var byStage: [String: [Rule]] = [:]
+            for rule in rules where rule.hosts.isEmpty && (type.map(rule.applies(toPageType:)) ?? rule.pageTypes.isEmpty) {
+                byStage[rule.stage, default: []].append(rule)
+            }
+            return byStage.mapValues(StageRules.init)
+        }
+        var byType: [PageType: [String: StageRules]] = [:]
+        if rules.contains(where: { !$0.pageTypes.isEmpty }) {
+            for type in PageType.allCases { byType[type] = stages(of: type) }
+        }
+        return (stages(of: nil), byType, rules.contains { !$0.hosts.isEmpty }, rules.filter { $0.keep != nil })
     }
 
     private init(narrowing set: RuleSet, to rules: [Rule]) {
@@ -62,7 +76,7 @@ public struct RuleSet: Sendable {
         // The joined patterns only rule blocks out before the page's own
         // rules are tried one by one, so the whole set's serve as they are.
         combinedTextPatterns = set.combinedTextPatterns
-        (preparedStages, hasHostScopedRules, keepRules) = RuleSet.prepare(rules)
+        (preparedStages, preparedStagesByType, hasHostScopedRules, keepRules) = RuleSet.prepare(rules)
     }
 
     /// The rules that apply to the page at `url`: URL patterns and scoped
@@ -84,22 +98,27 @@ public struct RuleSet: Sendable {
         combinedTextPatterns.first { $0.stage == stage }?.pattern
     }
 
-    /// The rules of `stage` that apply to `host`, prepared for the walks:
-    /// the rule set's own preparation when no site rule applies to `host`.
-    func prepared(for stage: String, host: String?) -> StageRules {
-        if let shared = preparedStages[stage] {
+    /// The rules of `stage` that apply to `host` and to pages of `pageType`,
+    /// prepared for the walks: the rule set's own preparation when no site
+    /// rule applies to `host`.
+    func prepared(for stage: String, host: String?, pageType: PageType = .article) -> StageRules {
+        let stages = preparedStagesByType[pageType] ?? preparedStages
+        if let shared = stages[stage] {
             if !hasHostScopedRules { return shared }
-            let rules = rules(for: stage, host: host)
+            let rules = rules(for: stage, host: host, pageType: pageType)
             // The host-independent rules are among these: the same count
             // means no site rule applies.
             return rules.count == shared.rules.count ? shared : StageRules(rules)
         }
-        return StageRules(rules(for: stage, host: host))
+        return StageRules(rules(for: stage, host: host, pageType: pageType))
     }
 
-    /// The rules of `stage` that apply to `host`, in file order.
-    public func rules(for stage: String, host: String?) -> [Rule] {
-        rules.filter { $0.stage == stage && $0.applies(toHost: host) }
+    /// The rules of `stage` that apply to `host` (and, when given, to pages
+    /// of `pageType`), in file order.
+    public func rules(for stage: String, host: String?, pageType: PageType? = nil) -> [Rule] {
+        rules.filter { rule in
+            rule.stage == stage && rule.applies(toHost: host) && (pageType.map(rule.applies(toPageType:)) ?? true)
+        }
     }
 
     /// The name the built-in rules' origins give.

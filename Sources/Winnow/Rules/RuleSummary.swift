@@ -16,10 +16,12 @@ extension Rule {
         return lines
     }
 
-    /// Where the rule applies: every page, or its hosts and URL patterns.
+    /// Where the rule applies: every page, or its hosts, URL patterns and
+    /// page types.
     public var scope: String {
         var parts: [String] = []
         if !hosts.isEmpty { parts.append("hosts: " + hosts.joined(separator: ", ")) }
+        if !pageTypes.isEmpty { parts.append("page types: " + pageTypes.map(\.rawValue).joined(separator: ", ")) }
         if !urls.isEmpty { parts.append("urls: " + urls.map(\.source).joined(separator: ", ")) }
         return parts.isEmpty ? "every page" : parts.joined(separator: "; ")
     }

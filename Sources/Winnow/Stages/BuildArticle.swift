@@ -9,6 +9,6 @@ public struct BuildArticle: Stage {
         guard let root = page.mainContent ?? page.document.body else { return }
         var builder = BlockBuilder()
         builder.build(from: root)
-        page.blocks = builder.blocks
+        page.blocks = page.profile.completed(builder.blocks, on: page)
     }
 }

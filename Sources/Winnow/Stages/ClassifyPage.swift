@@ -7,8 +7,9 @@ import Foundation
 /// visible page is made of) is weighed by `PageTypeModel`. A choice the
 /// model is not sure of falls back to `article`.
 ///
-/// Runs once scripts and hidden elements are gone, so only what a reader
-/// sees counts, and before the comment stage, which a forum's posts must
+/// Runs once scripts and styles are gone, before the hidden elements go
+/// (a product's description often waits in a hidden tab, which its
+/// profile keeps) and before the comment stage, which a forum's posts must
 /// not be taken by.
 public struct ClassifyPage: Stage {
     public let name = "page-type"
@@ -16,6 +17,15 @@ public struct ClassifyPage: Stage {
     public init() {}
 
     public func run(on page: Page) throws {
+        decideType(of: page)
+        // The type's evidence has read the byline (`meta.authors`): only
+        // now may the profile say whose name it is.
+        if page.authorsAreVisibleBylines, !page.profile.bylineNamesAuthor {
+            page.metadata.authors = []
+        }
+    }
+
+    private func decideType(of page: Page) {
         if let given = page.options.pageType {
             page.pageType = given
             page.pageTypeEvidence = ["given by the caller"]

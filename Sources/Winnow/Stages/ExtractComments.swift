@@ -9,7 +9,7 @@ public struct ExtractComments: Stage {
 
     public func run(on page: Page) throws {
         guard let body = page.document.body else { return }
-        for section in CommentSections.find(in: body, rules: page.rules.prepared(for: name, host: page.host), page: page) {
+        for section in CommentSections.find(in: body, rules: page.rules.prepared(for: name, host: page.host, pageType: page.pageType), page: page) {
             // A marker's region can reach a section found on its own.
             var roots = section.roots.filter(\.isAttached)
             guard !roots.isEmpty else { continue }
@@ -34,7 +34,9 @@ public struct ExtractComments: Stage {
             for node in roots { page.remove(node, rule: section.rule) }
             CommentControls.dropTrailing(from: next, in: parent, page: page)
         }
-        if page.options.readsComments, page.comments.isEmpty, !page.structuredComments.isEmpty {
+        // A forum's posts, which its structured data may list as comments,
+        // are its content.
+        if page.options.readsComments, !page.profile.threadsAreContent, page.comments.isEmpty, !page.structuredComments.isEmpty {
             page.comments = page.structuredComments
             page.commentCount = page.commentCount ?? page.structuredCommentCount
         }

@@ -69,6 +69,7 @@ public struct ExtractMetadata: Stage {
         page.structuredComments = jsonLD.comments
         page.structuredCommentCount = jsonLD.commentCount
         page.structuredDataTypes = jsonLD.declaredTypes
+        page.structuredProductDescription = jsonLD.productDescription
         let meta = scan.meta
         page.openGraphType = meta.first("og:type")
         var metadata = Metadata()
@@ -193,7 +194,9 @@ public struct ExtractMetadata: Stage {
         if !labelled.isEmpty { return labelled }
         // The byline walk reads class and id words through the page's
         // facts, which the stages after this one read again.
-        return AuthorNames.clean(PageFallbacks.bylines(in: page.document, facts: page.elementFacts))
+        let bylines = AuthorNames.clean(PageFallbacks.bylines(in: page.document, facts: page.elementFacts))
+        page.authorsAreVisibleBylines = !bylines.isEmpty
+        return bylines
     }
 
     /// Twitter cards' label/data pairs that Yoast SEO and others fill with

@@ -52,7 +52,7 @@ public struct MainContent: Stage {
     static let markedShareToWin = 0.6
 
     private func markedCandidate(on page: Page, statistics: TextStatistics) -> Node? {
-        let prepared = page.rules.prepared(for: name, host: page.host)
+        let prepared = page.rules.prepared(for: name, host: page.host, pageType: page.pageType)
         let rules = prepared.mainRules
         guard !rules.isEmpty, let body = page.document.body else { return nil }
         // Every simple selector is matched in one walk of the body; others

@@ -22,7 +22,8 @@ struct BatchCommand: ParsableCommand {
             member after member), give their 'response' records with an HTML Content-Type (HTTP \
             status 2xx; charset, chunked transfer coding and gzip/deflate Content-Encoding \
             honoured); other records are counted as skipped, by reason. Standard input is told \
-            apart by its first bytes (WARC or JSON Lines, gzip or not).
+            apart by its first bytes (WARC or JSON Lines, gzip or not), or named with --input-name \
+            NAME and read as a file of that name would be.
 
             Every input record gives exactly one output record, in input order (--unordered: \
             as they finish): the article, or {"error": {"kind", "message"}}, after the record's \
@@ -63,6 +64,11 @@ struct BatchCommand: ParsableCommand {
 
     @Option(name: .customLong("glob"), help: "Files a directory walk takes (repeatable; default *.html and *.htm). A pattern with '/' matches the path relative to the directory.")
     var globs: [String] = []
+
+    @Option(name: .customLong("input-name"), help: ArgumentHelp(
+        "Call standard input ('-') NAME in records and messages, and tell its format by NAME's extension (.warc, .jsonl, .ndjson, optionally .gz) as a file's.",
+        valueName: "NAME"))
+    var inputName: String?
 
     @Option(name: .customLong("url-field"), help: "JSON Lines member holding the page's URL.")
     var urlField = "url"
@@ -107,6 +113,10 @@ struct BatchCommand: ParsableCommand {
         guard timeLimit >= 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be 0 or more seconds") }
         guard inputs.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("standard input ('-') can be read once") }
         guard !globs.contains(where: \.isEmpty) else { throw ValidationError("--glob cannot be empty") }
+        if let inputName {
+            guard inputs.contains("-") else { throw ValidationError("--input-name names standard input: give '-' as an input") }
+            guard !inputName.isEmpty else { throw ValidationError("--input-name cannot be empty") }
+        }
     }
 
     func run() throws {
@@ -152,7 +162,7 @@ struct BatchCommand: ParsableCommand {
             inputs: inputs,
             inputOptions: BatchInputOptions(
                 maximumBytes: maxBytes.bytes, fields: JSONLinesFields(url: urlField, html: htmlField),
-                globs: globs.isEmpty ? BatchInputOptions.defaultGlobs : globs),
+                globs: globs.isEmpty ? BatchInputOptions.defaultGlobs : globs, standardInputName: inputName),
             cleaner: cleaner, jobs: jobs, ordered: !unordered, resumeKeys: resumeKeys,
             outputDirectory: outputDirectory, resume: resume)
         let progress = ProgressLine.isWanted

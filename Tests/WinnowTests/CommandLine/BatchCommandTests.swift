@@ -153,6 +153,37 @@ import Darwin
         #expect(BatchCommandTests.records(fromArchive.stdout).map { $0["target_uri"] as? String } == WARCSourceTests.pageURIs)
     }
 
+    /// `--input-name NAME` reads standard input as the file NAME would be
+    /// read: the same records, named NAME, the format told by NAME. A file
+    /// of text named `.warc` is WARC garbage by its name, where sniffing
+    /// alone would read it as bad JSON lines. (The Spark job streams every
+    /// input through standard input this way.)
+    @Test func standardInputNamedLikeAFile() throws {
+        for name in ["pages.warc.gz", "garbage.warc", "truncated-last.warc.gz", "pages.jsonl"] {
+            let path = BatchCommandTests.input(name)
+            let fromPath = try WinnowProcess.run(["batch", path, "--jobs", "1"])
+            let fromPipe = try WinnowProcess.run(
+                ["batch", "-", "--input-name", path, "--jobs", "1"],
+                input: .bytes(try Data(contentsOf: URL(fileURLWithPath: path))))
+            #expect(fromPipe.status == fromPath.status, "\(name): \(fromPipe.stderr)")
+            #expect(!fromPath.stdout.isEmpty)
+            #expect(fromPipe.stdout == fromPath.stdout, "\(name)")
+        }
+        let text = Data("This is a note, not an archive.\n".utf8)
+        let named = try WinnowProcess.run(["batch", "-", "--input-name", "s3a://crawl/notes.warc"], input: .bytes(text))
+        let records = BatchCommandTests.records(named.stdout)
+        #expect(records.count == 1)
+        #expect(records.first?["input"] as? String == "s3a://crawl/notes.warc")
+        #expect(records.first.flatMap(BatchCommandTests.errorKind) == "warc-garbage")
+        let sniffed = try WinnowProcess.run(["batch", "-"], input: .bytes(text))
+        #expect(BatchCommandTests.records(sniffed.stdout).first.flatMap(BatchCommandTests.errorKind) == "bad-json")
+
+        let withoutStandardInput = try WinnowProcess.run(
+            ["batch", BatchCommandTests.input("pages.warc"), "--input-name", "x.warc"])
+        #expect(withoutStandardInput.status == 2)
+        #expect(withoutStandardInput.stderr.contains("--input-name names standard input"))
+    }
+
     // MARK: - Limits
 
     @Test func pageOverMaxBytesIsAnErrorRecord() throws {

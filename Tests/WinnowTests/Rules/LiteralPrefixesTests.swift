@@ -12,6 +12,7 @@ import Testing
         "Disclaimer: nothing", "Editor's note: the views expressed", "\u{FB01}rst published 2020 10:30",
         "\u{212A}eep reading", "\u{130}ndeed", "  by Jane", "Byline", "More", "more…", "Watch: a video",
         "A paragraph of article text that starts like any other.", "Über uns", "«Read also»: no",
+        "$99.95", "£ 12", "€17", "¥1200", "Add to cart", "Free shipping on orders over $50", "Quantity", "$ 5.00 ",
     ]
 
     @Test func builtInPatternsHavePrefixes() throws {
@@ -30,6 +31,14 @@ import Testing
                 #expect(pattern.literalPrefixes?.mayStart(text) ?? true, "\(pattern.source) on \(text)")
             }
         }
+    }
+
+    /// An escaped punctuation mark is a literal; an alternative that opens
+    /// with a character past ASCII stands for texts that start past ASCII.
+    @Test func escapedAndNonASCIIOpenings() throws {
+        let prefixes = try #require(LiteralPrefixes(pattern: "^(\\$\\s?\\d+|£\\s?\\d+|sku\\:)$"))
+        for text in ["$5", "$ 12", "£3", "€3", "sku:", "SKU:"] { #expect(prefixes.mayStart(text), "\(text)") }
+        for text in ["5$", "price", "s", ""] { #expect(!prefixes.mayStart(text), "\(text)") }
     }
 
     @Test func shapesWithoutPrefixes() {

@@ -11,14 +11,24 @@ public struct BatchInputOptions: Sendable {
     public var fields: JSONLinesFields
     /// Which files a directory walk takes.
     public var globs: [String]
+    /// What standard input (`-`) is called in records and messages, and
+    /// read as: a caller streaming a file through a pipe (a Spark task
+    /// reading from S3, say) names it, so its records say where they came
+    /// from and its format is told by the name as a file's would be. Nil:
+    /// `<stdin>`, its format told by its first bytes.
+    public var standardInputName: String?
 
     /// Pages, plain or gzip-compressed as crawls store them.
     public static let defaultGlobs = ["*.html", "*.htm", "*.html.gz", "*.htm.gz"]
 
-    public init(maximumBytes: Int, fields: JSONLinesFields = JSONLinesFields(), globs: [String] = BatchInputOptions.defaultGlobs) {
+    public init(
+        maximumBytes: Int, fields: JSONLinesFields = JSONLinesFields(), globs: [String] = BatchInputOptions.defaultGlobs,
+        standardInputName: String? = nil
+    ) {
         self.maximumBytes = maximumBytes
         self.fields = fields
         self.globs = globs
+        self.standardInputName = standardInputName
     }
 }
 
@@ -83,12 +93,21 @@ public final class BatchInput {
     /// becomes a source of one failure.
     private func open(_ path: String, relativePath: String) {
         sourceRelativePath = relativePath
-        let format = path == "-" ? nil : InputFormat.of(path: path)
+        let format: InputFormat?
+        let name: String
+        if path == "-" {
+            name = options.standardInputName ?? "<stdin>"
+            // Standard input holds records: a name that says WARC or JSON
+            // Lines decides, any other name leaves it to the first bytes.
+            format = options.standardInputName.map { InputFormat.of(path: $0) }.flatMap { $0 == .html ? nil : $0 }
+        } else {
+            name = path
+            format = InputFormat.of(path: path)
+        }
         if format == .html {
             source = HTMLFileSource(path: path, name: path, maximumBytes: options.maximumBytes)
             return
         }
-        let name = path == "-" ? "<stdin>" : path
         do {
             let file = try FileStream(path: path)
             var stream: ByteStream = file

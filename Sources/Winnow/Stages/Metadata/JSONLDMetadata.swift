@@ -28,6 +28,10 @@ struct JSONLDMetadata {
     var comments: [Comment] = []
     /// The article's `commentCount`.
     var commentCount: Int?
+    /// The description of the page's product (`Product` or `ProductGroup`),
+    /// as written: a shop's description, often hidden in the DOM in tabs or
+    /// kept only in script data.
+    var productDescription: String?
     /// Every object's types (lower case, local names), in order, each once:
     /// what the page declares itself to be, for the page-type stage.
     var declaredTypes: [String] = []
@@ -63,6 +67,8 @@ struct JSONLDMetadata {
         guard !objects.isEmpty else { return }
         var seen: Set<String> = []
         declaredTypes = objects.flatMap(JSONLDMetadata.types(of:)).filter { seen.insert($0).inserted }
+        productDescription = objects.lazy.filter { JSONLDMetadata.types(of: $0).contains { $0 == "product" || $0 == "productgroup" } }
+            .compactMap { JSONLDMetadata.string($0["description"]) }.first
         let index = JSONLDMetadata.index(objects)
 
         let article =

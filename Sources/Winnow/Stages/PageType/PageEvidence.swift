@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 
 /// The evidence a page gives of its type, as named figures: what its URL
@@ -76,8 +77,9 @@ struct PageEvidence {
                 || PageTypeVocabulary.documentationHostLabels.contains(parts.firstHostLabel)
                 || parts.host.contains("readthedocs") || parts.host.hasPrefix("doc."))
         add("url.listing", has(PageTypeVocabulary.listingSegments))
-        // A page without a URL says nothing of its shape: not a home page.
-        add("url.root", !parts.host.isEmpty && segments.isEmpty)
+        // A page without a URL says nothing of its shape: not a home page;
+        // nor is a bare path with a query (`/?p=34503` is a WordPress post).
+        add("url.root", !parts.host.isEmpty && segments.isEmpty && !parts.hasQuery)
         add("url.depth", Double(min(segments.count, 5)) / 5)
         add("url.date", parts.hasDatePath)
         add("url.slugWords", Double(min(parts.lastSegmentWords, 10)) / 10)
@@ -99,7 +101,17 @@ struct PageEvidence {
         var longParagraphChars = 0
         var codeBlocks = 0
         var codeChars = 0
-        var tagCounts: [HTMLTag: Int] = [:]
+        var inlineCode = 0
+        /// Headings that hold a link: the titles of a listing's cards.
+        var linkedHeadings = 0
+        /// Paragraphs of at least `shortParagraphChars`, and their text.
+        var paragraphs = 0
+        var paragraphChars = 0
+        /// Short texts that read as dates ("March 5, 2024", "3 days ago"):
+        /// a listing's cards and a thread's posts each carry one.
+        var dateTexts = 0
+        /// Counts of `countedTags`, by tag raw value.
+        var tagCounts = [Int](repeating: 0, count: HTMLTag.allCases.count)
         var listChars = 0
         var prices = 0
         var phraseCounts = [Int](repeating: 0, count: 5)
@@ -108,14 +120,20 @@ struct PageEvidence {
         /// and some text: cards of a listing, posts of a thread.
         var repeatedItems = 0
         var repeatedChars = 0
+        /// The groups of one element's children, reused from element to
+        /// element (a list a parent cost an allocation each).
+        private var groups: [(key: UInt64, count: Int, chars: Int)] = []
 
         /// A paragraph this long, mostly outside links, is prose.
         static let longParagraphChars = 200
+        /// A paragraph shorter than this is a label or a caption.
+        static let shortParagraphChars = 40
         /// Text this short is a control, a label or a price, not prose.
         static let shortTextBytes = 48
         /// A card holds at least this much text.
         static let minimumItemChars = 15
         static let countedTags: [HTMLTag] = [.article, .form, .time, .table, .h2, .h3, .img, .section, .li, .dl, .blockquote]
+        static let countedTagSet = TagSet(countedTags)
 
         mutating func run(_ body: Node, page: Page) {
             let statistics = page.textStatistics(under: body)
@@ -132,10 +150,14 @@ struct PageEvidence {
                 }
                 guard node.isElement else { return .skipChildren }
                 let tag = node.tag
-                if PageEvidence.BodyWalk.countedTags.contains(tag) { tagCounts[tag, default: 0] += 1 }
+                if Self.countedTagSet.contains(tag) { tagCounts[Int(tag.rawValue)] += 1 }
                 let figures = statistics[node]
                 switch tag {
                 case .p:
+                    if figures.chars >= Self.shortParagraphChars {
+                        paragraphs += 1
+                        paragraphChars += figures.chars
+                    }
                     if figures.chars >= Self.longParagraphChars, figures.linkDensity < 0.3 {
                         longParagraphs += 1
                         longParagraphChars += figures.chars
@@ -144,6 +166,10 @@ struct PageEvidence {
                     codeBlocks += 1
                     codeChars += figures.chars
                     return .skipChildren
+                case .code:
+                    inlineCode += 1
+                case .h1, .h2, .h3, .h4, .h5, .h6:
+                    if figures.linkChars > 0 { linkedHeadings += 1 }
                 default:
                     break
                 }
@@ -154,13 +180,9 @@ struct PageEvidence {
                 }
                 let facts = page.elementFacts.facts(of: node)
                 if !facts.nameWords.isEmpty {
-                    let sets = [
-                        PageTypeVocabulary.postWords, PageTypeVocabulary.productWords, PageTypeVocabulary.cardWords,
-                        PageTypeVocabulary.documentationWords, PageTypeVocabulary.serviceWords,
-                    ]
-                    for (index, set) in sets.enumerated()
-                    where set.containsWord(of: facts.nameWords, at: 0..<facts.nameWords.words.count) {
-                        wordCounts[index] += 1
+                    let classes = PageTypeVocabulary.classWords.classes(of: facts.nameWords)
+                    if classes != 0 {
+                        for index in wordCounts.indices where classes & (1 << UInt8(index)) != 0 { wordCounts[index] += 1 }
                     }
                 }
                 measureRepeatedChildren(of: node, statistics: statistics, facts: page.elementFacts)
@@ -168,40 +190,101 @@ struct PageEvidence {
             }
         }
 
-        /// Groups the element children of `node` by tag and class, and
-        /// keeps the largest group whose members each hold a link and text.
+        /// Groups the element children of `node` by tag and first class,
+        /// and keeps the largest group whose members each hold a link and
+        /// text. Groups are few: a list searched in place, not a table.
         private mutating func measureRepeatedChildren(of node: Node, statistics: TextStatistics, facts: ElementFactsCache) {
-            var groups: [String: (count: Int, chars: Int)] = [:]
             var children = 0
+            var child = node.pointer.pointee.children
+            while let current = child, children < 3 {
+                if current.pointee.type == XML_ELEMENT_NODE { children += 1 }
+                child = current.pointee.next
+            }
+            guard children >= 3 else { return }
+            groups.removeAll(keepingCapacity: true)
             for child in node.childNodes where child.isElement {
-                children += 1
                 let figures = statistics[child]
                 guard figures.chars >= Self.minimumItemChars, figures.linkChars > 0 else { continue }
                 let childFacts = facts.facts(of: child)
-                let key = childFacts.tag + "." + (childFacts.classes.first ?? "")
-                groups[key, default: (0, 0)].count += 1
-                groups[key, default: (0, 0)].chars += figures.chars
+                let key = UInt64(childFacts.htmlTag.rawValue) &+ (childFacts.classHashes.first ?? 0) &* 31
+                if let index = groups.firstIndex(where: { $0.key == key }) {
+                    groups[index].count += 1
+                    groups[index].chars += figures.chars
+                } else {
+                    groups.append((key, 1, figures.chars))
+                }
             }
-            guard children >= 3 else { return }
-            for group in groups.values where group.count > repeatedItems {
+            for group in groups where group.count > repeatedItems {
                 repeatedItems = group.count
                 repeatedChars = group.chars
             }
         }
 
-        /// Counts prices and the telling phrases among short texts.
-        private mutating func scanShortText(_ node: Node) {
-            guard let content = node.pointer.pointee.content else { return }
-            let length = strlen(content)
-            guard length > 0, length <= Self.shortTextBytes else { return }
-            let text = String(cString: content).lowercased()
-            if Price.appears(in: text) { prices += 1 }
-            let phraseLists = [
+        /// Every phrase's lower-case bytes, one after another, with where
+        /// each starts and ends and the list it belongs to (its place in
+        /// `phraseCounts`), sorted by first byte; and for each first byte
+        /// the range of phrases that start with it. Flat lists: the scan
+        /// reads them at every byte of every short text.
+        static let phraseTable: (bytes: [UInt8], starts: [Int], ends: [Int], lists: [Int], byFirstByte: [Range<Int>]) = {
+            let lists = [
                 PageTypeVocabulary.commercePhrases, PageTypeVocabulary.documentationPhrases,
                 PageTypeVocabulary.servicePhrases, PageTypeVocabulary.forumPhrases, PageTypeVocabulary.articlePhrases,
             ]
-            for (index, phrases) in phraseLists.enumerated() where phrases.contains(where: text.contains) {
-                phraseCounts[index] += 1
+            let phrases = lists.enumerated().flatMap { list, phrases in phrases.map { (Array($0.utf8), list) } }
+                .sorted { $0.0[0] < $1.0[0] }
+            var bytes: [UInt8] = []
+            var starts: [Int] = []
+            var ends: [Int] = []
+            var byFirstByte = [Range<Int>](repeating: 0..<0, count: 256)
+            for (index, (phrase, _)) in phrases.enumerated() {
+                starts.append(bytes.count)
+                bytes += phrase
+                ends.append(bytes.count)
+                let first = Int(phrase[0])
+                byFirstByte[first] = byFirstByte[first].isEmpty ? index..<index + 1 : byFirstByte[first].lowerBound..<index + 1
+            }
+            return (bytes, starts, ends, phrases.map(\.1), byFirstByte)
+        }()
+
+        /// Counts prices and the telling phrases among short texts, on
+        /// their bytes (ASCII lower-cased, in a buffer on the stack):
+        /// every text node is asked, most are white space between tags.
+        private mutating func scanShortText(_ node: Node) {
+            guard let content = node.pointer.pointee.content else { return }
+            var start = 0
+            while content[start] != 0, Text.isASCIISpace(content[start]) { start += 1 }
+            guard content[start] != 0 else { return }
+            var length = 0
+            while content[start + length] != 0 {
+                length += 1
+                if length > Self.shortTextBytes { return }
+            }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { bytes in
+                var hasDigit = false
+                for index in 0..<length {
+                    let byte = content[start + index]
+                    bytes[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    if byte >= 0x30 && byte <= 0x39 { hasDigit = true }
+                }
+                if hasDigit, Price.appears(in: bytes) { prices += 1 }
+                if hasDigit, DateText.appears(in: bytes) { dateTexts += 1 }
+                var found: UInt8 = 0
+                let table = Self.phraseTable
+                table.bytes.withUnsafeBufferPointer { phraseBytes in
+                    for position in 0..<length {
+                        for phrase in table.byFirstByte[Int(bytes[position])] {
+                            let start = table.starts[phrase]
+                            let count = table.ends[phrase] - start
+                            guard position + count <= length else { continue }
+                            var offset = 1
+                            while offset < count, bytes[position + offset] == phraseBytes[start + offset] { offset += 1 }
+                            if offset == count { found |= 1 << UInt8(table.lists[phrase]) }
+                        }
+                    }
+                }
+                if found != 0 {
+                    for index in phraseCounts.indices where found & (1 << UInt8(index)) != 0 { phraseCounts[index] += 1 }
+                }
             }
         }
 
@@ -219,9 +302,15 @@ struct PageEvidence {
             evidence.add("prose.paragraphs", count: longParagraphs)
             evidence.add("prose.share", Double(longParagraphChars) / total)
             evidence.add("code.blocks", count: codeBlocks)
+            evidence.add("code.inline", count: inlineCode)
+            evidence.add("headings.linked", count: linkedHeadings)
+            // Mean paragraph length, in units of 500 characters (capped):
+            // a story's paragraphs run long, a pitch's and a card's short.
+            evidence.add("prose.meanParagraph", paragraphs == 0 ? 0 : min(Double(paragraphChars) / Double(paragraphs) / 500, 1))
+            evidence.add("dates", count: dateTexts)
             evidence.add("code.share", Double(codeChars) / total)
             for tag in Self.countedTags {
-                evidence.add("tag.\(tag.name)", count: tagCounts[tag] ?? 0)
+                evidence.add("tag.\(tag.name)", count: tagCounts[Int(tag.rawValue)])
             }
             evidence.add("prices", count: prices)
             for (name, count) in zip(["commerce", "documentation", "service", "forum", "article"], phraseCounts) {

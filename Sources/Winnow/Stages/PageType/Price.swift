@@ -1,29 +1,48 @@
 /// Whether a short text shows a price: a currency sign or code beside a
-/// number (`$19.99`, `£ 5`, `19,99 €`, `1.299,00 EUR`, `USD 40`).
+/// number (`$19.99`, `£ 5`, `19,99 €`, `1.299,00 EUR`, `USD 40`), read on
+/// the text's bytes (ASCII lower-cased): the page-type walk asks it of
+/// every short text that holds a digit.
 enum Price {
-    static let signs: [Character] = ["$", "£", "€", "¥", "₹", "₩", "₽"]
-    static let codes = ["usd", "eur", "gbp", "cad", "aud", "chf", "jpy", "sek", "nok", "dkk", "pln", "kr", "zł"]
+    /// Currency signs, as UTF-8: $ £ € ¥ ₹ ₩ ₽.
+    static let signs: [[UInt8]] = ["$", "£", "€", "¥", "₹", "₩", "₽"].map { Array($0.utf8) }
+    /// Currency codes and words written beside amounts (lower case).
+    static let codes: [[UInt8]] = ["usd", "eur", "gbp", "cad", "aud", "chf", "jpy", "sek", "nok", "dkk", "pln", "kr", "zł"]
+        .map { Array($0.utf8) }
 
-    static func appears(in text: String) -> Bool {
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() where signs.contains(character) {
-            if isDigit(at: index + 1, in: characters) || isDigit(at: index + 2, in: characters) && characters[index + 1] == " " {
-                return true
-            }
-            if isDigit(at: index - 1, in: characters) || isDigit(at: index - 2, in: characters) && characters[index - 1] == " " {
-                return true
-            }
+    static func appears(in bytes: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        func isDigit(_ index: Int) -> Bool { index >= 0 && index < count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+        func isLetter(_ index: Int) -> Bool {
+            index >= 0 && index < count && (bytes[index] >= 0x61 && bytes[index] <= 0x7A || bytes[index] >= 0x80)
         }
-        guard text.contains(where: \.isNumber) else { return false }
-        let words = text.split { !$0.isLetter && !$0.isNumber && $0 != "." && $0 != "," }
-        for (first, second) in zip(words, words.dropFirst()) {
-            if codes.contains(String(first)), second.first?.isNumber == true { return true }
-            if codes.contains(String(second)), first.last?.isNumber == true { return true }
+        /// A digit right before `start` or right after `end`, or one space away.
+        func digitBeside(_ start: Int, _ end: Int) -> Bool {
+            isDigit(start - 1) || isDigit(end) || (start >= 2 && bytes[start - 1] == 0x20 && isDigit(start - 2))
+                || (end + 1 < count && bytes[end] == 0x20 && isDigit(end + 1))
+        }
+        func matches(_ token: [UInt8], at start: Int) -> Bool {
+            guard start + token.count <= count else { return false }
+            for offset in token.indices where bytes[start + offset] != token[offset] { return false }
+            return true
+        }
+        for start in 0..<count {
+            let byte = bytes[start]
+            if byte == 0x24 || byte >= 0xC2 {
+                for sign in signs where matches(sign, at: start) && digitBeside(start, start + sign.count) { return true }
+            }
+            // A code is a word of its own: no letter just before or after.
+            if byte >= 0x61 && byte <= 0x7A || byte >= 0x80, !isLetter(start - 1) {
+                for code in codes where matches(code, at: start) && !isLetter(start + code.count) {
+                    if digitBeside(start, start + code.count) { return true }
+                }
+            }
         }
         return false
     }
 
-    private static func isDigit(at index: Int, in characters: [Character]) -> Bool {
-        characters.indices.contains(index) && characters[index].isASCII && characters[index].isNumber
+    /// The same question of a String (for tests and callers without bytes).
+    static func appears(in text: String) -> Bool {
+        var bytes = Array(text.lowercased().utf8)
+        return bytes.withUnsafeMutableBufferPointer { appears(in: $0) }
     }
 }
