@@ -78,6 +78,7 @@ public struct ExtractMetadata: Stage {
         let siteNames = [jsonLD.siteName, jsonLD.websiteName, page.host.map(Self.siteHost)]
             + Self.siteNameKeys.map { meta.first($0) }
         metadata.title = title(jsonLD: jsonLD, meta: meta, scan: scan, siteNames: siteNames.compactMap { $0 })
+            .map { HostNameInTitle.removing(from: $0, host: page.host) }
         metadata.authors = authors(jsonLD: jsonLD, meta: meta, page: page)
         metadata.description = jsonLD.description ?? meta.first(Self.descriptionKeys)
         metadata.language = language(jsonLD: jsonLD, meta: meta, document: page.document)
