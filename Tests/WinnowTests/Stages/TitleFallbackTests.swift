@@ -54,3 +54,32 @@ import Testing
             == "And finally\u{2026} trouble brewing")
     }
 }
+
+/// The headline confirms which part of a stated title is the article's.
+@Suite struct TitlePartTests {
+    @Test func aPartTheHeadlineReadsIsTheTitle() {
+        #expect(ArticleTitle.part(
+            of: "Healthy Eating Plate • The Nutrition Source", confirmedBy: "Healthy Eating Plate", otherHeadings: [], siteNames: [])
+            == "Healthy Eating Plate")
+    }
+
+    @Test func aHeadlineThatIsTheTrailingPartAloneConfirmsNothing() {
+        #expect(ArticleTitle.part(
+            of: "Plan and intended audience | Introduction to Quantum Information Science",
+            confirmedBy: "Introduction to Quantum Information Science", otherHeadings: [], siteNames: []) == nil)
+    }
+
+    /// A book's or a blog's name in the `<h1>` (the title's trailing part)
+    /// and the chapter's title in an `<h2>`: the chapter is the title.
+    @Test func anotherHeadingReadsTheTitleBesideTheSitesName() {
+        #expect(ArticleTitle.part(
+            of: "Plan and intended audience | Introduction to Quantum Information Science",
+            confirmedBy: "Introduction to Quantum Information Science",
+            otherHeadings: ["Introduction to Quantum Information Science", "Plan and intended audience"], siteNames: [])
+            == "Plan and intended audience")
+        #expect(ArticleTitle.part(
+            of: "What is Ownership? - The Rust Programming Language", confirmedBy: "The Rust Programming Language",
+            otherHeadings: ["Keyboard shortcuts", "What is Ownership?"], siteNames: [])
+            == "What is Ownership?")
+    }
+}

@@ -114,12 +114,15 @@ enum ArticleTitle {
             for last in first..<count where !(first == 0 && last == count - 1) {
                 let run = bounds[first].lowerBound..<bounds[last].upperBound
                 guard comparable(title[run]) == target else { continue }
-                // The trailing part alone names the site.
-                if last == count - 1, first == last { return nil }
+                // Another part that another heading reads is the title,
+                // the headline's part then the site's (its name in the
+                // `<h1>`, the post's title in an `<h2>`).
                 let others = Set(otherHeadings.map(comparable).filter { !$0.isEmpty && $0 != target })
                 if let other = bounds.indices.first(where: { ($0 < first || $0 > last) && others.contains(comparable(title[bounds[$0]])) }) {
                     return Text.collapsingWhitespace(title[bounds[other]])
                 }
+                // The trailing part alone names the site.
+                if last == count - 1, first == last { return nil }
                 return Text.collapsingWhitespace(title[run])
             }
         }
