@@ -48,6 +48,7 @@ struct CleanCommand: ParsableCommand {
         if inputs.count > 1, format != .json {
             throw ValidationError("several inputs are written as JSON Lines: use --format json")
         }
+        try CharsetArgument.validate(charset)
     }
 
     func run() throws {
@@ -58,7 +59,14 @@ struct CleanCommand: ParsableCommand {
         if paths.count == 1 {
             do {
                 let article = try cleanOne(PageInput(path: paths[0]), with: cleaner)
-                writeOutput(article.rendered(as: format.value, pretty: pretty) + "\n")
+                if format == .json {
+                    // Written as it is made: a large page's article is never
+                    // held whole as text.
+                    article.json.write(pretty: pretty) { writeOutput(bytes: $0) }
+                    writeOutput("\n")
+                } else {
+                    writeOutput(article.rendered(as: format.value, pretty: pretty) + "\n")
+                }
             } catch {
                 printError(error.message)
                 throw error.exitCode
@@ -95,6 +103,16 @@ struct CleanCommand: ParsableCommand {
         } catch {
             throw PageFailure(kind: "internal", message: "\(input.displayName): \(error)", exitCode: ExitCode(1))
         }
+    }
+}
+
+/// `--charset`: a label of the WHATWG Encoding Standard, or a usage error
+/// (a label nobody knows was ignored, and the page read as its bytes said).
+enum CharsetArgument {
+    static func validate(_ label: String?) throws {
+        guard let label, !CharsetDecoder.recognizes(label: label) else { return }
+        throw ValidationError(
+            "unknown charset '\(label)': give a label of the WHATWG Encoding Standard (utf-8, windows-1252, windows-1251, shift_jis, gbk, euc-kr, …)")
     }
 }
 

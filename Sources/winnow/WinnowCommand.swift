@@ -11,7 +11,7 @@ struct WinnowCommand: ParsableCommand {
         discussion: WinnowExit.helpText,
         subcommands: [
             CleanCommand.self, BatchCommand.self, ExplainCommand.self, RulesCommand.self, TestCommand.self, EvalCommand.self,
-            BenchCommand.self,
+            BenchCommand.self, BatchWorkerCommand.self,
         ],
         defaultSubcommand: CleanCommand.self
     )
