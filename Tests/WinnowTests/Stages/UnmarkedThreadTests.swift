@@ -134,4 +134,18 @@ import Testing
         let article = try TestSupport.clean(html)
         #expect(article.comments.map(\.author) == ["Ann", "Tom"])
     }
+
+    /// A one-comment thread whose whole section is as short as a sort bar
+    /// ("All Comments 1 comment Newest Oldest … Keep dreaming!"): the bar
+    /// goes, the comment stays.
+    @Test func aShortThreadIsNotDroppedWithItsSortBar() throws {
+        let html = """
+            <html><body>\(Self.story)<div id="comments"><div class="bar">All Comments 1 comment Popular Now Newest Oldest</div>
+            <ul><li class="comment"><span class="author">thecrus8r</span> <span class="age">15 minutes ago</span>
+            <p>Keep dreaming!</p></li></ul></div></body></html>
+            """
+        let article = try TestSupport.clean(html)
+        #expect(article.comments.map(\.text) == ["Keep dreaming!"])
+        #expect(article.comments.first?.author == "thecrus8r")
+    }
 }

@@ -15,7 +15,16 @@ enum CommentControls {
     static let maximumChars = 120
 
     /// Drops the controls under `roots` (a root may be one), each logged.
-    static func drop(in roots: [Node], page: Page) {
+    /// A block that holds one of the thread's `items` is never dropped
+    /// whole (a short thread's section, "All Comments 1 comment Newest …
+    /// Keep dreaming!", reads like its sort bar): the walk goes into it.
+    /// An item itself may be a control ("You are logged in | Log out").
+    static func drop(in roots: [Node], items: [Node] = [], page: Page) {
+        var holdsItem: Set<Node> = []
+        for item in items {
+            var current = item.parent
+            while let node = current, node.isElement, holdsItem.insert(node).inserted { current = node.parent }
+        }
         for root in roots where root.isElement && root.isAttached {
             let statistics = TextStatistics(root: root)
             var found: [Node] = []
@@ -23,7 +32,7 @@ enum CommentControls {
                 guard node.isElement else { return .skipChildren }
                 let chars = statistics[node].chars
                 guard chars > 0 else { return .skipChildren }
-                guard chars <= maximumChars else { return .descend }
+                guard chars <= maximumChars, !holdsItem.contains(node) else { return .descend }
                 if isControl(Text.collapsingWhitespace(node.textContent)) {
                     found.append(node)
                     return .skipChildren

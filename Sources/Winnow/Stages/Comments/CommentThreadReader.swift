@@ -195,7 +195,7 @@ struct CommentThreadReader {
         // Votes, sign-in lines and notices are nobody's comment: dropped
         // (and logged) once the comments are found, since a thread's
         // blocks repeat with them (a sign-in box shaped like a comment).
-        CommentControls.drop(in: roots, page: page)
+        CommentControls.drop(in: roots, items: found.items, page: page)
         found.items = found.items.filter { $0.isAttached }
         let items = found.items
         // Roots that are comments are their own top level.
