@@ -132,8 +132,12 @@ public struct ExtractMetadata: Stage {
         let chosen = statedTitle(
             jsonLD: usable(jsonLD.title(closestTo: metaTitle ?? documentTitle)), metaTitle: metaTitle,
             documentTitle: documentTitle, heading: heading, headings: Array(headings), siteNames: siteNames)
-        return [chosen, metaTitle, heading, headings.first(where: ArticleTitle.isTitle)].lazy.compactMap { $0 }
-            .first(where: ArticleTitle.isTitle)
+        // The first heading stands in only for a `<title>` that is no
+        // title (a broken one): on a page that gives none, a section's
+        // `<h2>` ("Costs") is no title, and would leave the text as one.
+        let brokenTitle = scan.title != nil && documentTitle == nil
+        return [chosen, metaTitle, heading, brokenTitle ? headings.first(where: ArticleTitle.isTitle) : nil].lazy
+            .compactMap { $0 }.first(where: ArticleTitle.isTitle)
     }
 
     /// Whether `heading` is nothing but a link to the site's home page.
