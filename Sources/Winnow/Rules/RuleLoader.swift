@@ -25,7 +25,7 @@ public enum RuleLoader {
 
     static let knownKeys: Set<String> = [
         "id", "stage", "hosts", "urls", "page-types", "drop", "outside", "unless-holding", "with-text", "drop-hints", "drop-text", "keep", "main",
-        "section", "section-hints", "description",
+        "section", "section-hints", "unguarded", "description",
     ]
 
     /// The largest rule file read: far more than any site pack needs, and
@@ -178,6 +178,13 @@ public enum RuleLoader {
             guard let value = values[key] else { return [] }
             return try RuleLoader.strings(value, key: key, file: file)
         }
+        func flag(_ key: String) throws -> Bool {
+            guard let value = values[key] else { return false }
+            guard let flag = value.bool else {
+                throw RuleFileError(file: file, line: line(of: value), reason: "'\(key)' takes true or false")
+            }
+            return flag
+        }
         func selector(_ key: String) throws -> CompiledSelector? {
             guard let source = try string(key) else { return nil }
             do {
@@ -249,7 +256,7 @@ public enum RuleLoader {
             drop: drop, dropScope: dropScope, dropHints: try strings("drop-hints").map(WordHint.init),
             dropText: dropText, keep: try selector("keep"), main: try selector("main"),
             section: try selector("section"), sectionHints: try strings("section-hints").map(WordHint.init),
-            description: try string("description"), origin: RuleOrigin(file: file, line: line(of: node)))
+            isUnguarded: try flag("unguarded"), description: try string("description"), origin: RuleOrigin(file: file, line: line(of: node)))
         if rule.drop == nil, rule.dropHints.isEmpty, rule.dropText == nil, rule.keep == nil, rule.main == nil,
             rule.section == nil, rule.sectionHints.isEmpty
         {
