@@ -28,12 +28,24 @@ enum CommentControls {
         for root in roots where root.isElement && root.isAttached {
             let statistics = TextStatistics(root: root)
             var found: [Node] = []
+            // A section repeats its short lines ("Reply", "Report", a
+            // wrapper and its only child with the same text): each text is
+            // judged once.
+            var verdicts: [String: Bool] = [:]
             func visit(_ node: Node) -> WalkDecision {
                 guard node.isElement else { return .skipChildren }
                 let chars = statistics[node].chars
                 guard chars > 0 else { return .skipChildren }
                 guard chars <= maximumChars, !holdsItem.contains(node) else { return .descend }
-                if isControl(Text.collapsingWhitespace(node.textContent)) {
+                let text = Text.collapsingWhitespace(node.textContent)
+                let isControl: Bool
+                if let verdict = verdicts[text] {
+                    isControl = verdict
+                } else {
+                    isControl = CommentControls.isControl(text)
+                    verdicts[text] = isControl
+                }
+                if isControl {
                     found.append(node)
                     return .skipChildren
                 }
@@ -120,8 +132,11 @@ enum CommentControls {
     static func isVoteWidget(_ words: [Substring]) -> Bool {
         guard !words.isEmpty, words.allSatisfy({ isNumber($0) || voteWords.contains($0) }) else { return false }
         return words.contains { voteSignals.contains($0) }
-            && (words.contains(where: isNumber) || words.contains { ["helpful", "useful", "report", "abuse"].contains($0) })
+            && (words.contains(where: isNumber) || words.contains { strongVoteSignals.contains($0) })
     }
+
+    /// Vote words that make a widget without a number ("Was this helpful?").
+    static let strongVoteSignals: Set<Substring> = ["helpful", "useful", "report", "abuse"]
 
     static let shareWords: Set<Substring> = [
         "share", "shares", "shared", "sharing", "tweet", "tweets", "retweet", "retweets", "email", "emails", "print",
@@ -132,24 +147,32 @@ enum CommentControls {
     /// "12 shares", "Share this story", "Email | Print | Share", "Digg this".
     static func isShareCount(_ words: [Substring]) -> Bool {
         guard !words.isEmpty, words.allSatisfy({ isNumber($0) || shareWords.contains($0) }) else { return false }
-        return words.contains { ["share", "shares", "shared", "tweet", "tweets", "retweets", "email", "print", "bookmark", "digg"].contains($0) }
+        return words.contains { shareSignals.contains($0) }
     }
+
+    /// The share words a share line holds at least one of.
+    static let shareSignals: Set<Substring> = [
+        "share", "shares", "shared", "tweet", "tweets", "retweets", "email", "print", "bookmark", "digg",
+    ]
 
     /// A sign-in line holds at most this many words beside its own.
     static let maximumSignInNameWords = 4
 
     /// "You are logged in | Log out", "Logged in as Dave. Log out?",
     /// "Sign in | Register", "Not a member? Register now".
+    static let signInWords: Set<Substring> = [
+        "you", "are", "you're", "not", "logged", "signed", "in", "as", "log", "out", "logout", "login", "sign",
+        "signout", "signin", "register", "registered", "now", "or", "a", "member", "yet", "here", "to", "comment",
+        "off", "welcome", "back", "my", "account", "profile", "up", "join",
+    ]
+    /// Single words that say sign-in or sign-out.
+    static let signInSignals: Set<Substring> = ["logout", "login", "signin", "signout", "register"]
+
     static func isSignInLine(_ words: [Substring]) -> Bool {
-        let signInWords: Set<Substring> = [
-            "you", "are", "you're", "not", "logged", "signed", "in", "as", "log", "out", "logout", "login", "sign",
-            "signout", "signin", "register", "registered", "now", "or", "a", "member", "yet", "here", "to", "comment",
-            "off", "welcome", "back", "my", "account", "profile", "up", "join",
-        ]
         let hasSignIn = zip(words, words.dropFirst()).contains { pair in
             (pair.0 == "log" || pair.0 == "sign" || pair.0 == "logged" || pair.0 == "signed")
                 && (pair.1 == "in" || pair.1 == "out" || pair.1 == "off" || pair.1 == "up")
-        } || words.contains { ["logout", "login", "signin", "signout", "register"].contains($0) }
+        } || words.contains { signInSignals.contains($0) }
         guard hasSignIn else { return false }
         // Beside its own words the line may name the reader after "as"
         // ("Logged in as Dave Smith"), no more: "I had to log in twice"
