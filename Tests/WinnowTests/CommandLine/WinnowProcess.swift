@@ -86,11 +86,12 @@ enum WinnowProcess {
     /// a hang fails the test instead of the whole run.
     static func run(
         executable: URL, arguments: [String], input: Input = .empty, environment: [String: String] = [:],
-        timeout: TimeInterval = 120
+        timeout: TimeInterval = 120, workingDirectory: URL? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
         // Added to the test's own environment (a set WINNOW_RULES would
         // change every run, so it is cleared unless a test sets it).
         var merged = ProcessInfo.processInfo.environment
