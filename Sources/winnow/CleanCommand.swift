@@ -42,6 +42,9 @@ struct CleanCommand: ParsableCommand {
     @Option(help: PageType.optionHelp)
     var pageType: PageType?
 
+    @Option(name: .customLong("max-bytes"), help: "Largest page (bytes; k, M, G or KiB, MiB, GiB), as batch's; larger ones exit 7.")
+    var maxBytes = ByteCount(bytes: CleanerOptions.defaultMaximumBytes)
+
     @OptionGroup var rules: RuleOptions
 
     func validate() throws {
@@ -52,8 +55,8 @@ struct CleanCommand: ParsableCommand {
 
     func run() throws {
         let cleaner = try rules.cleaner(options: CleanerOptions(
-                explain: explain, charset: charset, readsComments: !noComments, keepsCommentHeaders: commentHeaders,
-                pageType: pageType))
+                explain: explain, charset: charset, maximumBytes: maxBytes.bytes, readsComments: !noComments,
+                keepsCommentHeaders: commentHeaders, pageType: pageType))
         let paths = inputs.isEmpty ? ["-"] : inputs
         if paths.count == 1 {
             do {

@@ -30,10 +30,13 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: PageType.optionHelp)
     var pageType: PageType?
 
+    @Option(name: .customLong("max-bytes"), help: "Largest page (bytes; k, M, G or KiB, MiB, GiB), as batch's; larger ones exit 7.")
+    var maxBytes = ByteCount(bytes: CleanerOptions.defaultMaximumBytes)
+
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
-        let cleaner = try rules.cleaner(options: CleanerOptions(explain: true, charset: charset, pageType: pageType))
+        let cleaner = try rules.cleaner(options: CleanerOptions(explain: true, charset: charset, maximumBytes: maxBytes.bytes, pageType: pageType))
         let input = PageInput(path: page)
         let explanation: Explanation
         do {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Winnow
 
 #if canImport(Glibc)
 import Glibc
@@ -147,12 +148,12 @@ import Darwin
         #expect(run.stdout.isEmpty)
     }
 
-    /// One byte over the 64 MB limit (a sparse file: the size is checked
+    /// One byte over the page limit (a sparse file: the size is checked
     /// before anything looks at the bytes).
     @Test func pageOverTheLimitExits7() throws {
         let scratch = try ScratchFolder()
         let path = try scratch.file("huge.html", Data())
-        let limit = 64 << 20
+        let limit = CleanerOptions.defaultMaximumBytes
         #expect(truncate(path, off_t(limit + 1)) == 0)
         let run = try WinnowProcess.run(["clean", path])
         #expect(run.status == 7)
