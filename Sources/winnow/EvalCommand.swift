@@ -43,6 +43,15 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let cleaner = try rules.cleaner(options: CleanerOptions(keepsCommentHeaders: commentHeaders))
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            printError("\(directory): no such folder (a ground-truth folder holds <set>/<id>/page.html)")
+            throw WinnowExit.missingFile
+        }
+        guard isDirectory.boolValue else {
+            printError("\(directory): not a folder (a ground-truth folder holds <set>/<id>/page.html)")
+            throw WinnowExit.unreadableFile
+        }
         let pages: [GroundTruthPage]
         do {
             pages = try GroundTruthPage.all(in: URL(fileURLWithPath: directory, isDirectory: true), sets: Set(sets))
@@ -68,7 +77,7 @@ struct EvalCommand: ParsableCommand {
         let failed = scores.filter { $0.failure != nil }
         if !failed.isEmpty {
             output += "\nfailures (\(failed.count)), scored as empty output:\n"
-            for score in failed.prefix(20) { output += "  \(score.set)/\(score.id): \(score.failure!)\n" }
+            for score in failed.prefix(20) { output += "  \(EvalCommand.folder(of: score, in: directory)): \(score.failure!)\n" }
         }
         if worst > 0 { output += EvalCommand.worstPages(scores, count: worst, directory: directory) }
         writeOutput(output)
@@ -134,6 +143,12 @@ struct EvalCommand: ParsableCommand {
         return output
     }
 
+    /// The page's folder as the user named the directory: `DIR/<set>/<id>`,
+    /// or `DIR/<id>` when DIR is one set.
+    static func folder(of page: PageScore, in directory: String) -> String {
+        (directory.hasSuffix("/") ? directory : directory + "/") + page.relativePath
+    }
+
     /// The lowest page F1s of each set, by main text and (where annotated)
     /// by comments, with the page's folder to open.
     static func worstPages(_ scores: [PageScore], count: Int, directory: String) -> String {
@@ -152,7 +167,7 @@ struct EvalCommand: ParsableCommand {
                     let p = match.countsForPrecision ? String(format: "%.3f", match.precision) : "  -  "
                     let r = match.countsForRecall ? String(format: "%.3f", match.recall) : "  -  "
                     let note = page.failure.map { "  [\($0)]" } ?? ""
-                    output += String(format: "  %.3f  P %@  R %@  ", match.f1, p, r) + "\(directory)/\(set)/\(page.id)\(note)\n"
+                    output += String(format: "  %.3f  P %@  R %@  ", match.f1, p, r) + "\(folder(of: page, in: directory))\(note)\n"
                 }
             }
         }
