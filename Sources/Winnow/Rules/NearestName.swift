@@ -17,6 +17,20 @@ public enum NearestName {
         return best?.name
     }
 
+    /// What `name` may have meant: the nearest candidate when one is close
+    /// enough, else the candidates that hold `name` whole between hyphens
+    /// (`boilerplate`: `strip-boilerplate`, `strip-article-boilerplate`),
+    /// at most three; empty when none.
+    public static func suggestions(for name: String, among candidates: [String]) -> [String] {
+        if let nearest = nearest(to: name, among: candidates) { return [nearest] }
+        let wanted = name.lowercased()
+        guard !wanted.isEmpty else { return [] }
+        let holding = candidates.filter { candidate in
+            ("-" + candidate.lowercased() + "-").contains("-" + wanted + "-")
+        }
+        return holding.count <= 3 ? holding : []
+    }
+
     /// The optimal string alignment distance: insertions, deletions,
     /// substitutions and swaps of two neighbouring characters (`explian`
     /// for `explain`) each count one.

@@ -80,6 +80,23 @@ import Testing
         }
     }
 
+    /// `rules check` reports every error of every file given, one line
+    /// each, with the nearest valid name (it stopped at the first).
+    @Test func rulesCheckReportsEveryError() throws {
+        let scratch = try ScratchFolder()
+        let first = try scratch.file("first.yaml", Data("- id: a\n  stage: strip-boilerplat\n  dorp: p\n- disable: [navigatoin]\n".utf8))
+        let second = try scratch.file("second.yaml", Data("- id: b\n  stage: main-content\n  page-types: [prodcut]\n  main: article\n".utf8))
+        let run = try WinnowProcess.run(["rules", "check", first, second])
+        #expect(run.status == 9)
+        #expect(run.stderrLines == [
+            "winnow: bad rules: \(first):2: unknown stage 'strip-boilerplat'; did you mean 'strip-boilerplate'?",
+            "winnow: bad rules: \(first):3: unknown key 'dorp'; did you mean 'drop'?",
+            "winnow: bad rules: \(first):4: 'disable' names no known rule: 'navigatoin'; did you mean 'navigation'?",
+            "winnow: bad rules: \(second):3: unknown page type 'prodcut'; did you mean 'product'?",
+        ])
+        #expect(run.stdout.isEmpty)
+    }
+
     @Test func environmentRuleFilesApply() throws {
         let scratch = try ScratchFolder()
         let rules = try scratch.file("env.yaml", Data("- disable: [navigation]\n".utf8))
