@@ -250,7 +250,9 @@ public struct Cleaner: Sendable {
         }
         timings?.record("parse", since: start)
         let rules = rules.narrowed(toURL: url, host: url.flatMap(Page.host(of:)))
-        return (Page(document: document, url: url, rules: rules, options: options), utf8)
+        let page = Page(document: document, url: url, rules: rules, options: options)
+        if url == nil { page.unnarrowedRules = self.rules }
+        return (page, utf8)
     }
 
     func article(of page: Page) -> Article {

@@ -58,9 +58,12 @@ struct CleanCommand: ParsableCommand {
                 explain: explain, charset: charset, maximumBytes: maxBytes.bytes, readsComments: !noComments,
                 keepsCommentHeaders: commentHeaders, pageType: pageType))
         let paths = inputs.isEmpty ? ["-"] : inputs
+        let notice = AddressScopedRulesNotice(rules: cleaner.rules, remedy: "give it with --url", isOneOfMany: paths.count > 1)
         if paths.count == 1 {
             do {
-                let article = try cleanOne(PageInput(path: paths[0]), with: cleaner)
+                let input = PageInput(path: paths[0])
+                let article = try cleanOne(input, with: cleaner)
+                notice.check(article, name: input.displayName)
                 writeOutput(article.rendered(as: format.value, pretty: pretty) + "\n")
             } catch {
                 printError(error.message)
@@ -74,6 +77,7 @@ struct CleanCommand: ParsableCommand {
             let record: JSONValue
             do {
                 let article = try cleanOne(input, with: cleaner)
+                notice.check(article, name: input.displayName)
                 guard case .object(let members) = article.json else { continue }
                 record = .object([("input", .string(input.displayName))] + members)
             } catch {

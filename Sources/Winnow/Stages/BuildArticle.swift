@@ -9,6 +9,10 @@ public struct BuildArticle: Stage {
         guard let root = page.mainContent ?? page.document.body else { return }
         var builder = BlockBuilder()
         builder.build(from: root)
-        page.blocks = page.profile.completed(builder.blocks, on: page)
+        page.blocks = page.profile.completed(builder.blocks, on: page).map { block in
+            // Figure sources name the image a reader of the page sees.
+            guard case .figure(let src?, let caption) = block, page.address.base != nil else { return block }
+            return .figure(src: page.address.absolute(src), caption: caption)
+        }
     }
 }

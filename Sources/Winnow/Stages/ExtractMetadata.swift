@@ -82,9 +82,16 @@ public struct ExtractMetadata: Stage {
                 ?? PageFallbacks.microformatDate("updated", among: scan.microformatDates, facts: page.elementFacts))
         metadata.description = jsonLD.description ?? meta.first(Self.descriptionKeys)
         metadata.language = language(jsonLD: jsonLD, meta: meta, document: page.document)
+        // The canonical link is relative to the document's base, as every
+        // link of the page is.
+        let documentAddress = PageAddress(baseHref: scan.baseHref, url: page.url, canonical: nil)
         metadata.canonicalURL = canonicalURL(
-            [scan.canonicalHref, meta.first("og:url"), jsonLD.url], base: page.url)
+            [scan.canonicalHref, meta.first("og:url"), jsonLD.url], base: documentAddress.base?.absoluteString)
         page.metadata = metadata
+        page.address = documentAddress.base != nil ? documentAddress : PageAddress(base: metadata.canonicalURL)
+        // A page saved without its address is on the canonical URL's host,
+        // for the rules scoped to hosts or URLs.
+        if page.url == nil, let canonical = metadata.canonicalURL { page.scopeRules(toURL: canonical) }
     }
 
     // MARK: - Fields

@@ -75,6 +75,7 @@ final class BatchRunner {
     private let windowSize: Int
     private let stop = Stop()
     private(set) var interrupts: InterruptSignals!
+    private let addressNotice: AddressScopedRulesNotice
 
     init(settings: Settings, counters: BatchCounters) {
         self.settings = settings
@@ -85,6 +86,8 @@ final class BatchRunner {
         jobQueue = BlockingQueue(capacity: settings.jobs * 2)
         messages = BlockingQueue(capacity: windowSize + 64)
         window = DispatchSemaphore(value: windowSize)
+        addressNotice = AddressScopedRulesNotice(
+            rules: settings.cleaner.rules, remedy: "batch reads URLs from JSON Lines and WARC records", isOneOfMany: true)
         let messages = self.messages
         let stop = self.stop
         interrupts = InterruptSignals {
@@ -164,6 +167,7 @@ final class BatchRunner {
         let messages = self.messages
         let stop = self.stop
         let base = settings.cleaner
+        let notice = addressNotice
         let thread = Thread {
             var cleaners: [String: Cleaner] = ["": base]
             while let job = jobQueue.pop() {
@@ -172,7 +176,7 @@ final class BatchRunner {
                         .result(Result(sequence: job.sequence, line: nil, errorKind: nil, pageBytes: 0, outputName: nil)))
                     continue
                 }
-                messages.push(.result(BatchRunner.process(job, base: base, cleaners: &cleaners)))
+                messages.push(.result(BatchRunner.process(job, base: base, cleaners: &cleaners, notice: notice)))
             }
         }
         // libxml2's parser recurses on deep markup: the main thread's stack.
@@ -180,7 +184,9 @@ final class BatchRunner {
         thread.start()
     }
 
-    private static func process(_ job: Job, base: Cleaner, cleaners: inout [String: Cleaner]) -> Result {
+    private static func process(
+        _ job: Job, base: Cleaner, cleaners: inout [String: Cleaner], notice: AddressScopedRulesNotice
+    ) -> Result {
         switch job.work {
         case .failure(let provenance, let error):
             return Result(
@@ -202,7 +208,9 @@ final class BatchRunner {
             let line: [UInt8]
             var errorKind: String?
             do {
-                line = BatchRecord.article(record.provenance, try cleaner.clean(bytes: record.bytes, url: record.url))
+                let article = try cleaner.clean(bytes: record.bytes, url: record.url)
+                notice.check(article, name: BatchRecord.displayName(record.provenance))
+                line = BatchRecord.article(record.provenance, article)
             } catch let error as CleanerError {
                 let failure = PageFailure(error, input: BatchRecord.displayName(record.provenance))
                 errorKind = failure.kind
