@@ -29,6 +29,9 @@ public struct CleanerOptions: Sendable {
     /// The page's type when the caller knows it (a crawl of one shop's
     /// product pages, say): the page-type stage then only records it.
     public var pageType: PageType?
+    /// Keep the links of the article's text (`Article.links`), for the
+    /// Markdown writer. Off by default: the JSON does not carry them.
+    public var keepsLinks: Bool
 
     /// The page limit of every entry point: the library, `winnow clean`,
     /// `explain` and `batch` (`--max-bytes`). 20 MB is four times the
@@ -40,9 +43,10 @@ public struct CleanerOptions: Sendable {
     public init(
         explain: Bool = false, charset: String? = nil, maximumBytes: Int = CleanerOptions.defaultMaximumBytes,
         readsComments: Bool = true, keepsCommentHeaders: Bool = false, timeLimit: Duration? = nil,
-        pageType: PageType? = nil
+        pageType: PageType? = nil, keepsLinks: Bool = false
     ) {
         self.pageType = pageType
+        self.keepsLinks = keepsLinks
         self.explain = explain
         self.charset = charset
         self.maximumBytes = maximumBytes
@@ -258,7 +262,7 @@ public struct Cleaner: Sendable {
     func article(of page: Page) -> Article {
         Article(
             url: page.url, metadata: page.metadata, pageType: page.pageType, blocks: page.blocks, commentCount: page.commentCount,
-            comments: page.comments, removed: options.explain ? page.removals : nil)
+            comments: page.comments, removed: options.explain ? page.removals : nil, links: page.links)
     }
 }
 

@@ -33,6 +33,15 @@ struct CleanCommand: ParsableCommand {
     @Flag(help: "Indent the JSON output.")
     var pretty = false
 
+    @Flag(help: "Text and Markdown: start with the metadata (Markdown: YAML front matter; text: 'Key: value' lines).")
+    var withMetadata = false
+
+    @Flag(help: "Markdown: keep the article's links, as [text](url), URLs made absolute.")
+    var links = false
+
+    @Flag(help: "Text and Markdown: append the reader comments (author, date, replies indented).")
+    var comments = false
+
     @Flag(help: "Do not read reader comments (their sections are still dropped from the article).")
     var noComments = false
 
@@ -51,12 +60,23 @@ struct CleanCommand: ParsableCommand {
         if inputs.count > 1, format != .json {
             throw ValidationError("several inputs are written as JSON Lines: use --format json")
         }
+        // The JSON always holds the metadata and the comments, and its text
+        // and blocks never hold links: these shape only what a reader sees.
+        if format == .json, let option = [(withMetadata, "--with-metadata"), (comments, "--comments")].first(where: \.0)?.1 {
+            throw ValidationError("\(option) shapes text and Markdown output: use --format text or markdown")
+        }
+        if links, format != .markdown {
+            throw ValidationError("--links keeps links in Markdown: use --format markdown")
+        }
+        if comments, noComments {
+            throw ValidationError("--comments and --no-comments contradict each other")
+        }
     }
 
     func run() throws {
         let cleaner = try rules.cleaner(options: CleanerOptions(
                 explain: explain, charset: charset, maximumBytes: maxBytes.bytes, readsComments: !noComments,
-                keepsCommentHeaders: commentHeaders, pageType: pageType))
+                keepsCommentHeaders: commentHeaders, pageType: pageType, keepsLinks: links))
         let paths = inputs.isEmpty ? ["-"] : inputs
         let notice = AddressScopedRulesNotice(rules: cleaner.rules, remedy: "give it with --url", isOneOfMany: paths.count > 1)
         if paths.count == 1 {
@@ -64,7 +84,8 @@ struct CleanCommand: ParsableCommand {
                 let input = PageInput(path: paths[0])
                 let article = try cleanOne(input, with: cleaner)
                 notice.check(article, name: input.displayName)
-                writeOutput(article.rendered(as: format.value, pretty: pretty) + "\n")
+                let rendering = RenderingOptions(includesMetadata: withMetadata, includesLinks: links, includesComments: comments)
+                writeOutput(article.rendered(as: format.value, pretty: pretty, options: rendering) + "\n")
             } catch {
                 printError(error.message)
                 throw error.exitCode

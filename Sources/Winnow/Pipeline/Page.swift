@@ -106,6 +106,8 @@ public final class Page {
     public var commentCount: Int?
     /// The built article, set by the last stage.
     public var blocks: [Block] = []
+    /// The links of the blocks' text, when kept (`CleanerOptions.keepsLinks`).
+    public var links: [ArticleLink] = []
 
     public init(document: Document, url: String?, rules: RuleSet, options: CleanerOptions) {
         self.document = document

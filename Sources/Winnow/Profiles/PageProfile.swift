@@ -23,9 +23,9 @@ protocol PageProfile: Sendable {
     /// article's widgets go, a listing's cards are its content.
     var cleansWidgets: Bool { get }
 
-    /// The blocks of the content, completed with what the page states only
-    /// as data (a product's description from its structured data).
-    func completed(_ blocks: [Block], on page: Page) -> [Block]
+    /// Blocks that go before the content's `blocks`: what the page states
+    /// only as data (a product's description from its structured data).
+    func leadingBlocks(before blocks: [Block], on page: Page) -> [Block]
 
     /// Whether the headline inside the content is the page's title and
     /// leaves the text (an article's truth, and a reader, have it once, as
@@ -46,7 +46,7 @@ enum ContentScope: Sendable {
 }
 
 extension PageProfile {
-    func completed(_ blocks: [Block], on page: Page) -> [Block] { blocks }
+    func leadingBlocks(before blocks: [Block], on page: Page) -> [Block] { [] }
 }
 
 extension Page {
