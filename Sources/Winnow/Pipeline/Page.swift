@@ -96,6 +96,10 @@ public final class Page {
     public var pageTypeEvidence: [String] = []
     /// The element judged to hold the article, once located.
     public var mainContent: Node?
+    /// Why that element: the markup rule that named it, or the scores of
+    /// the best candidates, and how the two were weighed. Filled only when
+    /// explanations were asked for (`CleanerOptions.explain`).
+    public var mainContentEvidence: [String] = []
     /// Reader comments found by the comments stage.
     public var comments: [Comment] = []
     /// Comments the page states as data (JSON-LD), read by the metadata

@@ -133,4 +133,20 @@ import Testing
         let html = try String(contentsOfFile: report, encoding: .utf8)
         #expect(html.contains(#"data-winnow-rule="read-also""#))
     }
+
+    /// The log starts with the page type and the element chosen as the
+    /// article, with why; removals of nothing take one line per rule.
+    @Test func explainNamesTheArticleFirstAndGroupsEmptyRemovals() throws {
+        let page = Fixture.directory.appendingPathComponent("seed-wordpress/page.html").path
+        let run = try WinnowProcess.run(["explain", page])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdoutText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0].hasPrefix("page type: article "))
+        #expect(lines[1] == "article: article#post-9512.post-9512.post.type-post…")
+        #expect(lines[2] == "  markup: rule article-element names it; it holds the scoring's pick, div.entry-content")
+        #expect(lines[3].hasPrefix("  best-scored of 11 candidates: div.entry-content 116.5 (4195 chars), "))
+        #expect(run.stdoutText.contains("  non-content-elements: 2 blocks, 0 chars\n         0  2 with no text: <iframe>, <script>\n"))
+        #expect(run.stdoutText.contains("         0  8 with no text: <textarea>, <input>\n"))
+        #expect(!lines.contains("         0  <input>"))
+    }
 }
