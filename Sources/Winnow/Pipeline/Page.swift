@@ -89,6 +89,10 @@ public final class Page {
     public var openGraphType: String?
     /// The description the structured data gives the page's product.
     public var structuredProductDescription: String?
+    /// Whether `metadata.authors` came from a byline on the visible page
+    /// (no JSON-LD, `<meta>` or Twitter label named an author): on some
+    /// types of page such a name is an item's, not the page's.
+    var authorsAreVisibleBylines = false
     /// What kind of page this is (`CleanerOptions.pageType`, else the
     /// page-type stage's decision), and the evidence for it, strongest
     /// first, for `--explain`.

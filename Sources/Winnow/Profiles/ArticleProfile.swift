@@ -9,4 +9,5 @@ struct ArticleProfile: PageProfile {
     let contentScope = ContentScope.container
     let cleansWidgets = true
     let headlineIsTitle = true
+    let bylineNamesAuthor = true
 }

@@ -8,4 +8,5 @@ struct DocumentationProfile: PageProfile {
     let contentScope = ContentScope.container
     let cleansWidgets = true
     let headlineIsTitle = true
+    let bylineNamesAuthor = true
 }

@@ -7,4 +7,5 @@ struct ForumProfile: PageProfile {
     let contentScope = ContentScope.region
     let cleansWidgets = true
     let headlineIsTitle = true
+    let bylineNamesAuthor = true
 }

@@ -9,4 +9,5 @@ struct ListingProfile: PageProfile {
     let contentScope = ContentScope.region
     let cleansWidgets = false
     let headlineIsTitle = false
+    let bylineNamesAuthor = false
 }

@@ -27,6 +27,13 @@ protocol PageProfile: Sendable {
     /// only as data (a product's description from its structured data).
     func leadingBlocks(before blocks: [Block], on page: Page) -> [Block]
 
+    /// Whether a byline found on the visible page names the page's author.
+    /// An article's or a thread's does; on a product page the names are
+    /// reviewers', on a service page customers' under testimonials, on a
+    /// listing the first card's author: there only structured data
+    /// (JSON-LD, `<meta>`) names the page's author.
+    var bylineNamesAuthor: Bool { get }
+
     /// Whether the headline inside the content is the page's title and
     /// leaves the text (an article's truth, and a reader, have it once, as
     /// `title`); a service or listing page's headline is part of its pitch.

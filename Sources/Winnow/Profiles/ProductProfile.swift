@@ -9,6 +9,7 @@ struct ProductProfile: PageProfile {
     let contentScope = ContentScope.region
     let cleansWidgets = true
     let headlineIsTitle = true
+    let bylineNamesAuthor = false
 
     /// A structured description shorter than this is a tagline.
     static let minimumDescriptionChars = 80

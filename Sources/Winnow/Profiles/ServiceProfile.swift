@@ -11,4 +11,5 @@ struct ServiceProfile: PageProfile {
     let contentScope = ContentScope.region
     let cleansWidgets = false
     let headlineIsTitle = false
+    let bylineNamesAuthor = false
 }

@@ -182,7 +182,7 @@ struct BlockBuilder {
             return true
         case .pre:
             flush()
-            let text = BlockBuilder.trimmingBlankLines(node.textContent)
+            let text = BlockBuilder.trimmingBlankLines(BlockBuilder.preformattedText(of: node))
             if !text.isEmpty { blocks.append(.code(text)) }
             return true
         case .table:
@@ -445,3 +445,27 @@ extension Node {
     }
 }
 
+extension BlockBuilder {
+    /// A `<pre>`'s text as it shows: its text nodes as they are, and a line
+    /// break for each `<br>` (syntax highlighters such as Prism end lines
+    /// with `<br>` inside the `<pre>`, where `textContent` would run them
+    /// together).
+    static func preformattedText(of node: Node) -> String {
+        var hasBreak = false
+        node.walkDescendants { child in
+            if child.isElement, child.tag == .br { hasBreak = true }
+            return hasBreak ? .stop : .descend
+        }
+        guard hasBreak else { return node.textContent }
+        var text = ""
+        node.walkDescendants { child in
+            if child.isText, let content = child.ownText {
+                text += content
+            } else if child.isElement, child.tag == .br {
+                text += "\n"
+            }
+            return .descend
+        }
+        return text
+    }
+}

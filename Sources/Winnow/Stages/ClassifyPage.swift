@@ -17,6 +17,15 @@ public struct ClassifyPage: Stage {
     public init() {}
 
     public func run(on page: Page) throws {
+        decideType(of: page)
+        // The type's evidence has read the byline (`meta.authors`): only
+        // now may the profile say whose name it is.
+        if page.authorsAreVisibleBylines, !page.profile.bylineNamesAuthor {
+            page.metadata.authors = []
+        }
+    }
+
+    private func decideType(of page: Page) {
         if let given = page.options.pageType {
             page.pageType = given
             page.pageTypeEvidence = ["given by the caller"]

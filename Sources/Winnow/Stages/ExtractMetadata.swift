@@ -142,7 +142,9 @@ public struct ExtractMetadata: Stage {
         if !labelled.isEmpty { return labelled }
         // The byline walk reads class and id words through the page's
         // facts, which the stages after this one read again.
-        return AuthorNames.clean(PageFallbacks.bylines(in: page.document, facts: page.elementFacts))
+        let bylines = AuthorNames.clean(PageFallbacks.bylines(in: page.document, facts: page.elementFacts))
+        page.authorsAreVisibleBylines = !bylines.isEmpty
+        return bylines
     }
 
     /// Twitter cards' label/data pairs that Yoast SEO and others fill with

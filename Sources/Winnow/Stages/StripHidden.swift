@@ -37,10 +37,13 @@ public struct StripHidden: Stage {
         // (Slashdot hides those under the reader's score threshold) is part
         // of the visible thread: the comments stage reads it and takes it
         // out. A hidden comment with nothing shown under it stays hidden.
-        let keepsProse = page.profile.keepsHiddenProse
+        // The figures of the page as it was before this stage removed
+        // anything, read once: asked after each removal, they would be
+        // counted anew while the guard holds its own.
+        let figures = page.profile.keepsHiddenProse ? page.textStatistics(under: body) : nil
         let mayRemove = { (node: Node) in
             !StripHidden.holdsNothingVisible(node) && !StripHidden.isCollapsedComment(node, facts: page.elementFacts)
-                && guarding.mayRemove(node) && !(keepsProse && StripHidden.holdsProse(node, page: page))
+                && guarding.mayRemove(node) && !(figures.map { StripHidden.holdsProse($0[node]) } ?? false)
         }
         for (node, rule) in hidden where mayRemove(node) { page.remove(node, rule: rule) }
         RuleApplication(page: page, stage: name, mayRemove: mayRemove).apply(within: body)
@@ -69,10 +72,8 @@ public struct StripHidden: Stage {
     static let revealedProseChars = 100
     static let revealedProseLinkDensity = 0.3
 
-    static func holdsProse(_ node: Node, page: Page) -> Bool {
-        guard let body = page.document.body else { return false }
-        let figures = page.textStatistics(under: body)[node]
-        return figures.chars >= revealedProseChars && figures.linkDensity < revealedProseLinkDensity
+    static func holdsProse(_ figures: TextStatistics.Figures) -> Bool {
+        figures.chars >= revealedProseChars && figures.linkDensity < revealedProseLinkDensity
     }
 
     /// Elements that show something without text.

@@ -157,4 +157,62 @@ struct PageProfileTests {
                 fromYAML: "- id: x\n  stage: strip-boilerplate\n  page-types: [blog]\n  drop: '.x'\n", file: "bad.yaml")
         }
     }
+
+    /// A product page whose only names are its reviewers' (Judge.me's
+    /// `jdgm-rev__author`, Magento's `itemprop=author` in a `Review`).
+    static let productWithReviews = """
+        <html><head><title>Waxed Canvas Jacket</title></head><body><main><h1>Waxed Canvas Jacket</h1>
+        <p>A hard-wearing chore jacket cut from waxed cotton canvas, lined with brushed cotton blanket, with four
+        patch pockets and solid brass snaps that will never flake.</p>
+        <div class="reviews"><div class="review"><span class="review__author">Tom H.</span>
+        <p>Stiff at first, now the jacket I grab for everything.</p></div></div></main></body></html>
+        """
+
+    @Test func aBylineNamesTheAuthorOfAnArticleNotOfAProduct() throws {
+        #expect(try Self.clean(Self.productWithReviews, as: .article).metadata.authors == ["Tom H."])
+        for type in [PageType.product, .service, .listing, .collection] {
+            #expect(try Self.clean(Self.productWithReviews, as: type).metadata.authors.isEmpty, "\(type)")
+        }
+        // Structured data still names the page's author on any type.
+        let declared = Self.productWithReviews.replacingOccurrences(
+            of: "</head>", with: #"<meta name="author" content="Ines Carvalho"></head>"#)
+        #expect(try Self.clean(declared, as: .product).metadata.authors == ["Ines Carvalho"])
+    }
+
+    /// A listing's count of its results, its cards' bylines and a "recently
+    /// viewed" box: the count and the box are no item, the bylines are part
+    /// of theirs.
+    @Test func aListingDropsItsResultCountAndKeepsItsCardsBylines() throws {
+        let html = Self.listing
+            .replacingOccurrences(of: "<div class=\"cards\">", with: """
+                <p class="result-summary">Showing 1–8 of 214 results</p><div class="cards">
+                """)
+            .replacingOccurrences(of: "<p><a href=\"/stories/3\">", with: "<p>By Ines Carvalho</p><p><a href=\"/stories/3\">")
+            .replacingOccurrences(of: "</main>", with: """
+                <section class="recently-viewed"><h2>Recently viewed</h2><ul><li><a href="/a">Old story one</a></li>
+                <li><a href="/b">Old story two</a></li></ul></section></main>
+                """)
+        let listing = try Self.clean(html, as: .listing)
+        #expect(!listing.text.contains("Showing 1–8 of 214 results"))
+        #expect(!listing.text.contains("Recently viewed"))
+        #expect(listing.text.contains("By Ines Carvalho"))
+        #expect(listing.text.contains("Story number 8 about the harbour"))
+        let article = try Self.clean(html, as: .article)
+        #expect(!article.text.contains("By Ines Carvalho"))
+    }
+
+    /// Syntax highlighters end a code line with `<br>` inside the `<pre>`
+    /// and write no newline: each `<br>` is a line break of the code block.
+    @Test func aBreakInsidePreformattedTextEndsALine() throws {
+        let html = """
+            <html><body><main><h1>Queues</h1><p>Create a queue with a retry policy, and a worker that
+            takes its jobs one at a time, as the guide before this one showed.</p>
+            <pre><code><span>import { Queue } from 'quarry';</span><br><span>const q = new Queue('emails', {</span><br><span>    attempts: 5,</span><br><span>});</span></code></pre></main></body></html>
+            """
+        let article = try Self.clean(html, as: .documentation)
+        let code = article.blocks.compactMap { block -> String? in
+            if case .code(let text) = block { return text } else { return nil }
+        }
+        #expect(code == ["import { Queue } from 'quarry';\nconst q = new Queue('emails', {\n    attempts: 5,\n});"])
+    }
 }

@@ -312,9 +312,6 @@ private func flattened(_ comments: [Winnow.Comment]) -> [Winnow.Comment] {
                 """
         }
         html += "</ol></div>"
-        // A page of nothing but 20 000 comments reads as a forum thread,
-        // whose posts are its content; the comment reader at scale is what
-        // is tested here, so the page is given as the article it belongs to.
         let article = try TestSupport.clean(CommentsTests.page(html), explain: false, pageType: .article)
         #expect(article.comments.count == CommentScaleTests.count)
         #expect(article.commentCount == CommentScaleTests.count)
@@ -337,7 +334,7 @@ private func flattened(_ comments: [Winnow.Comment]) -> [Winnow.Comment] {
                 <p class="posted">Posted by: Reader \(index) | April 06, 2007 at 07:52 AM</p>
                 """
         }
-        let article = try TestSupport.clean(CommentsTests.page(html), explain: false)
+        let article = try TestSupport.clean(CommentsTests.page(html), explain: false, pageType: .article)
         #expect(article.comments.count == CommentScaleTests.count)
         #expect(article.commentCount == CommentScaleTests.count)
         let wrong = article.comments.enumerated().filter { index, comment in
@@ -359,7 +356,7 @@ private func flattened(_ comments: [Winnow.Comment]) -> [Winnow.Comment] {
                 <div class="remark-text">Comment number \(index) on the article.</div></div>
                 """
         }
-        let article = try TestSupport.clean(CommentsTests.page(html), explain: false)
+        let article = try TestSupport.clean(CommentsTests.page(html), explain: false, pageType: .article)
         #expect(article.comments.count == CommentScaleTests.count)
         #expect(article.commentCount == CommentScaleTests.count)
         let wrong = article.comments.enumerated().filter { index, comment in

@@ -110,7 +110,8 @@ struct PageEvidence {
         /// Short texts that read as dates ("March 5, 2024", "3 days ago"):
         /// a listing's cards and a thread's posts each carry one.
         var dateTexts = 0
-        var tagCounts: [HTMLTag: Int] = [:]
+        /// Counts of `countedTags`, by tag raw value.
+        var tagCounts = [Int](repeating: 0, count: HTMLTag.allCases.count)
         var listChars = 0
         var prices = 0
         var phraseCounts = [Int](repeating: 0, count: 5)
@@ -119,6 +120,9 @@ struct PageEvidence {
         /// and some text: cards of a listing, posts of a thread.
         var repeatedItems = 0
         var repeatedChars = 0
+        /// The groups of one element's children, reused from element to
+        /// element (a list a parent cost an allocation each).
+        private var groups: [(key: UInt64, count: Int, chars: Int)] = []
 
         /// A paragraph this long, mostly outside links, is prose.
         static let longParagraphChars = 200
@@ -129,6 +133,7 @@ struct PageEvidence {
         /// A card holds at least this much text.
         static let minimumItemChars = 15
         static let countedTags: [HTMLTag] = [.article, .form, .time, .table, .h2, .h3, .img, .section, .li, .dl, .blockquote]
+        static let countedTagSet = TagSet(countedTags)
 
         mutating func run(_ body: Node, page: Page) {
             let statistics = page.textStatistics(under: body)
@@ -145,7 +150,7 @@ struct PageEvidence {
                 }
                 guard node.isElement else { return .skipChildren }
                 let tag = node.tag
-                if PageEvidence.BodyWalk.countedTags.contains(tag) { tagCounts[tag, default: 0] += 1 }
+                if Self.countedTagSet.contains(tag) { tagCounts[Int(tag.rawValue)] += 1 }
                 let figures = statistics[node]
                 switch tag {
                 case .p:
@@ -175,13 +180,9 @@ struct PageEvidence {
                 }
                 let facts = page.elementFacts.facts(of: node)
                 if !facts.nameWords.isEmpty {
-                    let sets = [
-                        PageTypeVocabulary.postWords, PageTypeVocabulary.productWords, PageTypeVocabulary.cardWords,
-                        PageTypeVocabulary.documentationWords, PageTypeVocabulary.serviceWords,
-                    ]
-                    for (index, set) in sets.enumerated()
-                    where set.containsWord(of: facts.nameWords, at: 0..<facts.nameWords.words.count) {
-                        wordCounts[index] += 1
+                    let classes = PageTypeVocabulary.classWords.classes(of: facts.nameWords)
+                    if classes != 0 {
+                        for index in wordCounts.indices where classes & (1 << UInt8(index)) != 0 { wordCounts[index] += 1 }
                     }
                 }
                 measureRepeatedChildren(of: node, statistics: statistics, facts: page.elementFacts)
@@ -200,7 +201,7 @@ struct PageEvidence {
                 child = current.pointee.next
             }
             guard children >= 3 else { return }
-            var groups: [(key: UInt64, count: Int, chars: Int)] = []
+            groups.removeAll(keepingCapacity: true)
             for child in node.childNodes where child.isElement {
                 let figures = statistics[child]
                 guard figures.chars >= Self.minimumItemChars, figures.linkChars > 0 else { continue }
@@ -219,21 +220,30 @@ struct PageEvidence {
             }
         }
 
-        /// The phrases, as lower-case bytes with the list each belongs to
-        /// (its place in `phraseCounts`), by first byte.
-        static let phrasesByFirstByte: [[(list: Int, bytes: [UInt8])]] = {
-            var table = [[(list: Int, bytes: [UInt8])]](repeating: [], count: 256)
+        /// Every phrase's lower-case bytes, one after another, with where
+        /// each starts and ends and the list it belongs to (its place in
+        /// `phraseCounts`), sorted by first byte; and for each first byte
+        /// the range of phrases that start with it. Flat lists: the scan
+        /// reads them at every byte of every short text.
+        static let phraseTable: (bytes: [UInt8], starts: [Int], ends: [Int], lists: [Int], byFirstByte: [Range<Int>]) = {
             let lists = [
                 PageTypeVocabulary.commercePhrases, PageTypeVocabulary.documentationPhrases,
                 PageTypeVocabulary.servicePhrases, PageTypeVocabulary.forumPhrases, PageTypeVocabulary.articlePhrases,
             ]
-            for (list, phrases) in lists.enumerated() {
-                for phrase in phrases {
-                    let bytes = Array(phrase.utf8)
-                    table[Int(bytes[0])].append((list, bytes))
-                }
+            let phrases = lists.enumerated().flatMap { list, phrases in phrases.map { (Array($0.utf8), list) } }
+                .sorted { $0.0[0] < $1.0[0] }
+            var bytes: [UInt8] = []
+            var starts: [Int] = []
+            var ends: [Int] = []
+            var byFirstByte = [Range<Int>](repeating: 0..<0, count: 256)
+            for (index, (phrase, _)) in phrases.enumerated() {
+                starts.append(bytes.count)
+                bytes += phrase
+                ends.append(bytes.count)
+                let first = Int(phrase[0])
+                byFirstByte[first] = byFirstByte[first].isEmpty ? index..<index + 1 : byFirstByte[first].lowerBound..<index + 1
             }
-            return table
+            return (bytes, starts, ends, phrases.map(\.1), byFirstByte)
         }()
 
         /// Counts prices and the telling phrases among short texts, on
@@ -258,23 +268,22 @@ struct PageEvidence {
                 }
                 if hasDigit, Price.appears(in: bytes) { prices += 1 }
                 if hasDigit, DateText.appears(in: bytes) { dateTexts += 1 }
-                var found = (false, false, false, false, false)
-                for position in 0..<length {
-                    for phrase in Self.phrasesByFirstByte[Int(bytes[position])]
-                    where position + phrase.bytes.count <= length
-                        && phrase.bytes.indices.allSatisfy({ bytes[position + $0] == phrase.bytes[$0] })
-                    {
-                        switch phrase.list {
-                        case 0: found.0 = true
-                        case 1: found.1 = true
-                        case 2: found.2 = true
-                        case 3: found.3 = true
-                        default: found.4 = true
+                var found: UInt8 = 0
+                let table = Self.phraseTable
+                table.bytes.withUnsafeBufferPointer { phraseBytes in
+                    for position in 0..<length {
+                        for phrase in table.byFirstByte[Int(bytes[position])] {
+                            let start = table.starts[phrase]
+                            let count = table.ends[phrase] - start
+                            guard position + count <= length else { continue }
+                            var offset = 1
+                            while offset < count, bytes[position + offset] == phraseBytes[start + offset] { offset += 1 }
+                            if offset == count { found |= 1 << UInt8(table.lists[phrase]) }
                         }
                     }
                 }
-                for (index, isFound) in [found.0, found.1, found.2, found.3, found.4].enumerated() where isFound {
-                    phraseCounts[index] += 1
+                if found != 0 {
+                    for index in phraseCounts.indices where found & (1 << UInt8(index)) != 0 { phraseCounts[index] += 1 }
                 }
             }
         }
@@ -301,7 +310,7 @@ struct PageEvidence {
             evidence.add("dates", count: dateTexts)
             evidence.add("code.share", Double(codeChars) / total)
             for tag in Self.countedTags {
-                evidence.add("tag.\(tag.name)", count: tagCounts[tag] ?? 0)
+                evidence.add("tag.\(tag.name)", count: tagCounts[Int(tag.rawValue)])
             }
             evidence.add("prices", count: prices)
             for (name, count) in zip(["commerce", "documentation", "service", "forum", "article"], phraseCounts) {

@@ -77,9 +77,60 @@ enum PageTypeVocabulary {
 
     // MARK: - Class and id words
 
-    static let postWords = WordSet(["post", "posts", "message", "messages", "thread", "reply", "replies", "topic", "postbody"])
-    static let productWords = WordSet(["product", "price", "cart", "sku", "variant", "add-to-cart", "addtocart", "buy", "checkout"])
-    static let cardWords = WordSet(["card", "cards", "item", "items", "tile", "tiles", "teaser", "listing", "grid", "result", "results"])
-    static let documentationWords = WordSet(["toc", "docs", "doc", "documentation", "sidebar", "highlight", "admonition", "api", "breadcrumb"])
-    static let serviceWords = WordSet(["hero", "feature", "features", "pricing", "testimonial", "testimonials", "cta", "benefits", "faq"])
+    /// Words of class and id tokens, each with the kinds of page it speaks
+    /// for, in the order of `PageEvidence`'s word counts: post, product,
+    /// card, documentation, service.
+    static let classWords = WordClasses([
+        ["post", "posts", "message", "messages", "thread", "reply", "replies", "topic", "postbody"],
+        ["product", "price", "cart", "sku", "variant", "add-to-cart", "addtocart", "buy", "checkout"],
+        ["card", "cards", "item", "items", "tile", "tiles", "teaser", "listing", "grid", "result", "results"],
+        ["toc", "docs", "doc", "documentation", "sidebar", "highlight", "admonition", "api", "breadcrumb"],
+        ["hero", "feature", "features", "pricing", "testimonial", "testimonials", "cta", "benefits", "faq"],
+    ])
+}
+
+/// Class and id words, each with a bit per list it is in: one binary
+/// search over the words' `NameHash`es answers for every list at once
+/// (the page-type walk asks it of every element's words).
+struct WordClasses: Sendable {
+    private let hashes: [UInt64]
+    private let classes: [UInt8]
+
+    init(_ lists: [[String]]) {
+        precondition(lists.count <= 8, "one bit a list")
+        var entries: [(hash: UInt64, word: String, classes: UInt8)] = []
+        for (index, list) in lists.enumerated() {
+            for word in list {
+                let hash = NameHash.of(word)
+                if let found = entries.firstIndex(where: { $0.word == word }) {
+                    entries[found].classes |= 1 << UInt8(index)
+                } else {
+                    entries.append((hash, word, 1 << UInt8(index)))
+                }
+            }
+        }
+        entries.sort { ($0.hash, $0.word) < ($1.hash, $1.word) }
+        precondition(Set(entries.map(\.hash)).count == entries.count, "two class words share a NameHash")
+        hashes = entries.map(\.hash)
+        classes = entries.map(\.classes)
+    }
+
+    /// The lists (as bits) that hold a word of `nameWords`.
+    func classes(of nameWords: NameWords) -> UInt8 {
+        var found: UInt8 = 0
+        for position in nameWords.words.indices {
+            let hash = nameWords.wordHashes[position]
+            var low = 0
+            var high = hashes.count
+            while low < high {
+                let middle = (low + high) / 2
+                if hashes[middle] < hash { low = middle + 1 } else { high = middle }
+            }
+            // The hash alone decides: a 64-bit collision among a few dozen
+            // words would miscount one figure, and comparing the words
+            // cost more than the search.
+            if low < hashes.count, hashes[low] == hash { found |= classes[low] }
+        }
+        return found
+    }
 }
