@@ -38,28 +38,32 @@ enum BatchRecord {
         return provenance.input
     }
 
+    /// The record's bytes, written straight into one buffer: provenance,
+    /// `fields`, then the body's members in the same object.
     private static func line(_ provenance: Provenance, body: JSONValue) -> [UInt8] {
-        var text = JSONValue.object(provenanceMembers(provenance)).serialized()
-        text.removeLast()  // the closing brace: more members follow
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
+        output.append(UInt8(ascii: "{"))
+        JSONValue.writeMembers(provenanceMembers(provenance), to: &output)
+        output.append(contentsOf: #","fields":"#.utf8)
         if let passthrough = provenance.passthrough {
             // The other members' JSON text, exactly as read.
-            text += ",\"fields\":{"
+            output.append(UInt8(ascii: "{"))
             for (index, member) in passthrough.enumerated() {
-                if index > 0 { text += "," }
-                text += JSONValue.string(member.key).serialized() + ":" + member.json
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                JSONValue.writeString(member.key, to: &output)
+                output.append(UInt8(ascii: ":"))
+                output.append(contentsOf: member.json.utf8)
             }
-            text += "}"
+            output.append(UInt8(ascii: "}"))
         } else {
-            text += ",\"fields\":null"
+            output.append(contentsOf: "null".utf8)
         }
-        let rest = body.serialized()
-        if rest != "{}" {
-            text += ","
-            text += rest.dropFirst()
-        } else {
-            text += "}"
+        if case .object(let members) = body, !members.isEmpty {
+            output.append(UInt8(ascii: ","))
+            JSONValue.writeMembers(members, to: &output)
         }
-        text += "\n"
-        return Array(text.utf8)
+        output.append(contentsOf: "}\n".utf8)
+        return output
     }
 }
