@@ -6,6 +6,9 @@ struct MarkdownLinker {
     private let links: [ArticleLink]
     private let next: Box
 
+    /// The cursor into `links`. `linking` is handed to `map` over a list's
+    /// items and a table's cells, which takes a non-mutating function: the
+    /// cursor it moves lives in a reference.
     private final class Box {
         var index = 0
     }
