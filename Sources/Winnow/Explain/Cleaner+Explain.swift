@@ -29,7 +29,7 @@ extension Cleaner {
         article.removed = removals
 
         let report = try ExplainReport(
-            utf8: utf8, url: url, removals: Array(zip(removals, removed)),
+            utf8: utf8, url: url, address: page.address, removals: Array(zip(removals, removed)),
             main: main.map { ($0, page.mainContent!.label, page.mainContentEvidence) },
             isCommentSection: { rule in
                 guard let found = self.rules.rule(withID: rule) else { return false }

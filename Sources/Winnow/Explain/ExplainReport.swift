@@ -4,7 +4,10 @@
 /// element chosen as the article framed in green, and why, at the top;
 /// kept blocks plain. Removals of nothing (0 characters) get no label each
 /// (a page of empty labels hides the ones that matter): the summary lists
-/// them, one line per rule. Self-contained: inline CSS, no script, and nothing of the
+/// them, one line per rule. Images keep their source, made absolute against
+/// the page's address (`<base href>`, else its URL, else its canonical
+/// URL), so the page looks like itself; an image whose source stays
+/// relative (a page with no address) shows as a grey box. Self-contained: inline CSS, no script, and nothing of the
 /// page that would run or fetch (scripts, styles, frames, image sources).
 struct ExplainReport {
     let html: String
@@ -36,7 +39,10 @@ struct ExplainReport {
 
     /// `removals` pairs each removal with the numbers of the original nodes
     /// it took (one, or the children of an element a stage made).
-    init(utf8: [UInt8], url: String?, removals: [(Removal, [Int])], main: Main? = nil, isCommentSection: (String) -> Bool) throws {
+    init(
+        utf8: [UInt8], url: String?, address: PageAddress? = nil, removals: [(Removal, [Int])], main: Main? = nil,
+        isCommentSection: (String) -> Bool
+    ) throws {
         let document = try Document(utf8: utf8, url: url)
         let nodes = NodeOrdinals.nodes(in: document, at: Set(removals.flatMap(\.1) + (main.map { [$0.ordinal] } ?? [])))
         if let main, let node = nodes[main.ordinal], node.isElement, !ExplainReport.wrappedTags.contains(node.name.lowercased()) {
@@ -58,13 +64,25 @@ struct ExplainReport {
             document.setAttribute("title", "\(removal.stage) / \(removal.rule): \(removal.chars) characters", on: target)
             shown += 1
         }
-        ExplainReport.neutralize(document)
+        ExplainReport.neutralize(document, address: address ?? PageAddress(base: url))
         let body = document.body.map { $0.childNodes.map(\.outerHTML).joined() } ?? ""
         html = ExplainReport.page(
             body: body, url: url, removals: removals.map(\.0), shown: shown, main: main, isCommentSection: isCommentSection)
     }
 
-    private static func neutralize(_ document: Document) {
+    /// An image's source as the report shows it: absolute and http(s), or
+    /// none. A lazy-loading page's real source is its `data-src`.
+    static func imageSource(of node: Node, address: PageAddress) -> String? {
+        for name in ["data-src", "src"] {
+            guard let reference = node.attribute(named: name) else { continue }
+            let absolute = address.absolute(reference)
+            let lowered = absolute.lowercased()
+            if lowered.hasPrefix("https://") || lowered.hasPrefix("http://") { return absolute }
+        }
+        return nil
+    }
+
+    private static func neutralize(_ document: Document, address: PageAddress) {
         guard let body = document.body else { return }
         var doomed: [Node] = []
         body.walkDescendants { node in
@@ -76,6 +94,7 @@ struct ExplainReport {
                 doomed.append(node)
                 return .skipChildren
             }
+            let source = node.name.lowercased() == "img" ? ExplainReport.imageSource(of: node, address: address) : nil
             for name in document.attributeNames(of: node) {
                 let lowered = name.lowercased()
                 if neutralizedAttributes.contains(lowered) || lowered.hasPrefix("on")
@@ -84,6 +103,7 @@ struct ExplainReport {
                     document.removeAttribute(name, from: node)
                 }
             }
+            if let source { document.setAttribute("src", source, on: node) }
             return .descend
         }
         for node in doomed {

@@ -113,4 +113,36 @@ import Testing
         #expect(group.empty.count == 8 && group.nonEmpty.count == 5)
         #expect(group.emptySummary == "8 with no text: <textarea>, <input>")
     }
+
+    // MARK: - Images
+
+    static let imagePage = """
+        <html><head><title>Rain</title></head><body><article><h1>Rain</h1>
+        <p>After six dry weeks the rain came back on Tuesday night, and the river rose by a metre before dawn, to the \
+        relief of the farmers who had watched it sink all summer, and of the millers downstream.</p>
+        <figure><img src="../img/river.jpg" width="800" height="500"><figcaption>The river</figcaption></figure>
+        <img src="data:image/gif;base64,R0lGOD" data-src="/img/lazy.jpg" width="600" height="400">
+        <img src="data:image/gif;base64,R0lGOD" width="600" height="400">
+        </article></body></html>
+        """
+
+    /// Images resolve against the page's address, so the report looks
+    /// like the page; a lazy image's real source is its data-src.
+    @Test func imagesResolveAgainstThePageAddress() throws {
+        let explanation = try Cleaner(options: CleanerOptions(explain: true)).explain(
+            bytes: Array(Self.imagePage.utf8), url: "https://valley.example/news/2024/rain.html")
+        let report = explanation.reportHTML
+        #expect(report.contains(#"src="https://valley.example/news/img/river.jpg""#))
+        #expect(report.contains(#"src="https://valley.example/img/lazy.jpg""#))
+        #expect(!report.contains("data:image"))
+        #expect(!report.contains("data-src"))
+    }
+
+    /// With no address an image's source stays relative, and is left out:
+    /// it would resolve against the report's own location.
+    @Test func imagesWithoutAnAddressHaveNoSource() throws {
+        let explanation = try Cleaner(options: CleanerOptions(explain: true)).explain(bytes: Array(Self.imagePage.utf8))
+        #expect(!explanation.reportHTML.contains(" src="))
+        #expect(explanation.reportHTML.contains(#"<img width="800" height="500">"#))
+    }
 }
