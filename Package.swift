@@ -31,6 +31,15 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
 
+        // uchardet guesses the charset of a page that is not UTF-8 and names
+        // none (Mozilla's detector, as browsers and resiliparse use it);
+        // without it such a page could only be read as windows-1252.
+        .systemLibrary(
+            name: "CUchardet",
+            pkgConfig: "uchardet",
+            providers: [.apt(["libuchardet-dev"])]
+        ),
+
         // MARK: - Library and tool
 
         .target(
@@ -38,6 +47,7 @@ let package = Package(
             dependencies: [
                 "CLibXML2",
                 "CZlib",
+                "CUchardet",
                 .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Rules/builtin-rules.yaml"), .copy("Stages/PageType/page-type-model.json")]

@@ -243,7 +243,7 @@ public struct Cleaner: Sendable {
         }
         if let reason = BinarySniffer.reasonNotHTML(bytes) { throw CleanerError.notHTML(reason: reason) }
         var start = DispatchTime.now()
-        let utf8 = CharsetDecoder.utf8(from: bytes, declared: options.charset)
+        let utf8 = AttributeFlood.limited(CharsetDecoder.utf8(from: bytes, declared: options.charset))
         timings?.record("decode", since: start)
         start = DispatchTime.now()
         let document: Document
@@ -270,7 +270,7 @@ extension Cleaner {
     /// Decodes and parses the page, then frees it: the floor the pipeline
     /// is measured against.
     public static func parseOnly(bytes: [UInt8], charset: String? = nil) throws {
-        let utf8 = CharsetDecoder.utf8(from: bytes, declared: charset)
+        let utf8 = AttributeFlood.limited(CharsetDecoder.utf8(from: bytes, declared: charset))
         _ = try Document(utf8: utf8)
     }
 }

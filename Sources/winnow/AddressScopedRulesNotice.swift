@@ -24,7 +24,20 @@ final class AddressScopedRulesNotice: @unchecked Sendable {
     /// Notes the cleaned page named `name`; the first page without an
     /// address, when such rules exist, is reported.
     func check(_ article: Article, name: String) {
-        guard !ruleIDs.isEmpty, article.url == nil, article.metadata.canonicalURL == nil else { return }
+        guard AddressScopedRulesNotice.lacksAddress(article) else { return }
+        reportMissingAddress(name: name)
+    }
+
+    /// Whether the article's page had no address: no URL given, no
+    /// canonical URL.
+    static func lacksAddress(_ article: Article) -> Bool {
+        article.url == nil && article.metadata.canonicalURL == nil
+    }
+
+    /// Notes that the page named `name` had no address (batch: its worker
+    /// process said so); the first one, when such rules exist, is reported.
+    func reportMissingAddress(name: String) {
+        guard !ruleIDs.isEmpty else { return }
         let first: Bool = lock.withLock {
             defer { given = true }
             return !given

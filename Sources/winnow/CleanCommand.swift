@@ -60,6 +60,7 @@ struct CleanCommand: ParsableCommand {
         if inputs.count > 1, format != .json {
             throw ValidationError("several inputs are written as JSON Lines: use --format json")
         }
+        try CharsetArgument.validate(charset)
         // The JSON always holds the metadata and the comments, and its text
         // and blocks never hold links: these shape only what a reader sees.
         if format == .json, let option = [(withMetadata, "--with-metadata"), (comments, "--comments")].first(where: \.0)?.1 {
@@ -84,8 +85,15 @@ struct CleanCommand: ParsableCommand {
                 let input = PageInput(path: paths[0])
                 let article = try cleanOne(input, with: cleaner)
                 notice.check(article, name: input.displayName)
-                let rendering = RenderingOptions(includesMetadata: withMetadata, includesLinks: links, includesComments: comments)
-                writeOutput(article.rendered(as: format.value, pretty: pretty, options: rendering) + "\n")
+                if format == .json {
+                    // Written as it is made: a large page's article is never
+                    // held whole as text.
+                    article.json.write(pretty: pretty) { writeOutput(bytes: $0) }
+                    writeOutput("\n")
+                } else {
+                    let rendering = RenderingOptions(includesMetadata: withMetadata, includesLinks: links, includesComments: comments)
+                    writeOutput(article.rendered(as: format.value, pretty: pretty, options: rendering) + "\n")
+                }
             } catch {
                 printError(error.message)
                 throw error.exitCode
@@ -123,6 +131,16 @@ struct CleanCommand: ParsableCommand {
         } catch {
             throw PageFailure(kind: "internal", message: "\(input.displayName): \(error)", exitCode: ExitCode(1))
         }
+    }
+}
+
+/// `--charset`: a label of the WHATWG Encoding Standard, or a usage error
+/// (a label nobody knows was ignored, and the page read as its bytes said).
+enum CharsetArgument {
+    static func validate(_ label: String?) throws {
+        guard let label, !CharsetDecoder.recognizes(label: label) else { return }
+        throw ValidationError(
+            "unknown charset '\(label)': give a label of the WHATWG Encoding Standard (utf-8, windows-1252, windows-1251, shift_jis, gbk, euc-kr, …)")
     }
 }
 

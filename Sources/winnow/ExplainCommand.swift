@@ -35,6 +35,10 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
+    func validate() throws {
+        try CharsetArgument.validate(charset)
+    }
+
     func run() throws {
         let cleaner = try rules.cleaner(options: CleanerOptions(explain: true, charset: charset, maximumBytes: maxBytes.bytes, pageType: pageType))
         let input = PageInput(path: page)

@@ -48,7 +48,7 @@ struct PageInput {
         if fstat(file, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) > limit {
             throw PageInput.tooLarge(displayName, bytes: "\(status.st_size) bytes", limit: limit)
         }
-        return try PageInput.readAll(file, name: displayName, limit: limit)
+        return try PageInput.readAll(file, name: displayName, limit: limit, expected: Int(status.st_size))
     }
 
     private static func tooLarge(_ name: String, bytes: String, limit: Int) -> PageFailure {
@@ -71,8 +71,11 @@ struct PageInput {
     /// Reads a descriptor to its end with `read(2)`, so a failure keeps
     /// the operating system's reason ("Permission denied", "Bad file
     /// descriptor") instead of Foundation's generic wrapping.
-    private static func readAll(_ file: Int32, name: String, limit: Int) throws(PageFailure) -> [UInt8] {
+    private static func readAll(_ file: Int32, name: String, limit: Int, expected: Int = 0) throws(PageFailure) -> [UInt8] {
         var bytes: [UInt8] = []
+        // A file's size, known, is reserved at once: grown by doubling, a
+        // large page's buffer was up to twice the page, and copied.
+        bytes.reserveCapacity(min(max(expected, 0), limit) + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { systemRead(file, $0.baseAddress, $0.count) }

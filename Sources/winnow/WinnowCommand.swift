@@ -13,7 +13,7 @@ struct WinnowCommand: ParsableCommand {
         version: WinnowVersion.description,
         subcommands: [
             CleanCommand.self, BatchCommand.self, ExplainCommand.self, RulesCommand.self, TestCommand.self, EvalCommand.self,
-            BenchCommand.self,
+            BenchCommand.self, BatchWorkerCommand.self,
         ],
         defaultSubcommand: CleanCommand.self
     )

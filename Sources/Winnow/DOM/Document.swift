@@ -19,8 +19,12 @@ public final class Document {
     /// evaluations.
     private var xpathContext: xmlXPathContextPtr?
 
-    /// Parses UTF-8 bytes. libxml2 is told the encoding, so a `<meta charset>`
-    /// inside the page cannot switch the decoding after the fact.
+    /// Parses UTF-8 bytes. libxml2 reads them as UTF-8, its default, and is
+    /// told to ignore the page's own declarations, so a `<meta charset>`
+    /// cannot switch the decoding after the fact. Naming the encoding
+    /// instead ("UTF-8") made libxml2 run its UTF-8 "conversion" over the
+    /// whole page into a second buffer (twice the page, rounded up to a
+    /// power of two, on top of its copy of the input).
     public init(utf8 bytes: [UInt8], url: String? = nil) throws {
         winnow_silence_libxml2()
         // XML_PARSE_HUGE lifts the tree-depth limit of 256: without it
@@ -30,13 +34,13 @@ public final class Document {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
                 | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
-                | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
+                | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
         // libxml2 takes an int length; pages over 2 GB are refused earlier.
         guard bytes.count < Int(Int32.max) else { throw DocumentError.tooLarge(bytes: bytes.count) }
         let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    htmlReadMemory($0, Int32(buffer.count), url, "UTF-8", options)
+                    htmlReadMemory($0, Int32(buffer.count), url, nil, options)
                 }
             } ?? nil
         }

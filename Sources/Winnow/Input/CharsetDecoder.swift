@@ -8,7 +8,8 @@
 ///    happens to be well-formed UTF-8.
 /// 3. Otherwise the caller's charset (HTTP or WARC headers), then the page's
 ///    `<meta>` (or `<?xml?>`) declaration, as browsers order them.
-/// 4. With no usable declaration, UTF-8 if the bytes mostly are, else
+/// 4. With no usable declaration, UTF-8 if the bytes mostly are, else the
+///    charset uchardet detects in them (`CharsetDetector`), else
 ///    windows-1252 (where `\x96` is an en dash, as the author meant).
 ///
 /// NUL bytes become spaces, because libxml2 stops reading at a NUL.
@@ -104,7 +105,18 @@ public enum CharsetDecoder {
         if survey.isMostlyUTF8(ratio: utf8RatioWithoutContrary) {
             return page(repair(), .utf8, .bytes)
         }
+        if let detected = CharsetDetector.detect(body), detected != .utf8, detected != .windows1252,
+            let decoded = convert(body, from: detected, survey: survey)
+        {
+            return page(decoded, detected, .detected)
+        }
         return page(convert(body, from: .windows1252, survey: survey) ?? ([], 0), .windows1252, .fallback)
+    }
+
+    /// Whether `label` names an encoding Winnow decodes (a label of the
+    /// WHATWG Encoding Standard: `utf-8`, `latin1`, `windows-1251`, `sjis`…).
+    public static func recognizes(label: String) -> Bool {
+        Charset(label: label) != nil
     }
 
     /// The declared charsets in the order they are tried: the caller's

@@ -8,7 +8,11 @@ public enum CharsetSignal: String, Sendable, Equatable {
     case declaration
     /// The bytes themselves: they are UTF-8, whatever was declared.
     case bytes
-    /// Nothing usable: not UTF-8 and no known declaration, so windows-1252.
+    /// Not UTF-8 and no known declaration: the charset uchardet detected
+    /// in the bytes.
+    case detected
+    /// Nothing usable: not UTF-8, no known declaration and no detected
+    /// charset, so windows-1252.
     case fallback
 }
 

@@ -19,6 +19,8 @@ public final class Page {
 
     /// Element facts shared by the stages' walks.
     let elementFacts = ElementFactsCache()
+    /// The user patterns that ran out of their match budget on this page.
+    let patternTrips = PatternTrips()
 
     /// The last count of the body (or of whatever root was asked for
     /// outside it), the document's edit count then, and the nodes removed
@@ -50,6 +52,15 @@ public final class Page {
         removedSinceCounts = []
         // Nil only for a root that is neither element nor text.
         return TextStatistics(subtree: root, of: counts) ?? TextStatistics(root: root)
+    }
+
+    /// Lets go of the last count: a stage after which no stage asks for
+    /// text figures calls it before it builds strings of its own (for a
+    /// page of prose the count is about half the page's size). A later
+    /// question counts anew.
+    func releaseTextCounts() {
+        lastCounts = nil
+        removedSinceCounts = []
     }
 
     /// The figures under `root` from the last count, brought up to date;

@@ -58,7 +58,9 @@ public struct RuleApplication {
             let rule = rules[position]
             let matches = rule.drop!.simple == nil ? rule.drop!.xpath.elements(in: page.document, from: scope) : scopedMatches[position] ?? []
             for node in matches where node != scope && node.isAttached {
-                if let dropScope = rule.dropScope, !dropScope.allows(node, facts: page.elementFacts) { continue }
+                if let dropScope = rule.dropScope, !dropScope.allows(node, facts: page.elementFacts, trips: page.patternTrips) {
+                    continue
+                }
                 if mayRemove(node) { page.remove(node, rule: rule.id) }
             }
         }
@@ -186,7 +188,7 @@ public struct RuleApplication {
         // limit has no more Characters either.
         guard !text.isEmpty, text.utf8.count <= RuleApplication.maximumTextTestedLength || text.count <= RuleApplication.maximumTextTestedLength
         else { return nil }
-        if let combined, !combined.matches(text) { return nil }
-        return patterned.first { $0.dropText!.matches(text) }
+        if let combined, !combined.matches(text, trips: page.patternTrips) { return nil }
+        return patterned.first { $0.dropText!.matches(text, trips: page.patternTrips) }
     }
 }

@@ -35,7 +35,7 @@ public struct DropScope: Sendable {
     }
 
     /// Whether a match of the `drop` selector at `node` may be dropped.
-    func allows(_ node: Node, facts: ElementFactsCache) -> Bool {
+    func allows(_ node: Node, facts: ElementFactsCache, trips: PatternTrips? = nil) -> Bool {
         if let outsideSelector {
             for ancestor in node.ancestors where ancestor.isElement {
                 if outsideSelector.matches(ancestor, facts: facts.facts(of: ancestor)) { return false }
@@ -53,7 +53,7 @@ public struct DropScope: Sendable {
             }
             if holds { return false }
         }
-        if let text, !text.matches(Text.collapsingWhitespace(node.textContent)) { return false }
+        if let text, !text.matches(Text.collapsingWhitespace(node.textContent), trips: trips) { return false }
         return true
     }
 }

@@ -135,21 +135,56 @@ public struct TextPattern: @unchecked Sendable {
     /// joined patterns').
     init(_ source: String, anchored: Bool?, bounded: Bool, literalPrefixes: LiteralPrefixes?) throws {
         self.source = source
-        regex = try NSRegularExpression(pattern: source, options: [.caseInsensitive])
+        regex = try RegexCache.caseInsensitive(source)
         isAnchored = anchored ?? source.hasPrefix("^")
         isBounded = bounded
+        // A bounded match is made from one start position (`RegexBudget`):
+        // a pattern that may match anywhere is found behind a lazy prefix.
+        boundedRegex = bounded ? (isAnchored ? regex : try RegexCache.caseInsensitive("[\\s\\S]*?(?:\(source))")) : nil
         self.literalPrefixes = literalPrefixes
     }
+
+    /// The single-start form a bounded match runs (nil when unbounded).
+    let boundedRegex: NSRegularExpression?
 
     /// Whether the pattern matches `text`. A bounded pattern that runs out
     /// of budget does not match: the block is kept, never a hang.
     public func matches(_ text: String) -> Bool {
+        matches(text, trips: nil)
+    }
+
+    /// The same, on a page: a bounded pattern that ran out of budget on the
+    /// page once matches nothing more there, so a page of many blocks that
+    /// make it run away costs one budget, not one a block.
+    func matches(_ text: String, trips: PatternTrips?) -> Bool {
         if let literalPrefixes, !literalPrefixes.mayStart(text) { return false }
-        let range = NSRange(text.startIndex..<text.endIndex, in: text)
-        let options: NSRegularExpression.MatchingOptions = isAnchored ? [.anchored] : []
         if isBounded {
-            return RegexBudget.firstMatch(regex, in: text, range: range, options: options) == .matched
+            if let trips, trips.hasTripped(self) { return false }
+            let outcome = boundedOutcome(text)
+            if outcome == .exhausted { trips?.trip(self) }
+            return outcome == .matched
         }
-        return regex.firstMatch(in: text, options: options, range: range) != nil
+        let range = NSRange(text.startIndex..<text.endIndex, in: text)
+        return regex.firstMatch(in: text, options: isAnchored ? [.anchored] : [], range: range) != nil
+    }
+
+    /// A bounded match of the whole of `text`, under its budget.
+    func boundedOutcome(_ text: String) -> RegexBudget.Outcome {
+        RegexBudget.firstMatch(boundedRegex ?? regex, in: text, range: NSRange(text.startIndex..<text.endIndex, in: text))
+    }
+}
+
+/// The bounded patterns that ran out of budget on one page (`Page`, one
+/// task at a time).
+final class PatternTrips {
+    private var tripped: Set<ObjectIdentifier> = []
+
+    func hasTripped(_ pattern: TextPattern) -> Bool {
+        guard let regex = pattern.boundedRegex, !tripped.isEmpty else { return false }
+        return tripped.contains(ObjectIdentifier(regex))
+    }
+
+    func trip(_ pattern: TextPattern) {
+        if let regex = pattern.boundedRegex { tripped.insert(ObjectIdentifier(regex)) }
     }
 }

@@ -306,7 +306,7 @@ public enum RuleLoader {
             } catch {
                 throw RuleFileError(file: file, line: patternLine, reason: "regex does not compile: \(pattern)")
             }
-            if isUserFile, RegexBudget.backtracksCatastrophically(compiled.regex, pattern: pattern, length: probeLength) {
+            if isUserFile, RegexBudget.backtracksCatastrophically(compiled, length: probeLength) {
                 throw RuleFileError(
                     file: file, line: patternLine,
                     reason: "regex backtracks catastrophically (nested quantifiers such as '(a+)+'?): \(pattern)")

@@ -7,6 +7,10 @@ public struct BuildArticle: Stage {
     public init() {}
 
     public func run(on page: Page) throws {
+        // The blocks are read from the tree alone, and no stage comes
+        // after this one: the text figures go before the blocks' strings
+        // are made, so a large page does not hold both.
+        page.releaseTextCounts()
         guard let root = page.mainContent ?? page.document.body else { return }
         var builder = BlockBuilder()
         builder.collectsLinks = page.options.keepsLinks

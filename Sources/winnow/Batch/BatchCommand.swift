@@ -124,6 +124,10 @@ struct BatchCommand: ParsableCommand {
         // A closed pipe on standard output is an error to report, not a
         // silent death.
         signal(SIGPIPE, SIG_IGN)
+        // Before anything else: SIGINT or SIGTERM from now on stops the
+        // batch cleanly, even while the rules load.
+        let interrupts = InterruptSignals()
+        interrupts.install()
 
         // Rule files are checked before any input is read (exit 9 when bad).
         let cleaner = try ruleOptions.cleaner(
@@ -164,11 +168,13 @@ struct BatchCommand: ParsableCommand {
                 maximumBytes: maxBytes.bytes, fields: JSONLinesFields(url: urlField, html: htmlField),
                 globs: globs.isEmpty ? BatchInputOptions.defaultGlobs : globs, standardInputName: inputName),
             cleaner: cleaner, jobs: jobs, ordered: !unordered, resumeKeys: resumeKeys,
-            outputDirectory: outputDirectory, resume: resume)
+            outputDirectory: outputDirectory, resume: resume, workerLaunch: try workerLaunch(),
+            hardTimeLimit: timeLimit > 0
+                ? UInt64(min(timeLimit * BatchCommand.hardLimitFactor + BatchCommand.hardLimitMargin, 1e9) * 1e9) : nil)
         let progress = ProgressLine.isWanted
             ? ProgressLine(counters: counters, start: start, totalInputBytes: BatchCommand.totalBytes(of: inputs)) : nil
         progress?.begin()
-        let outcome = BatchRunner(settings: settings, counters: counters).run(into: sink)
+        let outcome = BatchRunner(settings: settings, counters: counters, interrupts: interrupts).run(into: sink)
         progress?.end()
 
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -186,6 +192,53 @@ struct BatchCommand: ParsableCommand {
         if let signal = outcome.interruptedBy { throw ExitCode(128 + signal) }
         if outcome.fatal != nil { throw ExitCode(1) }
         if failOnError.fails(errors: outcome.counts.errorCount, records: outcome.counts.records) { throw ExitCode(1) }
+    }
+
+    /// A page still cleaning after twice `--time-limit` and a second is
+    /// stopped by killing its worker. The pipeline reads the clock only
+    /// between stages, from the end of the parse: the factor leaves room
+    /// for the stage a page is in when its time is up, the second for the
+    /// page's transfer and parse (a 20 MB page parses in about 0.5 s) even
+    /// under a tiny limit.
+    static let hardLimitFactor = 2.0
+    static let hardLimitMargin = 1.0
+
+    /// How `winnow batch-worker` is started: this executable, with the
+    /// cleaning options of this batch. Every option that changes how a page
+    /// is cleaned (`CleanerOptions`) goes to the workers here: they clean,
+    /// the batch only reads and writes (BatchWorkerTests checks that a
+    /// batch and `clean` agree under each).
+    func workerLaunch() throws -> CleaningWorker.Launch {
+        guard let executable = BatchCommand.executablePath() else {
+            printError("cannot find this program's own executable to start cleaning workers")
+            throw ExitCode(2)
+        }
+        var arguments = [
+            BatchWorkerCommand.configuration.commandName!, "--max-bytes", "\(maxBytes.bytes)", "--time-limit", "\(timeLimit)",
+            "--parent", "\(getpid())",
+        ]
+        if explain { arguments.append("--explain") }
+        if noComments { arguments.append("--no-comments") }
+        if commentHeaders { arguments.append("--comment-headers") }
+        if let pageType { arguments += ["--page-type", pageType.rawValue] }
+        // WINNOW_RULES is read here, once: the workers get every rule file
+        // as an argument, and no WINNOW_RULES to add it again.
+        for path in ruleOptions.paths { arguments += ["--rules", path] }
+        var environment = ProcessInfo.processInfo.environment
+        environment["WINNOW_RULES"] = nil
+        // A worker's crash is reported by the batch in one line; the Swift
+        // runtime's backtrace (a hundred lines a crash) is left to
+        // 'winnow clean' on the page, unless asked for.
+        if environment["SWIFT_BACKTRACE"] == nil { environment["SWIFT_BACKTRACE"] = "enable=no" }
+        return CleaningWorker.Launch(
+            executable: executable, arguments: arguments, environment: environment.map { "\($0.key)=\($0.value)" })
+    }
+
+    static func executablePath() -> String? {
+        #if os(Linux)
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        #endif
+        return Bundle.main.executablePath
     }
 
     /// The inputs' total size when every one is a regular file (else the

@@ -9,8 +9,54 @@ import Winnow
 ///      "target_uri": …, "warc_date": …, "fields": {…} | null,
 ///      "schema": "winnow.article/1", … | "error": {"kind": …, "message": …}}
 enum BatchRecord {
-    static func article(_ provenance: Provenance, _ article: Article) -> [UInt8] {
-        line(provenance, body: article.json)
+    /// The record's line up to the body: the provenance members (and the
+    /// JSON Lines record's other members), without the closing brace. The
+    /// batch sends it to the cleaning worker, which writes the whole line.
+    static func head(_ provenance: Provenance) -> [UInt8] {
+        var head = JSONValue.object(provenanceMembers(provenance)).serialized()
+        head.removeLast()  // the closing brace: more members follow
+        if let passthrough = provenance.passthrough {
+            // The other members' JSON text, exactly as read.
+            head += ",\"fields\":{"
+            for (index, member) in passthrough.enumerated() {
+                if index > 0 { head += "," }
+                head += JSONValue.string(member.key).serialized() + ":" + member.json
+            }
+            head += "}"
+        } else {
+            head += ",\"fields\":null"
+        }
+        return Array(head.utf8)
+    }
+
+    /// The length of the line `writeLine` writes.
+    static func lineLength(head: [UInt8], body: JSONValue) -> Int {
+        // "," and the body's members, or "}" for an empty body; "\n".
+        head.count + (isEmptyObject(body) ? 1 : body.serializedByteCount()) + 1
+    }
+
+    private static func isEmptyObject(_ body: JSONValue) -> Bool {
+        if case .object(let members) = body { return members.isEmpty }
+        return false
+    }
+
+    /// Writes the line of `head` and `body` (an object: its members join
+    /// the provenance) in pieces, never held whole.
+    static func writeLine(head: [UInt8], body: JSONValue, to output: (UnsafeRawBufferPointer) -> Void) {
+        head.withUnsafeBytes(output)
+        if !isEmptyObject(body) {
+            var first = true
+            body.write { piece in
+                guard first else { return output(piece) }
+                // The body's opening brace becomes the comma after the head.
+                first = false
+                withUnsafeBytes(of: UInt8(ascii: ",")) { output($0) }
+                if piece.count > 1 { output(UnsafeRawBufferPointer(rebasing: piece[1...])) }
+            }
+        } else {
+            withUnsafeBytes(of: UInt8(ascii: "}")) { output($0) }
+        }
+        withUnsafeBytes(of: UInt8(ascii: "\n")) { output($0) }
     }
 
     static func error(_ provenance: Provenance, kind: String, message: String) -> [UInt8] {
@@ -38,32 +84,11 @@ enum BatchRecord {
         return provenance.input
     }
 
-    /// The record's bytes, written straight into one buffer: provenance,
-    /// `fields`, then the body's members in the same object.
     private static func line(_ provenance: Provenance, body: JSONValue) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(4096)
-        output.append(UInt8(ascii: "{"))
-        JSONValue.writeMembers(provenanceMembers(provenance), to: &output)
-        output.append(contentsOf: #","fields":"#.utf8)
-        if let passthrough = provenance.passthrough {
-            // The other members' JSON text, exactly as read.
-            output.append(UInt8(ascii: "{"))
-            for (index, member) in passthrough.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                JSONValue.writeString(member.key, to: &output)
-                output.append(UInt8(ascii: ":"))
-                output.append(contentsOf: member.json.utf8)
-            }
-            output.append(UInt8(ascii: "}"))
-        } else {
-            output.append(contentsOf: "null".utf8)
-        }
-        if case .object(let members) = body, !members.isEmpty {
-            output.append(UInt8(ascii: ","))
-            JSONValue.writeMembers(members, to: &output)
-        }
-        output.append(contentsOf: "}\n".utf8)
-        return output
+        let head = head(provenance)
+        var line: [UInt8] = []
+        line.reserveCapacity(lineLength(head: head, body: body))
+        writeLine(head: head, body: body) { line.append(contentsOf: $0) }
+        return line
     }
 }

@@ -23,6 +23,12 @@ final class BatchRunner {
         /// whose file exists is already done.
         let outputDirectory: String?
         let resume: Bool
+        /// How the cleaning workers are started.
+        let workerLaunch: CleaningWorker.Launch
+        /// Nanoseconds a worker may take over one page before it is killed
+        /// (nil: no limit): past `--time-limit`, which the pipeline reads
+        /// only between stages, so a page stuck inside a stage is stopped.
+        let hardTimeLimit: UInt64?
     }
 
     struct Outcome {
@@ -36,11 +42,13 @@ final class BatchRunner {
     private enum Work: Sendable {
         case page(PageRecord)
         case failure(Provenance, InputError)
+        /// The page was handed to its worker (and its bytes let go).
+        case handedOver
     }
 
     private struct Job: Sendable {
         let sequence: Int
-        let work: Work
+        var work: Work
         let outputName: String?
     }
 
@@ -57,6 +65,8 @@ final class BatchRunner {
         case result(Result)
         case readerDone(issued: Int)
         case wake
+        /// No worker could be started: the batch stops.
+        case fatal(String)
     }
 
     /// Flags the reader and the workers read to stop early.
@@ -71,13 +81,14 @@ final class BatchRunner {
     let counters: BatchCounters
     private let jobQueue: BlockingQueue<Job>
     private let messages: BlockingQueue<Message>
-    private let window: DispatchSemaphore
+    private let window: TokenWindow
     private let windowSize: Int
     private let stop = Stop()
-    private(set) var interrupts: InterruptSignals!
+    private let workers = WorkerRegistry()
+    let interrupts: InterruptSignals
     private let addressNotice: AddressScopedRulesNotice
 
-    init(settings: Settings, counters: BatchCounters) {
+    init(settings: Settings, counters: BatchCounters, interrupts: InterruptSignals) {
         self.settings = settings
         self.counters = counters
         // Two jobs queued per worker keep every core busy; the rest of the
@@ -85,12 +96,13 @@ final class BatchRunner {
         windowSize = settings.jobs * 8 + 8
         jobQueue = BlockingQueue(capacity: settings.jobs * 2)
         messages = BlockingQueue(capacity: windowSize + 64)
-        window = DispatchSemaphore(value: windowSize)
+        window = TokenWindow(tokens: windowSize)
         addressNotice = AddressScopedRulesNotice(
             rules: settings.cleaner.rules, remedy: "batch reads URLs from JSON Lines and WARC records", isOneOfMany: true)
         let messages = self.messages
         let stop = self.stop
-        interrupts = InterruptSignals {
+        self.interrupts = interrupts
+        interrupts.onSignal {
             stop.request()
             messages.push(.wake)
         }
@@ -98,7 +110,6 @@ final class BatchRunner {
 
     /// Runs the batch to its end (or its interruption) and closes `sink`.
     func run(into sink: RecordSink) -> Outcome {
-        interrupts.install()
         startReader()
         for _ in 0..<settings.jobs { startWorker() }
         return write(into: sink)
@@ -147,8 +158,7 @@ final class BatchRunner {
                         continue
                     }
                 }
-                window.wait()
-                if stop.requested { break }
+                guard window.take(), !stop.requested else { break }
                 counters.issued(inputBytes: input.bytesConsumed)
                 jobQueue.push(Job(sequence: sequence, work: work, outputName: outputName))
                 sequence += 1
@@ -166,67 +176,82 @@ final class BatchRunner {
         let jobQueue = self.jobQueue
         let messages = self.messages
         let stop = self.stop
-        let base = settings.cleaner
+        let settings = self.settings
+        let workers = self.workers
         let notice = addressNotice
         let thread = Thread {
-            var cleaners: [String: Cleaner] = ["": base]
-            while let job = jobQueue.pop() {
+            let worker = CleaningWorker(launch: settings.workerLaunch, registry: workers)
+            while var job = jobQueue.pop() {
                 if stop.requested {
                     messages.push(
                         .result(Result(sequence: job.sequence, line: nil, errorKind: nil, pageBytes: 0, outputName: nil)))
                     continue
                 }
-                messages.push(.result(BatchRunner.process(job, base: base, cleaners: &cleaners, notice: notice)))
+                do throws(CleaningWorker.StartFailure) {
+                    messages.push(
+                        .result(try BatchRunner.process(
+                            &job, in: worker, registry: workers, hardTimeLimit: settings.hardTimeLimit, notice: notice)))
+                } catch {
+                    stop.request()
+                    messages.push(.fatal(error.message))
+                    messages.push(
+                        .result(Result(sequence: job.sequence, line: nil, errorKind: nil, pageBytes: 0, outputName: nil)))
+                }
             }
+            worker.stop()
         }
-        // libxml2's parser recurses on deep markup: the main thread's stack.
-        thread.stackSize = 8 << 20
         thread.start()
     }
 
     private static func process(
-        _ job: Job, base: Cleaner, cleaners: inout [String: Cleaner], notice: AddressScopedRulesNotice
-    ) -> Result {
+        _ job: inout Job, in worker: CleaningWorker, registry: WorkerRegistry, hardTimeLimit: UInt64?,
+        notice: AddressScopedRulesNotice
+    ) throws(CleaningWorker.StartFailure) -> Result {
         switch job.work {
+        case .handedOver:
+            return Result(sequence: job.sequence, line: nil, errorKind: nil, pageBytes: 0, outputName: nil)
         case .failure(let provenance, let error):
             return Result(
                 sequence: job.sequence, line: BatchRecord.error(provenance, kind: error.kind, message: error.message),
                 errorKind: error.kind, pageBytes: 0, outputName: job.outputName)
-        case .page(let record):
-            // The transport's charset is a per-page hint: one cleaner per
-            // charset seen, sharing the rules.
-            let key = record.charset?.lowercased() ?? ""
-            let cleaner: Cleaner
-            if let cached = cleaners[key] {
-                cleaner = cached
-            } else {
-                var options = base.options
-                options.charset = record.charset ?? base.options.charset
-                cleaner = Cleaner(options: options, rules: base.rules)
-                cleaners[key] = cleaner
-            }
+        case .page(var record):
+            // The job lets go of the page, and the worker takes it: the
+            // batch holds no copy while the page is cleaned.
+            job.work = .handedOver
+            let pageBytes = record.bytes.count
+            let name = BatchRecord.displayName(record.provenance)
+            let deadline = hardTimeLimit.map { WorkerMessages.uptimeNanoseconds() + $0 }
             let line: [UInt8]
             var errorKind: String?
-            do {
-                let article = try cleaner.clean(bytes: record.bytes, url: record.url)
-                notice.check(article, name: BatchRecord.displayName(record.provenance))
-                line = BatchRecord.article(record.provenance, article)
-            } catch let error as CleanerError {
-                let failure = PageFailure(error, input: BatchRecord.displayName(record.provenance))
-                errorKind = failure.kind
-                line = BatchRecord.error(record.provenance, kind: failure.kind, message: failure.message)
-            } catch let error as TimeLimitExceeded {
-                errorKind = "time-limit"
-                line = BatchRecord.error(
-                    record.provenance, kind: "time-limit", message: "\(BatchRecord.displayName(record.provenance)): \(error)")
-            } catch {
+            switch try worker.clean(
+                name: name, url: record.url, charset: record.charset, bytes: &record.bytes,
+                head: BatchRecord.head(record.provenance), deadline: deadline)
+            {
+            case .cleaned(nil, let recordLine):
+                line = recordLine
+            case .cleanedWithoutAddress(let recordLine):
+                notice.reportMissingAddress(name: name)
+                line = recordLine
+            case .cleaned(let kind?, let message):
+                errorKind = kind
+                line = BatchRecord.error(record.provenance, kind: kind, message: String(decoding: message, as: UTF8.self))
+            case .died where registry.killedAll:
+                // A second interrupt: the batch stops without this page.
+                return Result(sequence: job.sequence, line: nil, errorKind: nil, pageBytes: 0, outputName: nil)
+            case .died(let how):
                 errorKind = "internal"
+                let message = "\(name): the worker cleaning this page \(how); this is a bug in Winnow ('winnow clean' on the page shows where)"
+                printError(message)
+                line = BatchRecord.error(record.provenance, kind: "internal", message: message)
+            case .timedOut:
+                errorKind = "time-limit"
+                let seconds = hardTimeLimit.map { String(format: "%.1f", Double($0) / 1e9) } ?? "?"
                 line = BatchRecord.error(
-                    record.provenance, kind: "internal", message: "\(BatchRecord.displayName(record.provenance)): \(error)")
+                    record.provenance, kind: "time-limit",
+                    message: "\(name): still cleaning after \(seconds) s, inside a stage; its worker was stopped")
             }
             return Result(
-                sequence: job.sequence, line: line, errorKind: errorKind, pageBytes: record.bytes.count,
-                outputName: job.outputName)
+                sequence: job.sequence, line: line, errorKind: errorKind, pageBytes: pageBytes, outputName: job.outputName)
         }
     }
 
@@ -263,7 +288,10 @@ final class BatchRunner {
         while true {
             if let issued, received == issued { break }
             if stop.requested {
-                if interrupts.isUrgent || fatal != nil { break }
+                if interrupts.isUrgent || fatal != nil {
+                    workers.killAll()
+                    break
+                }
                 if received == counters.issuedCount { break }
             }
             guard let message = messages.pop() else { break }
@@ -272,6 +300,8 @@ final class BatchRunner {
                 issued = count
             case .wake:
                 continue
+            case .fatal(let message):
+                fatal = fatal ?? message
             case .result(let result):
                 received += 1
                 if settings.ordered {
@@ -283,9 +313,11 @@ final class BatchRunner {
                 } else {
                     emit(result)
                 }
-                window.signal()
+                window.give()
             }
         }
+        // A reader waiting for a token stops now, not never.
+        window.close()
         do {
             try sink.finish()
         } catch {

@@ -10,15 +10,26 @@ import Darwin
 /// and drops the records not yet started; pages being cleaned finish and
 /// are written. A second stops waiting for them. Either way the output is
 /// closed cleanly: only whole lines, a finished gzip member.
+///
+/// Installed first thing, before the rules are loaded: a signal during the
+/// start (which takes a few tenths of a second) is kept and stops the
+/// batch as soon as it runs, instead of killing the process by default.
 final class InterruptSignals: @unchecked Sendable {
     private let lock = NSLock()
     private var received: [Int32] = []
     private var sources: [DispatchSourceSignal] = []
-    private let onSignal: @Sendable () -> Void
+    private var listener: (@Sendable () -> Void)?
 
-    /// `onSignal` wakes whoever waits (the writer).
-    init(onSignal: @escaping @Sendable () -> Void) {
-        self.onSignal = onSignal
+    init() {}
+
+    /// Called at each signal from now on (to wake whoever waits: the
+    /// writer), and at once if one came already.
+    func onSignal(_ listener: @escaping @Sendable () -> Void) {
+        let pending = lock.withLock {
+            self.listener = listener
+            return !received.isEmpty
+        }
+        if pending { listener() }
     }
 
     func install() {
@@ -27,8 +38,11 @@ final class InterruptSignals: @unchecked Sendable {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [self] in
-                lock.withLock { received.append(number) }
-                onSignal()
+                let listener = lock.withLock {
+                    received.append(number)
+                    return self.listener
+                }
+                listener?()
             }
             source.resume()
             sources.append(source)

@@ -74,6 +74,12 @@ final class StreamSink: RecordSink {
                 buffer.append(contentsOf: encoder.finishMember())
                 sinceMemberStart = 0
             }
+        } else if line.count >= StreamSink.bufferLimit {
+            // A large page's line is written as it is, after what is
+            // buffered: a copy of it in the buffer held it twice.
+            try flush()
+            try writeAll(line)
+            return nil
         } else {
             buffer.append(contentsOf: line)
         }
@@ -88,16 +94,20 @@ final class StreamSink: RecordSink {
     }
 
     private func flush() throws(SinkError) {
+        try writeAll(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ bytes: [UInt8]) throws(SinkError) {
         var written = 0
-        while written < buffer.count {
-            let count = buffer.withUnsafeBytes { writeBytes(descriptor, $0.baseAddress! + written, $0.count - written) }
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { writeBytes(descriptor, $0.baseAddress! + written, $0.count - written) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw SinkError(message: "\(name): cannot write: \(String(cString: strerror(errno)))")
             }
             written += count
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 }
 

@@ -366,6 +366,17 @@ import Darwin
         #expect(headed.text.hasSuffix(plain.text))
     }
 
+    /// An unknown `--charset` is a usage error; it was ignored, and the
+    /// page read as its bytes said.
+    @Test(arguments: ["clean", "explain"])
+    func unknownCharsetIsAUsageError(command: String) throws {
+        let run = try WinnowProcess.run([command, "--charset", "bogus", Self.page])
+        #expect(run.status == 64)
+        #expect(run.stderrLines.first?.hasPrefix("Error: unknown charset 'bogus'") == true, "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        #expect(try WinnowProcess.run([command, "--charset", "Windows-1251", Self.page]).status == 0)
+    }
+
     @Test func invalidFormatIsAUsageError() throws {
         let run = try WinnowProcess.run(["clean", "--format", "xml", Self.page])
         #expect(run.status == 64)

@@ -17,7 +17,7 @@ import Testing
         ] {
             let run = try WinnowProcess.run(
                 executable: try WinnowProcess.binary(), arguments: ["eval", directory, "--worst", "2", "--jobs", "1"],
-                workingDirectory: TestSupport.repositoryRoot)
+                workingDirectory: TestSupport.repositoryRoot.path)
             #expect(run.status == 0, "\(run.stderr)")
             let listed = run.stdoutText.split(separator: "\n").filter { $0.hasPrefix("  ") && $0.contains(" R ") }
                 .compactMap { $0.split(separator: " ").last.map(String.init) }

@@ -76,7 +76,7 @@ import Testing
         let html = try Data(contentsOf: URL(fileURLWithPath: CleanCommandTests.page))
         _ = try scratch.file("article", html)
         let run = try WinnowProcess.run(
-            executable: try WinnowProcess.binary(), arguments: ["article"], workingDirectory: scratch.url)
+            executable: try WinnowProcess.binary(), arguments: ["article"], workingDirectory: scratch.url.path)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdoutText.contains("\"schema\":\"winnow.article/1\""))
     }

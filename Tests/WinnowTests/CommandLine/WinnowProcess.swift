@@ -75,9 +75,12 @@ enum WinnowProcess {
 
     /// Runs `winnow arguments…`, reading its output while it runs.
     static func run(
-        _ arguments: [String], input: Input = .empty, environment: [String: String] = [:], timeout: TimeInterval = 120
+        _ arguments: [String], input: Input = .empty, environment: [String: String] = [:], timeout: TimeInterval = 120,
+        workingDirectory: String? = nil
     ) throws -> Result {
-        try run(executable: binary(), arguments: arguments, input: input, environment: environment, timeout: timeout)
+        try run(
+            executable: binary(), arguments: arguments, input: input, environment: environment, timeout: timeout,
+            workingDirectory: workingDirectory)
     }
 
     /// Runs any executable. Both pipes are drained before `waitUntilExit()`
@@ -86,12 +89,12 @@ enum WinnowProcess {
     /// a hang fails the test instead of the whole run.
     static func run(
         executable: URL, arguments: [String], input: Input = .empty, environment: [String: String] = [:],
-        timeout: TimeInterval = 120, workingDirectory: URL? = nil
+        timeout: TimeInterval = 120, workingDirectory: String? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
+        if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
         // Added to the test's own environment (a set WINNOW_RULES would
         // change every run, so it is cleared unless a test sets it).
         var merged = ProcessInfo.processInfo.environment

@@ -177,6 +177,54 @@ import Testing
 
     // MARK: - Declarations
 
+    // MARK: - Undeclared legacy charsets
+
+    static let undeclaredFolder = TestSupport.repositoryRoot.appendingPathComponent("Tests/InputFiles/undeclared-charsets")
+
+    /// A page in a legacy charset that declares none is read in the
+    /// charset uchardet detects (a windows-1251 page came out as
+    /// windows-1252 mojibake); a Western page stays windows-1252.
+    @Test(arguments: [
+        ("ru-windows-1251", "windows-1251"), ("ru-koi8-r", "KOI8-R"), ("pl-windows-1250", "windows-1250"),
+        ("ja-shift_jis", "Shift_JIS"), ("zh-gbk", "gb18030"), ("ko-euc-kr", "EUC-KR"), ("he-windows-1255", "windows-1255"),
+        ("fr-windows-1252", "windows-1252"),
+    ])
+    func undeclaredCharsetIsDetected(name: String, charset: String) throws {
+        let folder = CharsetDecoderTests.undeclaredFolder
+        let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(name + ".html")))
+        let expected = try String(contentsOf: folder.appendingPathComponent(name + ".txt"), encoding: .utf8)
+            .trimmingCharacters(in: .newlines)
+        let decoded = CharsetDecoder.decode(bytes)
+        #expect(decoded.charset == charset)
+        #expect(decoded.signal == (charset == "windows-1252" ? .fallback : .detected))
+        #expect(CharsetDecoderTests.text(decoded).contains(expected))
+    }
+
+    /// The fixture's windows-1251 page with its `<meta charset>` taken out
+    /// cleans to the same article as with it.
+    @Test func undeclaredFixturePageCleansAsDeclared() throws {
+        let page = Fixture.directory.appendingPathComponent("charset-windows-1251/page.html")
+        let declared = try [UInt8](Data(contentsOf: page))
+        let marker = Array("<meta charset=\"windows-1251\">".utf8)
+        let start = try #require(declared.indices.first { declared[$0...].starts(with: marker) })
+        let undeclared = Array(declared[..<start] + declared[(start + marker.count)...])
+        let cleaner = try Cleaner()
+        #expect(try cleaner.clean(bytes: undeclared).json.serialized() == cleaner.clean(bytes: declared).json.serialized())
+    }
+
+    /// Too few bytes above ASCII to judge: windows-1252 stands.
+    @Test func littleEvidenceStaysWindows1252() {
+        let decoded = CharsetDecoder.decode(Self.page(charset: nil, Self.windows1251Greeting))
+        #expect(decoded.charset == "windows-1252")
+        #expect(decoded.signal == .fallback)
+    }
+
+    @Test func labelsAreRecognized() {
+        #expect(CharsetDecoder.recognizes(label: " Windows-1251 "))
+        #expect(CharsetDecoder.recognizes(label: "latin1"))
+        #expect(!CharsetDecoder.recognizes(label: "bogus"))
+    }
+
     @Test func unknownLabelFallsBackToTheBytes() {
         let latin = CharsetDecoder.decode(Self.page(charset: "x-klingon", [0x63, 0x61, 0x66, 0xE9, 0x96]))
         #expect(Self.text(latin).contains("<p>café–</p>"))

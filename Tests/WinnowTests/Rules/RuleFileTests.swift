@@ -194,6 +194,11 @@ import Testing
         ("- id: a\n  stage: strip-boilerplate\n  drop-text: '^(a+)+$'\n", 3, "backtracks catastrophically"),
         ("- id: a\n  stage: strip-boilerplate\n  drop-text: '(x+x+)+y'\n", 3, "backtracks catastrophically"),
         ("- id: a\n  stage: strip-boilerplate\n  drop-text: '^(\\w+\\s?)*$'\n", 3, "backtracks catastrophically"),
+        // Blow-ups on characters or runs only the pattern names: probed
+        // with them (the first passed and took 30 s on a page of ';').
+        ("- id: a\n  stage: strip-boilerplate\n  drop-text: '^(;|;;)*$'\n", 3, "backtracks catastrophically"),
+        ("- id: a\n  stage: strip-boilerplate\n  drop-text: '(xy|xyxy)*z'\n", 3, "backtracks catastrophically"),
+        ("- id: a\n  stage: strip-boilerplate\n  drop: p\n  with-text: '^(§|§§)+!'\n", 4, "backtracks catastrophically"),
         ("- id: ad-slots\n  stage: strip-boilerplate\n  drop: 'p'\n", 1, "already taken (built-in)"),
         ("- disable: [no-such-rule]\n", 1, "names no known rule: 'no-such-rule'"),
         ("- disable: [navigation]\n  sites: [a.com]\n", 2, "unknown key 'sites'"),
@@ -221,6 +226,45 @@ import Testing
         // so no blow-up (the built-in byline pattern has this shape).
         let rules = try file("- id: a\n  stage: strip-boilerplate\n  drop-text: '^by\\s+\\w+(\\s+\\w+)*$'\n")
         #expect(rules.rules.first?.dropText?.matches("By Jane Ann Doe") == true)
+    }
+
+    /// A runaway pattern that slipped past the probes costs a page one
+    /// budget: once it runs out on a page it matches nothing more there
+    /// (even a text it would match), where it cost a budget a block.
+    @Test func aPatternThatRanOutIsSkippedForTheRestOfThePage() throws {
+        let pattern = try TextPattern("^(;|;;)*$", bounded: true)
+        let trips = PatternTrips()
+        #expect(pattern.matches(";;;;", trips: trips))
+        #expect(!pattern.matches(String(repeating: ";", count: 299) + "!", trips: trips))
+        #expect(trips.hasTripped(pattern))
+        #expect(!pattern.matches(";;;;", trips: trips))
+        #expect(pattern.matches(";;;;", trips: PatternTrips()))
+    }
+
+    /// Bounded patterns run from one start position: one that may match
+    /// anywhere still matches anywhere, and alike unbounded.
+    @Test(arguments: [
+        ("read more", "Please read more here", true), ("^read more", "Please read more here", false),
+        ("(?<=x)y", "axy", true), ("\\bsee also\\b", "we see also this", true), ("^$", "", true),
+        ("a|^b", "cab", true), ("end$", "the end", true), ("end$", "the end.", false),
+    ])
+    func boundedMatchesAsUnbounded(pattern: String, text: String, expected: Bool) throws {
+        #expect(try TextPattern(pattern, bounded: true).matches(text) == expected)
+        #expect(try TextPattern(pattern, bounded: false).matches(text) == expected)
+    }
+
+    /// A pattern is compiled once per process, however many rule sets use
+    /// it (a copy of every long one leaked per compilation on Linux).
+    @Test func patternsAreCompiledOncePerProcess() throws {
+        let yaml = "- id: a\n  stage: strip-boilerplate\n  drop-text: '^(" + (0..<60).map { "word\($0)" }.joined(separator: "|") + ")'\n"
+        let first = try cleaner([try file(yaml)])
+        let second = try cleaner([try file(yaml)])
+        let stage = "strip-boilerplate"
+        let one = try #require(first.rules.combinedTextPattern(for: stage))
+        let other = try #require(second.rules.combinedTextPattern(for: stage))
+        #expect(one.source.utf16.count > 256)
+        #expect(one.regex === other.regex)
+        #expect(one.boundedRegex === other.boundedRegex)
     }
 
     @Test func runawayMatchesStopAndDoNotMatch() throws {

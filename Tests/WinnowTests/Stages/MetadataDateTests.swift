@@ -45,6 +45,18 @@ import Testing
         #expect(MetadataDate.iso8601(text) == nil)
     }
 
+    /// Digit runs longer than a field allows are refused, however long:
+    /// 19 digits and more once overflowed `Int` while being added up and
+    /// trapped (found by fuzzing the HTML entry point).
+    @Test(arguments: [
+        "26666666666666666666", "20177777777777777777", "2022-03-23T10:15:00.99999999999999999999",
+        "2022-03-23T10:15:00+99999999999999999999", "99999999999999999999 March 2022",
+        "March 23, 99999999999999999999", "2022-99999999999999999999-01",
+    ])
+    func refusesLongDigitRuns(text: String) {
+        #expect(MetadataDate.iso8601(text) == nil)
+    }
+
     @Test func keepsComponents() throws {
         let date = try #require(MetadataDate(parsing: "2022-03-23T10:15:30-04:30"))
         #expect(date.year == 2022 && date.month == 3 && date.day == 23)

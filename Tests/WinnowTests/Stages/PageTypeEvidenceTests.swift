@@ -76,6 +76,18 @@ struct PageTypeEvidenceTests {
         #expect(type == .forum, "\(evidence)")
     }
 
+    /// A local business declares its trade (`Plumber`, `Dentist`), not the
+    /// parent type `LocalBusiness`; a shop's `Store` is no service.
+    @Test(arguments: [("Plumber", 1.0), ("Dentist", 1.0), ("LocalBusiness", 1.0), ("Store", 0.0), ("Organization", 0.0)])
+    func aDeclaredTradeIsServiceData(_ type: String, _ expected: Double) throws {
+        let html = """
+            <html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"\(type)",
+            "name":"Hollis & Sons"}</script></head><body><p>Text.</p></body></html>
+            """
+        let figures = try Cleaner().pageEvidence(bytes: Array(html.utf8))
+        #expect(figures.first { $0.name == "data.service" }?.value == expected, "\(type)")
+    }
+
     @Test func theCallersTypeIsTakenAsGiven() throws {
         let cleaner = try Cleaner(options: CleanerOptions(explain: true, pageType: .documentation))
         let explanation = try cleaner.explain(bytes: Array("<html><body><p>Text.</p></body></html>".utf8))

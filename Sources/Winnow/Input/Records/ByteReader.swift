@@ -23,6 +23,15 @@ public final class ByteReader {
     private var streamEnded = false
     /// Position in the stream of `buffer[start]`.
     public private(set) var offset = 0
+    /// After the stream reported damage: the position of its first byte
+    /// after the damage (the bytes buffered before it end there).
+    private var damageEnd: Int?
+    /// Damage the stream reported past what `verify` was asked to check:
+    /// thrown when reading gets there.
+    private var laterDamage: InputError?
+    /// Damaged stretches skipped, each counted as one byte of `offset`
+    /// that the stream never gave.
+    private var damageCount = 0
 
     public init(_ stream: ByteStream, chunkSize: Int = 1 << 16) {
         self.stream = stream
@@ -55,7 +64,18 @@ public final class ByteReader {
                 buffer.append(contentsOf: repeatElement(0, count: buffer.count))
             }
         }
-        let count = try stream.read(into: &buffer, from: end)
+        if let damage = laterDamage {
+            laterDamage = nil
+            damageEnd = offset + available
+            throw damage
+        }
+        let count: Int
+        do {
+            count = try stream.read(into: &buffer, from: end)
+        } catch {
+            damageEnd = offset + available
+            throw error
+        }
         if count == 0 {
             streamEnded = true
             return false
@@ -108,9 +128,13 @@ public final class ByteReader {
     }
 
     /// Reads up to `count` bytes (fewer only at the end of the stream).
-    public func read(count: Int) throws(InputError) -> [UInt8] {
+    /// `expected`, when the caller knows it (a file's size, a record's
+    /// declared length, both within the page limit), is reserved at once:
+    /// grown by doubling, a large page's buffer was up to twice the page,
+    /// and copied at every step.
+    public func read(count: Int, expected: Int? = nil) throws(InputError) -> [UInt8] {
         var result: [UInt8] = []
-        result.reserveCapacity(min(count, 1 << 24))
+        result.reserveCapacity(min(count, expected ?? (1 << 24)))
         while result.count < count {
             // On damage, the bytes read so far are dropped with the error.
             if available == 0 {
@@ -143,6 +167,44 @@ public final class ByteReader {
             guard try fillMore() else { break }
         }
         return Array(buffer[start..<(start + min(count, available))])
+    }
+
+    /// After the stream reported damage, drops what was buffered before
+    /// it (the damaged stretch's bytes: a reader that hit the damage inside
+    /// a record has lost that record anyway), so reading goes on with the
+    /// first byte after the damage, at the start of a line.
+    ///
+    /// The damage itself counts as one byte of `offset`: a gzip member
+    /// destroyed whole yields no byte, and without it the failure at the
+    /// damage and the record after it would share an offset (and a
+    /// `--resume` key). Offsets past damage are this reader's own count;
+    /// no other tool decompresses past it.
+    public func skipDamagedBytes() {
+        guard let damageEnd else { return }
+        self.damageEnd = nil
+        if damageEnd > offset { consume(min(damageEnd - offset, available)) }
+        offset += 1
+        damageCount += 1
+    }
+
+    /// Reads ahead, keeping what it reads buffered, until the stream has
+    /// checked its bytes up to `position` (a gzip member's CRC): a damaged
+    /// check throws here. Gives up, unchecked, when the check lies more
+    /// than `lookahead` bytes ahead (a member that holds many records) or
+    /// the stream checks nothing.
+    public func verify(through position: Int, lookahead: Int) throws(InputError) {
+        let streamPosition = position - damageCount
+        while let verified = stream.verifiedOffset, verified < streamPosition, available <= lookahead {
+            do {
+                guard try fillMore() else { return }
+            } catch {
+                // Damage after the checked stretch (garbage after a sound
+                // member) is not this stretch's: it is met again there.
+                guard let verified = stream.verifiedOffset, verified >= streamPosition else { throw error }
+                laterDamage = error
+                return
+            }
+        }
     }
 
     /// Puts bytes back in front of the unread ones, as if never read.

@@ -10,6 +10,15 @@ public protocol ByteStream: AnyObject {
 
     /// Bytes taken from the underlying file so far.
     var bytesConsumed: Int { get }
+
+    /// Where the bytes read so far stop being checked by the format
+    /// itself (a gzip member's CRC): a reader can ask a record's bytes to
+    /// be checked before it trusts them. Nil for a stream with no checks.
+    var verifiedOffset: Int? { get }
+}
+
+extension ByteStream {
+    public var verifiedOffset: Int? { nil }
 }
 
 extension ByteStream {

@@ -5,11 +5,18 @@
 /// Damage is reported and survived: corrupt data or garbage between
 /// members throws once, then reading resumes at the next gzip header
 /// found; a file that ends inside a member throws `gzip-truncated`.
+///
+/// A damaged member may be caught only after inflate has read into the
+/// members that follow it (a member cut short runs on into the next one's
+/// bytes; a flipped bit can be caught only by the CRC at the member's end).
+/// So the first gzip header inflate passed inside the damaged member is
+/// remembered, with the bytes from it on, and reading resumes there: the
+/// next member is read whole, not skipped with the damage.
 public final class GzipStream: ByteStream {
     private let source: ByteStream
     private let name: String
     private let inflater: Inflater
-    private var input = [UInt8](repeating: 0, count: 1 << 16)
+    private var input = [UInt8](repeating: 0, count: GzipStream.chunkSize)
     private var inputStart = 0
     private var inputEnd = 0
     private var sourceEnded = false
@@ -21,6 +28,20 @@ public final class GzipStream: ByteStream {
     private var compressedOffset = 0
     /// Where the current member started (or should have).
     private var memberStart = 0
+    /// Index in `input` of the first gzip header inflate consumed inside
+    /// the current member (not at its start): where reading resumes if the
+    /// member turns out damaged. Bytes from it on are kept in `input`.
+    private var restartCandidate: Int?
+    /// Index in `input` from which the consumed bytes are still to be
+    /// looked at for a header.
+    private var scanFrom = 1
+
+    static let chunkSize = 1 << 16
+    /// The most bytes kept after a restart candidate. Inflate notices a
+    /// member that ran into foreign bytes within a few kilobytes; only a
+    /// chance `1f 8b 08` inside a sound member (odds 2^-24 a byte) keeps
+    /// bytes longer, and is dropped past this.
+    static let restartRetentionLimit = 1 << 20
 
     /// Bytes produced so far.
     public private(set) var decompressedOffset = 0
@@ -30,6 +51,9 @@ public final class GzipStream: ByteStream {
     public private(set) var membersCompleted = 0
 
     public var bytesConsumed: Int { source.bytesConsumed }
+
+    /// Decompressed bytes up to here passed their member's CRC check.
+    public var verifiedOffset: Int? { lastMemberEnd.decompressed }
 
     public init(_ source: ByteStream, name: String) {
         self.source = source
@@ -50,6 +74,12 @@ public final class GzipStream: ByteStream {
         while true {
             if inputStart == inputEnd {
                 guard try refill() else {
+                    if insideMember, restartCandidate != nil {
+                        // The member ran on into the next ones and the file
+                        // ended before inflate noticed: a member cut short.
+                        let error = restartAfterDamage(reason: "the member is cut short")
+                        throw error
+                    }
                     finished = true
                     if insideMember {
                         throw InputError(
@@ -65,7 +95,10 @@ public final class GzipStream: ByteStream {
             inputStart += step.consumed
             compressedOffset += step.consumed
             decompressedOffset += step.produced
-            if step.consumed > 0 { insideMember = true }
+            if step.consumed > 0 {
+                insideMember = true
+                noteHeaders()
+            }
             switch step.status {
             case .proceeding:
                 break
@@ -74,19 +107,9 @@ public final class GzipStream: ByteStream {
                 insideMember = false
                 membersCompleted += 1
                 lastMemberEnd = (compressedOffset, decompressedOffset)
-                memberStart = compressedOffset
+                beginMember()
             case .damaged(let reason):
-                let damaged = memberStart
-                _ = try skipToNextMember()
-                inflater.reset()
-                insideMember = false
-                memberStart = compressedOffset
-                // The whole damaged stretch is reported: from where a member
-                // should have started to where the next one does.
-                let whereTo = inputStart < inputEnd ? "to the next gzip member" : "to the end of the file"
-                let error = InputError(
-                    kind: "gzip-corrupt",
-                    message: "\(name): corrupt gzip data at byte \(damaged) (\(reason)); skipped \(compressedOffset - damaged) bytes \(whereTo)")
+                let error = restartAfterDamage(reason: reason)
                 guard step.produced == 0 else {
                     pendingError = error
                     return step.produced
@@ -97,19 +120,78 @@ public final class GzipStream: ByteStream {
         }
     }
 
-    /// Moves the unread input to the front and reads more after it; false
-    /// at the end of the source.
+    /// After a damaged member: moves to the next member (the first header
+    /// inside the damaged one, else the next found after the damage) and
+    /// says what was skipped: the whole damaged stretch, from where a
+    /// member should have started to where the next one does.
+    private func restartAfterDamage(reason: String) -> InputError {
+        let damaged = memberStart
+        // The search goes on from the first header inside the member, or
+        // from the first consumed byte not yet looked at (inflate may have
+        // read the next member's first bytes already: a damaged length
+        // field is found only after it). Either lies past the damaged
+        // member's own header, which is never found again.
+        let resumeAt = min(restartCandidate ?? scanFrom, inputEnd)
+        compressedOffset += resumeAt - inputStart
+        inputStart = resumeAt
+        restartCandidate = nil
+        skipToNextMember()
+        inflater.reset()
+        insideMember = false
+        beginMember()
+        let whereTo = inputStart < inputEnd ? "to the next gzip member" : "to the end of the file"
+        return InputError(
+            kind: "gzip-corrupt",
+            message: "\(name): corrupt gzip data at byte \(damaged) (\(reason)); skipped \(compressedOffset - damaged) bytes \(whereTo)")
+    }
+
+    /// A member starts at `inputStart`.
+    private func beginMember() {
+        memberStart = compressedOffset
+        restartCandidate = nil
+        scanFrom = inputStart + 1
+    }
+
+    /// Looks at the bytes inflate just consumed for a gzip header (`1f 8b
+    /// 08`) inside the current member, until one is found.
+    private func noteHeaders() {
+        if let candidate = restartCandidate {
+            if inputStart - candidate > GzipStream.restartRetentionLimit {
+                restartCandidate = nil
+                scanFrom = inputStart
+            }
+            return
+        }
+        var position = scanFrom
+        while position < inputStart, position + 2 < inputEnd {
+            if input[position] == 0x1F, input[position + 1] == 0x8B, input[position + 2] == 0x08 {
+                restartCandidate = position
+                return
+            }
+            position += 1
+        }
+        scanFrom = position
+    }
+
+    /// Moves the unread input (and any bytes kept for a restart) to the
+    /// front and reads more after it; false at the end of the source.
     private func refill() throws(InputError) -> Bool {
         guard !sourceEnded else { return false }
-        if inputStart > 0 {
-            let remaining = inputEnd - inputStart
+        let keepFrom = min(inputStart, restartCandidate ?? scanFrom)
+        if keepFrom > 0 {
+            let remaining = inputEnd - keepFrom
             if remaining > 0 {
                 input.withUnsafeMutableBytes { bytes in
-                    bytes.baseAddress!.copyMemory(from: bytes.baseAddress! + inputStart, byteCount: remaining)
+                    bytes.baseAddress!.copyMemory(from: bytes.baseAddress! + keepFrom, byteCount: remaining)
                 }
             }
-            inputStart = 0
+            inputStart -= keepFrom
             inputEnd = remaining
+            scanFrom -= keepFrom
+            restartCandidate = restartCandidate.map { $0 - keepFrom }
+        }
+        if input.count - inputEnd < GzipStream.chunkSize / 2 {
+            input.append(contentsOf: repeatElement(0, count: GzipStream.chunkSize))
         }
         let count: Int
         do {
@@ -126,38 +208,31 @@ public final class GzipStream: ByteStream {
         return true
     }
 
-    /// Skips input up to the next gzip header (1f 8b 08), or to the end;
-    /// returns how many bytes were skipped. The byte at the damage is
-    /// skipped first, so the damaged member's own header is not found again.
-    private func skipToNextMember() throws(InputError) -> Int {
-        var skipped = 0
-        if inputStart < inputEnd {
-            inputStart += 1
-            compressedOffset += 1
-            skipped += 1
-        }
+    /// Skips input up to the next gzip header (1f 8b 08) at or after
+    /// `inputStart`, or to the end.
+    private func skipToNextMember() {
         while true {
             while inputEnd - inputStart >= 3 {
                 if input[inputStart] == 0x1F, input[inputStart + 1] == 0x8B, input[inputStart + 2] == 0x08 {
-                    return skipped
+                    return
                 }
                 inputStart += 1
                 compressedOffset += 1
-                skipped += 1
             }
             let before = inputEnd - inputStart
             let more: Bool
             do {
+                scanFrom = inputStart
                 more = try refill()
             } catch {
-                return skipped + (inputEnd - inputStart)
+                // A read error ends the source; it is reported as the end.
+                more = false
             }
             if !more || inputEnd - inputStart == before {
                 // Fewer than three bytes left: no header can start here.
-                skipped += inputEnd - inputStart
                 compressedOffset += inputEnd - inputStart
                 inputStart = inputEnd
-                return skipped
+                return
             }
         }
     }

@@ -28,7 +28,7 @@ public final class HTMLFileSource: PageSource {
                     InputError(kind: "too-large", message: "\(name): page too large: \(size) bytes (limit \(maximumBytes))"))
             }
             let reader = ByteReader(file)
-            let bytes = try reader.read(count: maximumBytes + 1)
+            let bytes = try reader.read(count: maximumBytes + 1, expected: file.regularFileSize.map { $0 + 1 })
             bytesConsumed = file.bytesConsumed
             guard bytes.count <= maximumBytes else {
                 return .failure(

@@ -37,11 +37,20 @@ public final class JSONLinesSource: PageSource {
     public func next() -> InputItem? {
         guard !ended else { return nil }
         let line: ByteReader.Line?
+        let lineStart = reader.offset
         do {
             line = try reader.readLine(limit: lineLimit)
         } catch {
-            // The file itself failed (a read error, damaged gzip): the rest
-            // of the line is lost, and a stream that cannot go on ends.
+            // The file itself failed (a read error, damaged gzip). Damage
+            // inside a line fails that line, and reading goes on after the
+            // damage, at the start of a line. Damage found between two lines
+            // (a gzip member's CRC, checked at its end) is no line: it is
+            // reported at its offset in the decompressed stream, and the
+            // lines after it keep their numbers. A stream that cannot go on
+            // ends.
+            let insideLine = reader.offset > lineStart || reader.available > 0
+            reader.skipDamagedBytes()
+            guard insideLine else { return .failure(Provenance(input: name, offset: lineStart), error) }
             lineNumber += 1
             return .failure(Provenance(input: name, line: lineNumber), error)
         }

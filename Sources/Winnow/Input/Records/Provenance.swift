@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where one record came from, so every output line can be traced back
 /// to its input (and matched again by `--resume`).
 public struct Provenance: Sendable, Equatable {
@@ -46,8 +52,41 @@ public struct Provenance: Sendable, Equatable {
 
 /// The key `--resume` matches records by, built the same way from a
 /// record being read and from a line already written.
+///
+/// The input is matched by its path however it was spelled
+/// (`./pages.jsonl`, `pages.jsonl`, `/data/pages.jsonl` from `/data`):
+/// made absolute against the working directory and normalised as text,
+/// without asking the file system, so a run and its resumption agree even
+/// when a file is gone.
 public enum ResumeKey {
     public static func make(input: String, line: Int?, offset: Int?) -> String {
-        "\(input)\u{0}\(line.map(String.init) ?? "")\u{0}\(offset.map(String.init) ?? "")"
+        "\(normalizedPath(input))\u{0}\(line.map(String.init) ?? "")\u{0}\(offset.map(String.init) ?? "")"
+    }
+
+    /// `path` absolute and without `.`, `..` or repeated slashes;
+    /// `<stdin>` as it is.
+    public static func normalizedPath(_ path: String, workingDirectory: String? = nil) -> String {
+        guard path != "<stdin>", !path.isEmpty else { return path }
+        let absolute: String
+        if path.hasPrefix("/") {
+            absolute = path
+        } else {
+            absolute = (workingDirectory ?? ResumeKey.currentDirectory()) + "/" + path
+        }
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": _ = parts.popLast()
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    private static func currentDirectory() -> String {
+        guard let path = getcwd(nil, 0) else { return "" }
+        defer { free(path) }
+        return String(cString: path)
     }
 }

@@ -11,6 +11,9 @@ final class ReplayStream: ByteStream {
 
     var bytesConsumed: Int { rest.bytesConsumed }
 
+    /// The same positions as `rest`: the replayed bytes are its first ones.
+    var verifiedOffset: Int? { rest.verifiedOffset }
+
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         guard prefix.isEmpty else {
             let count = min(prefix.count, buffer.count)

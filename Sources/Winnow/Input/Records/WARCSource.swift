@@ -3,20 +3,23 @@
 /// HTML, with the HTTP status, charset, chunked framing and
 /// `Content-Encoding` honoured. Other records are counted as skipped.
 ///
-/// Damage is a failure for the record it hits, then reading goes on at the
-/// next line starting `WARC/1.`: garbage between records, a header without
-/// `Content-Length`, a `Content-Length` that does not fit the record
-/// (when too long, the next record is found inside the block and put
-/// back), a truncated last record, damaged gzip data.
+/// Damage is one failure for the record it hits, then reading goes on at
+/// the next line starting `WARC/1.`: garbage between records, a header
+/// without `Content-Length`, a `Content-Length` that does not fit the
+/// record (when too long, the next record is found inside the block and
+/// put back), a truncated last record, damaged gzip data. The skip to the
+/// next record is made before the failure is handed out, and damage met
+/// on the way is part of the same failure, so one damaged stretch is one
+/// failure, never two records for one.
+///
+/// In a gzip file a record is trusted only once its member passed its CRC
+/// check: a member whose damage only the CRC catches fails as a whole
+/// record (`gzip-corrupt`), with the record's own provenance.
 public final class WARCSource: PageSource {
     private let reader: ByteReader
     private let name: String
     private let maximumBytes: Int
     private var ended = false
-    /// After damage: skip to the next `WARC/` line before reading on.
-    private var needsResync = false
-    /// A failure found after a good record, reported on the next call.
-    private var pendingFailure: InputItem?
     /// The record being read, for failures that interrupt it.
     private var current = Provenance(input: "")
 
@@ -25,6 +28,12 @@ public final class WARCSource: PageSource {
     static let recordEnd = Array("\r\n\r\n".utf8)
     static let headerLineLimit = 1 << 16
     static let headerLineCount = 1000
+    /// How far past a record its gzip member's end is looked for, so the
+    /// CRC is checked before the record is trusted: one read of the
+    /// stream. A member that holds many records ends further away, and its
+    /// records are taken unchecked (its damage is a failure of its own,
+    /// where it is found).
+    static let verificationLookahead = 1 << 16
 
     public var bytesConsumed: Int { reader.bytesConsumed }
 
@@ -35,24 +44,34 @@ public final class WARCSource: PageSource {
     }
 
     public func next() -> InputItem? {
-        if let pending = pendingFailure {
-            pendingFailure = nil
-            return pending
-        }
         guard !ended else { return nil }
         do {
-            if needsResync {
-                needsResync = false
-                _ = try reader.skip(toLineStarting: WARCSource.resyncPrefix)
-            }
             return try nextItem()
         } catch {
             // The stream itself was damaged (gzip data, a read error) in the
             // middle of this record: the record fails, and reading resumes at
             // the next record the stream still has.
-            needsResync = true
-            return .failure(current, error)
+            reader.skipDamagedBytes()
+            return failure(error, resynchronizing: true)
         }
+    }
+
+    /// The current record's failure. With `resynchronizing`, the reader
+    /// first skips to the next record; damage met on the way belongs to
+    /// the same stretch and joins this failure (its kind wins: it is the
+    /// cause, the rest its symptoms).
+    private func failure(_ error: InputError, resynchronizing: Bool) -> InputItem {
+        var failure = error
+        while resynchronizing {
+            do {
+                _ = try reader.skip(toLineStarting: WARCSource.resyncPrefix)
+                break
+            } catch {
+                reader.skipDamagedBytes()
+                failure = InputError(kind: error.kind, message: "\(failure.message); then \(error.message)")
+            }
+        }
+        return .failure(current, failure)
     }
 
     private func nextItem() throws(InputError) -> InputItem? {
@@ -85,16 +104,15 @@ public final class WARCSource: PageSource {
         let recordName = "\(name): WARC record \(current.warcRecordID ?? "at offset \(start)")"
 
         guard let lengthText = header("content-length"), let length = Int(lengthText), length >= 0 else {
-            needsResync = true
             let problem = header("content-length") == nil ? "has no Content-Length" : "has a bad Content-Length"
-            return .failure(
-                current,
-                InputError(kind: "warc-bad-header", message: "\(recordName) \(problem); skipped to the next record"))
+            return failure(
+                InputError(kind: "warc-bad-header", message: "\(recordName) \(problem); skipped to the next record"),
+                resynchronizing: true)
         }
 
         // The block is held up to the page limit (memory stays bounded);
         // the rest of a larger one is skipped unread.
-        let block = try reader.read(count: min(length, maximumBytes))
+        let block = try reader.read(count: min(length, maximumBytes), expected: min(length, maximumBytes))
         var readLength = block.count
         if block.count == min(length, maximumBytes) {
             readLength += try reader.skip(count: length - block.count)
@@ -103,10 +121,14 @@ public final class WARCSource: PageSource {
         if let failure = try checkFraming(block: block, readLength: readLength, declared: length, recordName: recordName) {
             return failure
         }
+        // A gzip member is checked (CRC) before its record is trusted: the
+        // damage is this record's failure, not one of its own after it.
+        try reader.verify(through: reader.offset, lookahead: WARCSource.verificationLookahead)
 
         let type = header("warc-type")?.lowercased() ?? "missing"
         guard type == "response" else { return .skipped(reason: "warc-type-\(type)") }
-        return response(block: block, complete: readLength == block.count, length: length, recordName: recordName)
+        let complete = readLength == block.count
+        return response(block: consume block, complete: complete, length: length, recordName: recordName)
     }
 
     /// Checks that the record ends where `Content-Length` says: the block,
@@ -116,16 +138,8 @@ public final class WARCSource: PageSource {
     {
         let truncated = readLength < declared
         if !truncated {
-            let trailer: [UInt8]
-            do {
-                trailer = try reader.peek(count: 4)
-            } catch {
-                // The record was read whole; the damage after it is reported
-                // on its own, next.
-                pendingFailure = .failure(Provenance(input: name, offset: reader.offset), error)
-                needsResync = true
-                return nil
-            }
+            // Damage in the record end is this record's (thrown).
+            let trailer = try reader.peek(count: 4)
             if trailer == WARCSource.recordEnd {
                 _ = try reader.skip(count: 4)
                 return nil
@@ -155,16 +169,15 @@ public final class WARCSource: PageSource {
                     kind: "warc-truncated",
                     message: "\(recordName) is truncated: the file ends after \(readLength) of its \(declared) bytes"))
         }
-        needsResync = true
-        return .failure(
-            current,
+        return failure(
             InputError(
                 kind: "warc-content-length",
-                message: "\(recordName): Content-Length \(declared) does not match the record (no record end after it); skipped to the next record"))
+                message: "\(recordName): Content-Length \(declared) does not match the record (no record end after it); skipped to the next record"),
+            resynchronizing: true)
     }
 
     /// The HTML page of a `response` record, or why there is none.
-    private func response(block: [UInt8], complete: Bool, length: Int, recordName: String) -> InputItem {
+    private func response(block: consuming [UInt8], complete: Bool, length: Int, recordName: String) -> InputItem {
         let head: HTTPResponseHead
         switch HTTPResponseHead.parse(block) {
         case .success(let parsed): head = parsed
@@ -184,7 +197,10 @@ public final class WARCSource: PageSource {
                 current,
                 InputError(kind: "too-large", message: "\(recordName): page too large: \(length) bytes (limit \(maximumBytes))"))
         }
-        var body = Array(block[head.bodyStart...])
+        // The HTTP head is cut off in place: the block is this record's
+        // alone, and a copy of its body held a large page twice.
+        var body = consume block
+        body.removeSubrange(..<head.bodyStart)
         if head.codings("transfer-encoding").contains("chunked") {
             switch ChunkedBody.decode(body[...], limit: maximumBytes) {
             case .success(let decoded): body = decoded

@@ -295,12 +295,16 @@ private struct Cursor {
         }
     }
 
+    /// The run of digits at the cursor when it has an allowed length.
+    /// The whole run is counted but only the allowed digits are added up:
+    /// a run of 19 or more (`content="26666666666666666666"`) would
+    /// overflow `Int` and trap.
     mutating func number(digits allowed: ClosedRange<Int>) -> Int? {
         var value = 0
         var count = 0
         var position = index
         while position < bytes.endIndex, bytes[position] >= 0x30, bytes[position] <= 0x39 {
-            value = value * 10 + Int(bytes[position] - 0x30)
+            if count < allowed.upperBound { value = value * 10 + Int(bytes[position] - 0x30) }
             count += 1
             position += 1
         }

@@ -14,10 +14,25 @@ enum PageTypeVocabulary {
     static let productTypes: Set<String> = ["product", "productgroup", "productmodel", "individualproduct", "offer", "aggregateoffer"]
     static let listTypes: Set<String> = ["itemlist", "collectionpage", "searchresultspage", "offercatalog"]
     static let documentationTypes: Set<String> = ["techarticle", "apireference", "softwaresourcecode"]
+    /// Services, and the schema.org `LocalBusiness` subtypes that sell a
+    /// service rather than goods (a plumber's or a dentist's site declares
+    /// `Plumber` or `Dentist`, not their parent type). `Store` and its
+    /// subtypes are left out: a shop's pages are products and collections.
     static let serviceTypes: Set<String> = [
         "service", "professionalservice", "localbusiness", "softwareapplication", "webapplication", "financialproduct",
         "insuranceagency", "legalservice", "homeandconstructionbusiness", "medicalbusiness", "educationalorganization",
         "course", "event",
+        // HomeAndConstructionBusiness
+        "electrician", "generalcontractor", "hvacbusiness", "housepainter", "locksmith", "movingcompany", "plumber",
+        "roofingcontractor",
+        // LegalService, FinancialService
+        "attorney", "notary", "financialservice", "accountingservice", "bankorcreditunion",
+        // MedicalBusiness, HealthAndBeautyBusiness
+        "dentist", "physician", "medicalclinic", "optician", "physiotherapy", "healthandbeautybusiness", "beautysalon",
+        "dayspa", "hairsalon", "nailsalon", "healthclub", "veterinarycare",
+        // AutomotiveBusiness and other service trades
+        "automotivebusiness", "autorepair", "autobodyshop", "autowash", "childcare", "drycleaningorlaundry",
+        "emergencyservice", "employmentagency", "realestateagent", "travelagency", "selfstorage",
     ]
 
     // MARK: - URL shapes (path segments, lower case)

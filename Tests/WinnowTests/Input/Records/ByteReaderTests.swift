@@ -41,3 +41,15 @@ extension ByteReader.Line: Equatable {
         }
     }
 }
+
+/// The path part of `--resume` keys: one spelling a file.
+struct ResumeKeyPathTests {
+    @Test(arguments: [
+        ("pages.jsonl", "/data/pages.jsonl"), ("./pages.jsonl", "/data/pages.jsonl"), (".//pages.jsonl", "/data/pages.jsonl"),
+        ("sub/../pages.jsonl", "/data/pages.jsonl"), ("/data/pages.jsonl", "/data/pages.jsonl"),
+        ("/data/./x/../pages.jsonl", "/data/pages.jsonl"), ("../up.jsonl", "/up.jsonl"), ("<stdin>", "<stdin>"),
+    ])
+    func normalizes(path: String, expected: String) {
+        #expect(ResumeKey.normalizedPath(path, workingDirectory: "/data") == expected)
+    }
+}

@@ -75,4 +75,43 @@ struct JSONLinesSourceTests {
         }
         #expect((try? JSONObjectScanner.members(of: Array(" {\"a\": {\"b\": [true, false, null, -1.5E-3, \"s\"]}} ".utf8)))?.map(\.key) == ["a"])
     }
+
+    // MARK: - Damaged gzip members
+
+    static func gzipItems(_ members: [[UInt8]]) -> [InputItem] {
+        let stream = GzipStream(MemoryStream(members.flatMap { $0 }, chunk: 5), name: "in.jsonl.gz")
+        return RecordTestSupport.items(of: JSONLinesSource(stream, name: "in.jsonl.gz", maximumBytes: 1 << 20))
+    }
+
+    static func lines(_ range: ClosedRange<Int>) -> String {
+        range.map { "{\"html\": \"<p>line \($0)</p>\"}\n" }.joined()
+    }
+
+    /// Damage only the CRC catches is found between two lines: it is
+    /// reported at its offset, with no line number, and the lines after it
+    /// keep theirs.
+    @Test func damageBetweenLinesKeepsTheLineNumbers() throws {
+        var members = [1...2, 3...4, 5...6].map { RecordTestSupport.gzipMember(JSONLinesSourceTests.lines($0)) }
+        members[1][members[1].count - 8] ^= 0x01
+        let items = JSONLinesSourceTests.gzipItems(members)
+        #expect(items.compactMap(\.page).map(\.provenance.line) == [1, 2, 3, 4, 5, 6])
+        let failure = try #require(items.compactMap(\.failure).first)
+        #expect(items.compactMap(\.failure).count == 1)
+        #expect(failure.error.kind == "gzip-corrupt")
+        #expect(failure.provenance.line == nil)
+        #expect(failure.provenance.offset == JSONLinesSourceTests.lines(1...4).utf8.count)
+    }
+
+    /// Damage inside a line fails that line; the next member's lines are
+    /// read whole (the damaged line's bytes never run into them).
+    @Test func damageInsideALineFailsThatLine() throws {
+        var members = [1...2, 3...4, 5...6].map { RecordTestSupport.gzipMember(JSONLinesSourceTests.lines($0)) }
+        members[1].removeLast(12)
+        let items = JSONLinesSourceTests.gzipItems(members)
+        let pages = items.compactMap(\.page)
+        #expect(pages.map { String(decoding: $0.bytes, as: UTF8.self) }.suffix(2) == ["<p>line 5</p>", "<p>line 6</p>"])
+        let keys = items.compactMap(\.provenance?.resumeKey)
+        #expect(Set(keys).count == keys.count)
+        #expect(items.compactMap(\.failure).map(\.error.kind).allSatisfy { $0.hasPrefix("gzip-") })
+    }
 }

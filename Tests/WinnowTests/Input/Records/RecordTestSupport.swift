@@ -67,3 +67,48 @@ extension InputItem {
         return nil
     }
 }
+
+/// A small `.warc.gz` made in the test: one gzip member per `response`
+/// record, each holding a short HTML page, so damage can be put in any
+/// byte of any member and the records told apart by their ids.
+struct SmallArchive {
+    let members: [[UInt8]]
+    let ids: [String]
+
+    init(records: Int) {
+        var members: [[UInt8]] = []
+        var ids: [String] = []
+        for index in 0..<records {
+            let id = "<urn:uuid:00000000-0000-0000-0000-\(String(format: "%012d", index))>"
+            let body = "<html><head><title>Page \(index)</title></head><body><article><p>Page \(index) is a page of prose, with words enough to be read as an article.</p></article></body></html>"
+            let http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body
+            let record = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: \(id)\r\nWARC-Target-URI: http://example.com/\(index)\r\n"
+                + "Content-Length: \(http.utf8.count)\r\n\r\n" + http + "\r\n\r\n"
+            members.append(RecordTestSupport.gzipMember(record))
+            ids.append(id)
+        }
+        self.members = members
+        self.ids = ids
+    }
+
+    var bytes: [UInt8] { members.flatMap { $0 } }
+
+    /// Where member `index` starts in `bytes`.
+    func start(of index: Int) -> Int { members[..<index].map(\.count).reduce(0, +) }
+
+    /// The items a WARC reader gives for `bytes`.
+    static func items(_ bytes: [UInt8], chunk: Int = 7) -> [InputItem] {
+        RecordTestSupport.items(
+            of: WARCSource(GzipStream(MemoryStream(bytes, chunk: chunk), name: "a.warc.gz"), name: "a.warc.gz", maximumBytes: 1 << 20))
+    }
+}
+
+extension InputItem {
+    var provenance: Provenance? {
+        switch self {
+        case .page(let record): return record.provenance
+        case .failure(let provenance, _): return provenance
+        case .skipped: return nil
+        }
+    }
+}

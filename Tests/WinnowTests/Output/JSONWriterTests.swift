@@ -2,14 +2,15 @@ import Foundation
 import Testing
 @testable import Winnow
 
-/// The byte writer (`JSONBytes`, what batch and compact JSON use) writes
-/// exactly what the scalar-wise writer does: the pretty writer still is
-/// one, and a lone string or number prints the same compact or pretty.
-@Suite struct JSONBytesTests {
+/// The JSON writer's strings, numbers and whole articles: a lone string
+/// or number prints the same compact, pretty and in pieces, reads back as
+/// itself, and an article's compact JSON is its pretty JSON unindented.
+@Suite struct JSONWriterTests {
     static func bothWriters(_ value: JSONValue) -> (bytes: String, scalars: String) {
-        var bytes: [UInt8] = []
-        value.write(to: &bytes)
-        return (String(decoding: bytes, as: UTF8.self), value.serialized(pretty: true))
+        var pieces: [UInt8] = []
+        value.write(chunkSize: 3) { pieces.append(contentsOf: $0) }
+        #expect(pieces == value.serializedUTF8())
+        return (String(decoding: value.serializedUTF8(), as: UTF8.self), value.serialized(pretty: true))
     }
 
     @Test(arguments: [
