@@ -14,7 +14,10 @@ struct EvalCommand: ParsableCommand {
             it: tokens are \\w+ (Unicode, case kept), shingles are 4 tokens; per page tp, fp and fn \
             are normalised; P is the mean precision over pages with output, R the mean recall over \
             pages with truth, F1 the harmonic mean of P and R. Comments (where the truth has \
-            comments.txt) are all comment texts depth first. A page that fails scores as empty output.
+            comments.txt) are all comment texts depth first. A page that fails scores as empty output. \
+            Metadata is scored where meta.json gives it: title (equal after case, white space and \
+            typographic punctuation are normalised), authors (the truth's first name contained in \
+            the output's authors), published (the same day); see docs/evaluation.md.
             """
     )
 
@@ -73,13 +76,17 @@ struct EvalCommand: ParsableCommand {
         if rows.count > 1 { rows.append(SetScore(name: "all", scores: scores)) }
         var output = String(format: "%d pages in %.1fs\n\n", pages.count, seconds)
         output += EvalCommand.table(rows)
+        output += EvalCommand.metadataTable(rows)
         output += PageTypeReport(scores: scores, truthTypes: truthTypes).text
         let failed = scores.filter { $0.failure != nil }
         if !failed.isEmpty {
             output += "\nfailures (\(failed.count)), scored as empty output:\n"
             for score in failed.prefix(20) { output += "  \(EvalCommand.folder(of: score, in: directory)): \(score.failure!)\n" }
         }
-        if worst > 0 { output += EvalCommand.worstPages(scores, count: worst, directory: directory) }
+        if worst > 0 {
+            output += EvalCommand.worstPages(scores, count: worst, directory: directory)
+            output += EvalCommand.metadataMisses(scores, count: worst, directory: directory)
+        }
         writeOutput(output)
         if let pageFeatures {
             try PageTypeReport.writeFeatures(of: pages, with: cleaner, to: pageFeatures, jobs: max(1, jobs))
@@ -147,6 +154,53 @@ struct EvalCommand: ParsableCommand {
     /// or `DIR/<id>` when DIR is one set.
     static func folder(of page: PageScore, in directory: String) -> String {
         (directory.hasSuffix("/") ? directory : directory + "/") + page.relativePath
+    }
+
+    /// Exact-match accuracy of title, authors and published date per set
+    /// (pages whose truth gives the field), as a second table.
+    static func metadataTable(_ rows: [SetScore]) -> String {
+        let scored = rows.filter { !$0.metadata.isEmpty }
+        guard !scored.isEmpty else { return "" }
+        func cell(_ field: MetadataAccuracy.Field) -> String {
+            guard field.pages > 0 else { return pad("-", 18, left: true) }
+            return pad(format(field.accuracy) + " (\(field.matched)/\(field.pages))", 18, left: true)
+        }
+        var output = "\nmetadata, exact-match accuracy against meta.json (matched/pages whose truth gives it):\n"
+        output += pad("set", 12, left: true) + " " + pad("title", 18, left: true) + " " + pad("authors", 18, left: true) + " "
+            + "published\n"
+        for row in scored {
+            output += pad(row.name, 12, left: true) + " " + cell(row.metadata.title) + " " + cell(row.metadata.authors) + " "
+                + cell(row.metadata.published).trimmingCharacters(in: .whitespaces) + "\n"
+        }
+        return output
+    }
+
+    /// The first `count` pages of each set whose title, authors or date
+    /// missed, with what the truth and the output said.
+    static func metadataMisses(_ scores: [PageScore], count: Int, directory: String) -> String {
+        var output = ""
+        func shown(_ value: String?) -> String {
+            guard let value else { return "null" }
+            let line = value.replacingOccurrences(of: "\n", with: " ")
+            return "\"" + (line.count > 120 ? String(line.prefix(120)) + "…" : line) + "\""
+        }
+        let fields: [(String, KeyPath<MetadataMatch, Bool?>, (MetadataTruth) -> String?, (Metadata?) -> String?)] = [
+            ("title", \.title, \.title, { $0?.title }),
+            ("authors", \.authors, \.author, { $0.flatMap { $0.authors.isEmpty ? nil : $0.authors.joined(separator: ", ") } }),
+            ("published", \.published, \.published, { $0?.published }),
+        ]
+        for set in Set(scores.map(\.set)).sorted() {
+            let inSet = scores.filter { $0.set == set }
+            for (label, match, truth, predicted) in fields {
+                let misses = inSet.filter { $0.metadata[keyPath: match] == false }
+                guard !misses.isEmpty else { continue }
+                output += "\nfirst \(min(count, misses.count)) of \(misses.count) \(label) misses of \(set) (truth, output):\n"
+                for page in misses.prefix(count) {
+                    output += "  \(folder(of: page, in: directory))  \(shown(truth(page.metadataTruth)))  \(shown(predicted(page.predictedMetadata)))\n"
+                }
+            }
+        }
+        return output
     }
 
     /// The lowest page F1s of each set, by main text and (where annotated)

@@ -4,7 +4,9 @@ import Foundation
 /// `page.html.gz`, the same bytes compressed) with the true
 /// main text (`main.txt`), optionally the true comments (`comments.txt`;
 /// an empty file means the page has none) and its URL (`meta.json`'s
-/// `url`, else the set's `index.jsonl` row), as `score.py` reads them.
+/// `url`, else the set's `index.jsonl` row), as `score.py` reads them;
+/// and the title, author and date `meta.json` gives, for the metadata
+/// figures.
 public struct GroundTruthPage: Sendable {
     public let set: String
     public let id: String
@@ -18,6 +20,8 @@ public struct GroundTruthPage: Sendable {
     public let commentsTruth: String?
     /// The page's type as the set annotates it (`meta.json`'s `page_type`).
     public let pageType: PageType?
+    /// The title, author line and publication date `meta.json` gives.
+    public let metadata: MetadataTruth
 
     /// `page.html`, or `page.html.gz` where the page is stored compressed.
     public let pageFile: URL
@@ -105,6 +109,7 @@ public struct GroundTruthPage: Sendable {
         }
         self.url = string("url") ?? indexURL.flatMap { $0.isEmpty ? nil : $0 }
         pageType = string("page_type").flatMap(PageType.init(named:))
+        metadata = MetadataTruth(title: string("title"), author: string("author"), published: string("published"))
     }
 
     /// `index.jsonl`: one JSON object a line with `set`, `id` and `url`.

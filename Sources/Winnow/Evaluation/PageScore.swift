@@ -16,6 +16,11 @@ public struct PageScore: Sendable {
     /// The page's annotated type, and the type the cleaner took it for.
     public let truthType: PageType?
     public let predictedType: PageType?
+    /// Title, authors and date against `meta.json`'s.
+    public let metadata: MetadataMatch
+    /// What the truth and the output said, for listing the misses.
+    public let metadataTruth: MetadataTruth
+    public let predictedMetadata: Metadata?
 
     /// Scores `article` (or an empty output, when `nil`) against the page's
     /// truth. The comment text is every comment's text depth first, a
@@ -27,6 +32,9 @@ public struct PageScore: Sendable {
         self.failure = failure
         truthType = page.pageType
         predictedType = article?.pageType
+        metadata = MetadataMatch(truth: page.metadata, metadata: article?.metadata)
+        metadataTruth = page.metadata
+        predictedMetadata = article?.metadata
         let mainPrediction = Shingles(article?.text ?? "")
         let mainTruth = Shingles(page.mainTruth)
         main = ShingleMatch(truth: mainTruth, prediction: mainPrediction)
@@ -66,10 +74,13 @@ public struct SetScore: Sendable {
     public let missed: Int
     public let leak: Double?
     public let failures: Int
+    /// Title, authors and date accuracy over the pages whose truth gives them.
+    public let metadata: MetadataAccuracy
 
     public init(name: String, scores: [PageScore]) {
         self.name = name
         pages = scores.count
+        metadata = MetadataAccuracy(scores.map(\.metadata))
         main = ShingleScore(scores.map(\.main))
         failures = scores.filter { $0.failure != nil }.count
         let annotated = scores.filter { $0.comments != nil }

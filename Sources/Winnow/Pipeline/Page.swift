@@ -98,6 +98,12 @@ public final class Page {
     /// the page-type stage.
     public var structuredDataTypes: [String] = []
     public var openGraphType: String?
+    /// Whether the page states its publication date in markup: JSON-LD,
+    /// `<meta>`, `itemprop`, hAtom, or a `<time>` in the article's area.
+    /// Evidence for the page-type model, which was fitted on it (the
+    /// dates a page only shows, or its URL gives, are not: `published`
+    /// holds them too).
+    public var statesPublication = false
     /// The description the structured data gives the page's product.
     public var structuredProductDescription: String?
     /// Whether `metadata.authors` came from a byline on the visible page

@@ -20,6 +20,9 @@ public struct RuleApplication {
     /// Decides whether a matched element may go; lets a stage protect
     /// nodes it knows are content (the article root, say).
     let mayRemove: (Node) -> Bool
+    /// Whether a user's `keep` rule protects the element: asked before any
+    /// removal, an `unguarded` rule's included.
+    let isKept: (Node) -> Bool
     /// Frame rules pass over layout wrappers (`content-sidebar-wrap`).
     let exceptLayoutTokens: Bool
     /// The rule id HTML comments met on the walk are dropped under; nil
@@ -37,14 +40,22 @@ public struct RuleApplication {
         let kept = Set(page.rules.keepRules.filter { $0.applies(toHost: page.host) && $0.applies(toPageType: page.pageType) }.compactMap(\.keep)
             .flatMap { $0.xpath.elements(in: page.document) })
         if kept.isEmpty {
+            self.isKept = { _ in false }
             self.mayRemove = mayRemove
         } else {
-            self.mayRemove = { node in
-                if kept.contains(node) || node.ancestors.contains(where: kept.contains) { return false }
-                if kept.contains(where: { $0.isInside(node) }) { return false }
-                return mayRemove(node)
+            let isKept = { (node: Node) in
+                kept.contains(node) || node.ancestors.contains(where: kept.contains) || kept.contains(where: { $0.isInside(node) })
             }
+            self.isKept = isKept
+            self.mayRemove = { node in !isKept(node) && mayRemove(node) }
         }
+    }
+
+    /// Whether `rule` may remove `node`: the stage's guard decides, but for
+    /// a rule that says its matches are never content (`unguarded`), whose
+    /// removal only a user's `keep` stops.
+    func mayRemove(_ node: Node, by rule: Rule) -> Bool {
+        rule.isUnguarded ? !isKept(node) : mayRemove(node)
     }
 
     /// Runs selector rules, then hints and text patterns in one walk.
@@ -61,7 +72,7 @@ public struct RuleApplication {
                 if let dropScope = rule.dropScope, !dropScope.allows(node, facts: page.elementFacts, trips: page.patternTrips) {
                     continue
                 }
-                if mayRemove(node) { page.remove(node, rule: rule.id) }
+                if mayRemove(node, by: rule) { page.remove(node, rule: rule.id) }
             }
         }
         let selectors = prepared.selectors
@@ -81,18 +92,18 @@ public struct RuleApplication {
                 return .skipChildren
             }
             let facts = page.elementFacts.facts(of: node)
-            if !selectors.isEmpty, let index = selectors.firstMatch(node, facts: facts), mayRemove(node) {
+            if !selectors.isEmpty, let index = selectors.firstMatch(node, facts: facts), mayRemove(node, by: rules[index]) {
                 page.remove(node, rule: rules[index].id)
                 return .skipChildren
             }
             if !hinted.isEmpty, !facts.nameWords.isEmpty,
-                let index = hinted.firstMatch(facts.nameWords, exceptLayoutTokens: exceptLayoutTokens), mayRemove(node)
+                let index = hinted.firstMatch(facts.nameWords, exceptLayoutTokens: exceptLayoutTokens), mayRemove(node, by: rules[index])
             {
                 page.remove(node, rule: rules[index].id)
                 return .skipChildren
             }
             if let statistics, let rule = patternedRule(for: node, among: patterned, combined: combined, statistics: statistics),
-                mayRemove(node)
+                mayRemove(node, by: rule)
             {
                 page.remove(node, rule: rule.id)
                 return .skipChildren

@@ -6,6 +6,7 @@ struct ArticleProfile: PageProfile {
     let pageType = PageType.article
     let keepsHiddenProse = false
     let threadsAreContent = false
+    let unmarkedRunsAreComments = true
     let contentScope = ContentScope.container
     let cleansWidgets = true
     let headlineIsTitle = true

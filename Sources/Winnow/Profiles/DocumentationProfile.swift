@@ -5,6 +5,7 @@ struct DocumentationProfile: PageProfile {
     let pageType = PageType.documentation
     let keepsHiddenProse = true
     let threadsAreContent = false
+    let unmarkedRunsAreComments = false
     let contentScope = ContentScope.container
     let cleansWidgets = true
     let headlineIsTitle = true

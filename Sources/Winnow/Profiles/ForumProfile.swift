@@ -4,6 +4,7 @@ struct ForumProfile: PageProfile {
     let pageType = PageType.forum
     let keepsHiddenProse = false
     let threadsAreContent = true
+    let unmarkedRunsAreComments = false
     let contentScope = ContentScope.region
     let cleansWidgets = true
     let headlineIsTitle = true

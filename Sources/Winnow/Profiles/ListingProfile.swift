@@ -6,6 +6,7 @@ struct ListingProfile: PageProfile {
     let pageType: PageType
     let keepsHiddenProse = true
     let threadsAreContent = false
+    let unmarkedRunsAreComments = false
     let contentScope = ContentScope.region
     let cleansWidgets = false
     let headlineIsTitle = false

@@ -10,6 +10,13 @@ protocol PageProfile: Sendable {
     /// names the section) and conditional cleaning keeps them whole.
     var threadsAreContent: Bool { get }
 
+    /// Runs of dated, signed blocks that no markup names are a reader
+    /// thread even when no heading announces one (see `BylineRuns`): under
+    /// an article they are its comments; on a product or service page
+    /// they are its reviews and testimonials, on a listing its cards,
+    /// which the page is made of, unless a heading says comments.
+    var unmarkedRunsAreComments: Bool { get }
+
     /// Whether hidden blocks of prose are content the page shows on a
     /// click (a product's description and specifications in tabs and
     /// accordions), kept by the hidden-element stage.

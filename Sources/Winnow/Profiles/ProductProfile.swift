@@ -6,6 +6,7 @@ struct ProductProfile: PageProfile {
     let pageType = PageType.product
     let keepsHiddenProse = true
     let threadsAreContent = false
+    let unmarkedRunsAreComments = false
     let contentScope = ContentScope.region
     let cleansWidgets = true
     let headlineIsTitle = true

@@ -8,6 +8,7 @@ struct ServiceProfile: PageProfile {
     let pageType = PageType.service
     let keepsHiddenProse = true
     let threadsAreContent = false
+    let unmarkedRunsAreComments = false
     let contentScope = ContentScope.region
     let cleansWidgets = false
     let headlineIsTitle = false

@@ -33,6 +33,10 @@ public struct Rule: Sendable {
     public let section: CompiledSelector?
     /// Class/id words that mark a reader-comment section.
     public let sectionHints: [WordHint]
+    /// The rule's matches are never content (a consent platform's own
+    /// elements): they go even where the stage's guard would keep an
+    /// element that holds most of the page's prose (`unguarded: true`).
+    public let isUnguarded: Bool
     public let description: String?
     /// Where the rule was written, for `winnow rules` and error messages.
     public let origin: RuleOrigin?
@@ -42,7 +46,7 @@ public struct Rule: Sendable {
         drop: CompiledSelector? = nil,
         dropScope: DropScope? = nil, dropHints: [WordHint] = [], dropText: TextPattern? = nil, keep: CompiledSelector? = nil,
         main: CompiledSelector? = nil, section: CompiledSelector? = nil, sectionHints: [WordHint] = [],
-        description: String? = nil, origin: RuleOrigin? = nil
+        isUnguarded: Bool = false, description: String? = nil, origin: RuleOrigin? = nil
     ) {
         self.id = id
         self.stage = stage
@@ -57,6 +61,7 @@ public struct Rule: Sendable {
         self.main = main
         self.section = section
         self.sectionHints = sectionHints
+        self.isUnguarded = isUnguarded
         self.description = description
         self.origin = origin
     }

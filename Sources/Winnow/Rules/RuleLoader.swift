@@ -48,7 +48,7 @@ public enum RuleLoader {
 
     static let knownKeys: Set<String> = [
         "id", "stage", "hosts", "urls", "page-types", "drop", "outside", "unless-holding", "with-text", "drop-hints", "drop-text", "keep", "main",
-        "section", "section-hints", "description",
+        "section", "section-hints", "unguarded", "description",
     ]
 
     /// "unknown KIND 'NAME'", with the nearest known name when one is close
@@ -267,6 +267,13 @@ public enum RuleLoader {
             guard let value = values[key] else { return [] }
             return try RuleLoader.strings(value, key: key, file: file)
         }
+        func flag(_ key: String) throws -> Bool {
+            guard let value = values[key] else { return false }
+            guard let flag = value.bool else {
+                throw RuleFileError(file: file, line: line(of: value), reason: "'\(key)' takes true or false")
+            }
+            return flag
+        }
         func selector(_ key: String) throws -> CompiledSelector? {
             guard let source = try string(key) else { return nil }
             do {
@@ -349,8 +356,11 @@ public enum RuleLoader {
         let main = checked { try selector("main") } ?? nil
         let section = checked { try selector("section") } ?? nil
         let sectionHints = checked { try strings("section-hints").map(WordHint.init) }
+        let isUnguarded = checked { try flag("unguarded") }
         let description = checked { try string("description") } ?? nil
-        guard errors.count == errorsBefore, let stage, let pageTypes, let hosts, let urls, let dropHints, let sectionHints else {
+        guard errors.count == errorsBefore, let stage, let pageTypes, let hosts, let urls, let dropHints, let sectionHints,
+            let isUnguarded
+        else {
             return nil
         }
         let rule = Rule(
@@ -358,7 +368,7 @@ public enum RuleLoader {
             drop: drop, dropScope: dropScope, dropHints: dropHints,
             dropText: dropText, keep: keep, main: main,
             section: section, sectionHints: sectionHints,
-            description: description, origin: RuleOrigin(file: file, line: line(of: node)))
+            isUnguarded: isUnguarded, description: description, origin: RuleOrigin(file: file, line: line(of: node)))
         if rule.drop == nil, rule.dropHints.isEmpty, rule.dropText == nil, rule.keep == nil, rule.main == nil,
             rule.section == nil, rule.sectionHints.isEmpty
         {

@@ -11,7 +11,7 @@ public struct ExtractComments: Stage {
         guard let body = page.document.body else { return }
         for section in CommentSections.find(in: body, rules: page.rules.prepared(for: name, host: page.host, pageType: page.pageType), page: page) {
             // A marker's region can reach a section found on its own.
-            let roots = section.roots.filter(\.isAttached)
+            var roots = section.roots.filter(\.isAttached)
             guard !roots.isEmpty else { continue }
             if page.options.readsComments || !section.isNamed {
                 let thread = CommentThreadReader(roots: roots, page: page, rootsAreComments: section.rootsAreComments).read()
@@ -27,7 +27,12 @@ public struct ExtractComments: Stage {
                     if page.commentCount == nil { page.commentCount = thread.announcedCount }
                 }
             }
+            // Controls the reader dropped may have been roots.
+            roots = roots.filter(\.isAttached)
+            // What follows the thread, found before it leaves the tree.
+            let (next, parent) = (roots.last?.nextSiblingNode, roots.last?.parent)
             for node in roots { page.remove(node, rule: section.rule) }
+            CommentControls.dropTrailing(from: next, in: parent, page: page)
         }
         // A forum's posts, which its structured data may list as comments,
         // are its content.

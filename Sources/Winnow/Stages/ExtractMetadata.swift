@@ -40,15 +40,24 @@ public struct ExtractMetadata: Stage {
         "author", "article:author", "og:article:author", "dc:creator", "dcterms:creator", "citation_author",
         "parsely-author", "sailthru:author", "byl",
     ]
+    /// `article:published_time` and the spellings sites use for it
+    /// (htmldate's list of date attributes was the guide).
     static let publishedKeys = [
         "article:published_time", "og:article:published_time", "article:published", "og:published_time",
-        "datepublished", "citation_publication_date", "citation_date", "citation_online_date", "parsely-pub-date",
-        "sailthru:date", "dc:date", "dc:date:issued", "dcterms:issued", "dcterms:date", "dcterms:created",
-        "dc:date:created", "pubdate", "publishdate", "publish-date", "publish_date", "date",
+        "article:published_date", "article:publicationdate", "article:post_date", "og:article:published",
+        "og:pubdate", "og:publish_date", "datepublished", "date_published", "citation_publication_date",
+        "citation_date", "citation_online_date", "parsely-pub-date", "sailthru:date", "dc:date", "dc:date:issued",
+        "dc:date:publication", "dcterms:issued", "dcterms:date", "dcterms:created", "dc:date:created", "dc:created",
+        "pubdate", "publishdate", "publish-date", "publish_date", "publish_time", "published-date", "published_date",
+        "published_time", "publication_date", "originalpublicationdate", "article_date_original", "datecreated",
+        "dateposted", "displaydate", "rnews:datepublished", "shareaholic:article_published_time", "vr:published_time",
+        "mediator_published_time", "date",
     ]
     static let modifiedKeys = [
-        "article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified", "dcterms:modified",
-        "dc:date:modified", "last-modified",
+        "article:modified_time", "og:article:modified_time", "og:updated_time", "og:modified_time", "article:modified",
+        "article:modified_date", "article:post_modified", "datemodified", "dateupdate", "dcterms:modified",
+        "dc:date:modified", "dc:modified", "modified_time", "updated_time", "revision_date", "last-modified",
+        "lastmodified", "lastmod",
     ]
     static let languageKeys = ["content-language", "dc:language", "dcterms:language", "inlanguage", "language"]
 
@@ -69,19 +78,34 @@ public struct ExtractMetadata: Stage {
         let siteNames = [jsonLD.siteName, jsonLD.websiteName, page.host.map(Self.siteHost)]
             + Self.siteNameKeys.map { meta.first($0) }
         metadata.title = title(jsonLD: jsonLD, meta: meta, scan: scan, siteNames: siteNames.compactMap { $0 })
+            .map { HostNameInTitle.removing(from: $0, host: page.host) }
         metadata.authors = authors(jsonLD: jsonLD, meta: meta, page: page)
-        metadata.published = firstDate(
-            [jsonLD.published] + Self.publishedKeys.flatMap(meta.all),
-            else: PageFallbacks.itempropTime("datePublished", among: scan.times)
-                ?? PageFallbacks.microformatDate("published", among: scan.microformatDates, facts: page.elementFacts)
-                ?? PageFallbacks.publishedTime(
-                    among: scan.times, heading: scan.firstH1, articleCount: scan.articleCount, facts: page.elementFacts))
-        metadata.modified = firstDate(
-            [jsonLD.modified] + Self.modifiedKeys.flatMap(meta.all),
-            else: PageFallbacks.itempropTime("dateModified", among: scan.times)
-                ?? PageFallbacks.microformatDate("updated", among: scan.microformatDates, facts: page.elementFacts))
         metadata.description = jsonLD.description ?? meta.first(Self.descriptionKeys)
         metadata.language = language(jsonLD: jsonLD, meta: meta, document: page.document)
+        let statedModified =
+            [jsonLD.modified] + Self.modifiedKeys.flatMap(meta.all)
+            + [PageFallbacks.itempropTime("dateModified", among: scan.times),
+                PageFallbacks.microformatDate("updated", among: scan.microformatDates, facts: page.elementFacts)]
+        let statedPublished =
+            [jsonLD.published] + Self.publishedKeys.flatMap(meta.all)
+            + [PageFallbacks.itempropTime("datePublished", among: scan.times),
+                PageFallbacks.microformatDate("published", among: scan.microformatDates, facts: page.elementFacts),
+                PageFallbacks.pubdateTime(among: scan.times)]
+        page.statesPublication =
+            statedPublished.contains { $0.flatMap(MetadataDate.iso8601) != nil }
+            || PageFallbacks.hasArticleTime(
+                among: scan.times, heading: scan.firstH1, articleCount: scan.articleCount, facts: page.elementFacts)
+        let dates = PageDates(
+            statedPublished: statedPublished,
+            statedModified: statedModified,
+            visible: { latest in
+                VisibleDates(
+                    candidates: scan.dateCandidates, headlineOffset: scan.headlineOffset, headline: scan.firstH1,
+                    articleCount: scan.articleCount, language: metadata.language, latest: latest, facts: page.elementFacts)
+            },
+            url: page.url ?? scan.canonicalHref)
+        metadata.published = dates.published
+        metadata.modified = dates.modified
         // The canonical link is relative to the document's base, as every
         // link of the page is.
         let documentAddress = PageAddress(baseHref: scan.baseHref, url: page.url, canonical: nil)
@@ -98,32 +122,72 @@ public struct ExtractMetadata: Stage {
 
     /// JSON-LD headline, else a `<meta>` title, each without a part naming
     /// the site (as any source states it); else `<title>` without a
-    /// site-name or short trailing part; else the first `<h1>`. A title
-    /// whose part before a separator is the `<h1>` is cut there.
+    /// site-name or short trailing part; else the first `<h1>`, else the
+    /// first heading. A title whose part before a separator is the `<h1>`
+    /// is cut there. Text that is no title (`ArticleTitle.isTitle`: a
+    /// `<title>` left unclosed swallows the page's markup and scripts) is
+    /// passed over, from any source.
     func title(jsonLD: JSONLDMetadata, meta: MetaTags, scan: MetadataScan, siteNames: [String]) -> String? {
-        let heading = scan.firstH1.map { Text.collapsingWhitespace($0.textContent) }.flatMap { $0.isEmpty ? nil : $0 }
-        let metaTitle = meta.first(Self.titleKeys)
-        if var stated = jsonLD.title(closestTo: metaTitle ?? scan.title) ?? metaTitle {
+        let usable = { (text: String?) -> String? in
+            text.map(ArticleTitle.decodingReferences).flatMap { ArticleTitle.isTitle($0) ? $0 : nil }
+        }
+        let headings = scan.headings.lazy.map { Text.collapsingWhitespace($0.textContent) }
+        // A logo in an `<h1>` (a link home) names the site, not the page.
+        let heading = usable(scan.firstH1.flatMap { Self.isHomeLink($0) ? nil : Text.collapsingWhitespace($0.textContent) })
+        let metaTitle = usable(meta.first(Self.titleKeys))
+        let documentTitle = usable(scan.title)
+        let chosen = statedTitle(
+            jsonLD: usable(jsonLD.title(closestTo: metaTitle ?? documentTitle)), metaTitle: metaTitle,
+            documentTitle: documentTitle, heading: heading, headings: Array(headings), siteNames: siteNames)
+        // The first heading stands in only for a `<title>` that is no
+        // title (a broken one): on a page that gives none, a section's
+        // `<h2>` ("Costs") is no title, and would leave the text as one.
+        let brokenTitle = scan.title != nil && documentTitle == nil
+        return [chosen, metaTitle, heading, brokenTitle ? headings.first(where: ArticleTitle.isTitle) : nil].lazy
+            .compactMap { $0 }.first(where: ArticleTitle.isTitle)
+    }
+
+    /// Whether `heading` is nothing but a link to the site's home page.
+    static func isHomeLink(_ heading: Node) -> Bool {
+        let links = heading.descendantElements().filter { $0.hasName("a") }
+        guard links.count == 1, let link = links.first, let href = link.attribute("href").map(Text.collapsingWhitespace) else {
+            return false
+        }
+        guard Text.collapsingWhitespace(link.textContent) == Text.collapsingWhitespace(heading.textContent) else { return false }
+        if href == "/" || href == "./" || href == "index.html" { return true }
+        guard let url = URL(string: href), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else { return false }
+        return url.path.isEmpty || url.path == "/"
+    }
+
+    private func statedTitle(
+        jsonLD: String?, metaTitle: String?, documentTitle: String?, heading: String?, headings: @autoclosure () -> [String],
+        siteNames: [String]
+    ) -> String? {
+        if var stated = jsonLD ?? metaTitle {
             // JSON-LD headlines are often cut at 110 characters for search
             // engines: a longer title that begins the same way is the whole one.
             if stated.hasSuffix("…") || stated.hasSuffix("...") {
                 let stem = stated.trimmingCharacters(in: CharacterSet(charactersIn: ".… "))
-                if let whole = [metaTitle, scan.title].compactMap({ $0 }).first(where: {
+                if let whole = [metaTitle, documentTitle].compactMap({ $0 }).first(where: {
                     $0.count > stem.count && $0.hasPrefix(stem)
                 }) {
                     stated = whole
                 }
             }
-            if let heading, let confirmed = ArticleTitle.prefix(of: stated, matching: heading) { return confirmed }
-            return ArticleTitle.removingSiteName(from: stated, siteNames: siteNames, heuristic: false)
-        }
-        if let documentTitle = scan.title {
-            if let heading, let confirmed = ArticleTitle.prefix(of: documentTitle, matching: heading) {
+            if let heading, let confirmed = ArticleTitle.prefix(of: stated, matching: heading)
+                ?? ArticleTitle.part(of: stated, confirmedBy: heading, otherHeadings: headings(), siteNames: siteNames)
+            {
                 return confirmed
             }
-            if let confirmed = ArticleTitle.part(
-                afterColonOf: documentTitle, matchingAnyOf: scan.headings.map { Text.collapsingWhitespace($0.textContent) })
+            return ArticleTitle.removingSiteName(from: stated, siteNames: siteNames, heuristic: false)
+        }
+        if let documentTitle {
+            if let heading, let confirmed = ArticleTitle.prefix(of: documentTitle, matching: heading)
+                ?? ArticleTitle.part(of: documentTitle, confirmedBy: heading, otherHeadings: headings(), siteNames: siteNames)
             {
+                return confirmed
+            }
+            if let confirmed = ArticleTitle.part(afterColonOf: documentTitle, matchingAnyOf: headings()) {
                 return confirmed
             }
             return ArticleTitle.removingSiteName(from: documentTitle, siteNames: siteNames, heuristic: true)
@@ -161,14 +225,6 @@ public struct ExtractMetadata: Stage {
     /// A host as a title may name its site: `4dayweek.io` for `www.4dayweek.io`.
     static func siteHost(_ host: String) -> String {
         host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
-    }
-
-    /// The first of `candidates` that parses as a date, else `fallback`.
-    func firstDate(_ candidates: [String?], else fallback: @autoclosure () -> String?) -> String? {
-        for case let candidate? in candidates {
-            if let date = MetadataDate.iso8601(candidate) { return date }
-        }
-        return fallback()
     }
 
     func language(jsonLD: JSONLDMetadata, meta: MetaTags, document: Document) -> String? {

@@ -90,5 +90,15 @@ import Testing
         ] {
             #expect(lines.contains(row), "missing: \(row)\n\(run.stdoutText)")
         }
+        // Titles match after case and white space; the page names no
+        // author and no date.
+        for row in [
+            "set          title              authors            published",
+            "blog         1.000 (1/1)        0.000 (0/1)        -",
+            "news         1.000 (1/1)        -                  0.000 (0/1)",
+            "all          1.000 (2/2)        0.000 (0/1)        0.000 (0/1)",
+        ] {
+            #expect(lines.contains(row), "missing: \(row)\n\(run.stdoutText)")
+        }
     }
 }

@@ -148,6 +148,48 @@ import Testing
         #expect(try cleaner([rules]).clean(bytes: bytes, url: "https://example.com/").text.contains("Advertisement text"))
     }
 
+    /// A page whose longest prose is a consent platform's preference
+    /// centre: the content guard keeps the element that holds most of the
+    /// page's prose, so only a rule that says its matches are never
+    /// content (`unguarded: true`) removes it; a user's `keep` still wins.
+    static let consentPage: String = {
+        let categories = (1...10).map { index in
+            "<h4>Cookie category \(index)</h4><p>These cookies may be set through our site by us and our partners to build a profile of your interests and show you relevant adverts on other sites, number \(index). They store no personal data directly, but identify your browser and device.</p>"
+        }.joined()
+        // Cards enough that the listing alone is an article-length result
+        // (`Cleaner.minimumArticleChars`), and no retry brings the frame back.
+        let cards = (1...8).map { index in
+            "<li><h3><a href=\"/r/\(index)\">Recipe \(index)</a></h3><p>A weeknight dinner, number \(index), ready in thirty minutes.</p></li>"
+        }.joined()
+        return """
+            <html><body><main><h1>Dinner recipes</h1><ul>\(cards)</ul></main>
+            <div id="privacy-centre" class="privacy-centre">\(categories)</div></body></html>
+            """
+    }()
+
+    @Test func anUnguardedRuleRemovesWhatTheGuardWouldKeep() throws {
+        func text(_ yaml: String) throws -> String {
+            try Cleaner(options: CleanerOptions(pageType: .listing), ruleFiles: [try file(yaml)])
+                .clean(bytes: Array(Self.consentPage.utf8)).text
+        }
+        let guarded = "- id: centre\n  stage: strip-boilerplate\n  drop: '#privacy-centre'\n"
+        #expect(try text(guarded).contains("Cookie category 3"))
+        let unguarded = guarded + "  unguarded: true\n"
+        #expect(try !text(unguarded).contains("Cookie category 3"))
+        let kept = unguarded + "- id: keep-centre\n  stage: strip-boilerplate\n  keep: '#privacy-centre'\n"
+        #expect(try text(kept).contains("Cookie category 3"))
+        #expect(error("- id: x\n  stage: strip-boilerplate\n  drop: p\n  unguarded: sometimes\n")?.reason == "'unguarded' takes true or false")
+    }
+
+    /// The built-in consent-platform rule: OneTrust's preference centre goes
+    /// from a listing whose cards hold less prose than it.
+    @Test func aConsentPlatformsPreferenceCentreGoesFromAListing() throws {
+        let page = Self.consentPage.replacingOccurrences(of: #"id="privacy-centre" class="privacy-centre""#, with: #"id="onetrust-pc-sdk" class="otPcTab ot-hide""#)
+        let article = try Cleaner(options: CleanerOptions(pageType: .listing)).clean(bytes: Array(page.utf8))
+        #expect(!article.text.contains("Cookie category 3"))
+        #expect(article.text.contains("Recipe 8"))
+    }
+
     @Test func filesApplyInTheOrderGiven() throws {
         let first = try file("- id: one\n  stage: strip-boilerplate\n  drop: '.ad-slot'\n", name: "one.yaml")
         let second = try file("- id: two\n  stage: strip-boilerplate\n  drop: '.ad-slot'\n", name: "two.yaml")

@@ -172,7 +172,9 @@ import Testing
                   <meta itemprop="dateModified" content="2023-01-02">
                 </div>
                 """)
-        #expect(metadata.published == nil)
+        // The review's date is not the page's; the page states only its
+        // modification, which then stands for its publication.
+        #expect(metadata.published == "2023-01-02T00:00:00Z")
         #expect(metadata.authors.isEmpty)
         #expect(metadata.modified == "2023-01-02T00:00:00Z")
     }

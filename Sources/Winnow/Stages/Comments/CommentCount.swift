@@ -33,9 +33,13 @@ enum CommentCount {
     }
 
     /// Headings that name a thread without counting it.
+    /// Older news sites name the thread by what it asks of the reader
+    /// ("Have your say", "Your views", "What you think").
     private static let labels: Set<String> = [
         "comments", "responses", "replies", "discussion", "reader comments", "readers' comments",
         "reader's comments", "user comments", "your comments", "reactions", "what readers say", "what people are saying",
+        "your views", "readers' views", "reader views", "your say", "have your say", "what you think", "what you said",
+        "what do you think", "what readers think", "talkback", "reader reaction", "reader reactions", "your opinions",
     ]
 
     /// Whether a heading announces the comment thread: a count ("12
@@ -160,6 +164,7 @@ enum CommentCount {
     /// heading without one is passed over before any pattern runs.
     private static let announcementWords = [
         "comment", "respon", "repl", "thought", "reaction", "opinion", "discussion", "what readers", "what people",
+        "views", "your say", "think", "what you said", "talkback",
     ]
     /// The words' bytes one after another, and where each starts (and
     /// the last ends).

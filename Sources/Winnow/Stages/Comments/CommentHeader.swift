@@ -399,7 +399,42 @@ struct CommentHeader {
                 ? String(decoding: text.utf8.map { $0 == UInt8(ascii: "@") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
                 : text.replacingOccurrences(of: "@", with: " ")
         }
-        return MetadataDate.iso8601(Text.collapsingWhitespace(replacingSpacedDashes(in: cleaned)))
+        if let iso = MetadataDate.iso8601(Text.collapsingWhitespace(replacingSpacedDashes(in: cleaned))) { return iso }
+        return clockAndNamedDay(text)
+    }
+
+    /// "14:20 on 9 Oct 2009", "9 Oct 2009, 2:20 pm": a day whose month is
+    /// named (one reading) and a time of day anywhere around it.
+    static func clockAndNamedDay(_ text: String) -> String? {
+        guard let found = DateInText.dates(in: text).first else { return nil }
+        let bytes = Array(text.utf8)
+        guard bytes[found.range].contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return nil }
+        var date = found.date
+        // The first hh:mm outside the date, with "am"/"pm" after it.
+        var index = 0
+        while index + 3 < bytes.count {
+            defer { index += 1 }
+            guard !found.range.contains(index), index == 0 || !(0x30...0x39).contains(bytes[index - 1]) else { continue }
+            var hourEnd = index
+            while hourEnd < bytes.count, hourEnd - index < 2, (0x30...0x39).contains(bytes[hourEnd]) { hourEnd += 1 }
+            guard hourEnd > index, hourEnd + 2 < bytes.count, bytes[hourEnd] == UInt8(ascii: ":"),
+                (0x30...0x39).contains(bytes[hourEnd + 1]), (0x30...0x39).contains(bytes[hourEnd + 2])
+            else { continue }
+            var hour = Int(String(decoding: bytes[index..<hourEnd], as: UTF8.self)) ?? 99
+            let minute = Int(bytes[hourEnd + 1] - 0x30) * 10 + Int(bytes[hourEnd + 2] - 0x30)
+            var after = hourEnd + 3
+            while after < bytes.count, bytes[after] == 0x20 { after += 1 }
+            if after + 1 < bytes.count, (bytes[after + 1] | 0x20) == UInt8(ascii: "m") {
+                let meridiem = bytes[after] | 0x20
+                if meridiem == UInt8(ascii: "a") || meridiem == UInt8(ascii: "p") {
+                    guard (1...12).contains(hour) else { return nil }
+                    hour = hour % 12 + (meridiem == UInt8(ascii: "p") ? 12 : 0)
+                }
+            }
+            date.time = MetadataDate.TimeOfDay(hour: hour, minute: minute)
+            break
+        }
+        return date.isValid ? date.iso8601 : nil
     }
 
     /// `text` with each dash between white space ("16.03.2020 - 20:47")

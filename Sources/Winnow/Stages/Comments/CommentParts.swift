@@ -95,8 +95,8 @@ struct CommentParts {
     private static func ownElements(of item: Node, items: Set<Node>) -> [Node] {
         var result: [Node] = []
         if item.hasName("dd") {
-            for companion in [elementSibling(of: item, forward: false), elementSibling(of: item, forward: true)] {
-                guard let companion, companion.hasName("dt") || companion.hasName("dd"), !items.contains(companion) else { continue }
+            let (before, after) = companions(of: item, items: items)
+            for companion in [before, after].compactMap({ $0 }) {
                 result.append(companion)
                 result += companion.descendantElements()
             }
@@ -108,6 +108,16 @@ struct CommentParts {
             return .descend
         }
         return result
+    }
+
+    /// The `<dt>` or `<dd>` right before and right after a `<dd>` comment
+    /// that are not comments themselves.
+    static func companions(of item: Node, items: Set<Node>) -> (before: Node?, after: Node?) {
+        func companion(_ node: Node?) -> Node? {
+            guard let node, node.hasName("dt") || node.hasName("dd"), !items.contains(node) else { return nil }
+            return node
+        }
+        return (companion(elementSibling(of: item, forward: false)), companion(elementSibling(of: item, forward: true)))
     }
 
     private static func elementSibling(of node: Node, forward: Bool) -> Node? {
@@ -183,14 +193,22 @@ struct CommentParts {
     /// taken out of the text are where author and date are read when no
     /// element names them.
     func read() -> (text: String, author: Author?, date: Date?) {
-        var builder = BlockBuilder()
-        builder.skip = keepsHeaders ? { [items] node in items.contains(node) || CommentParts.unshownTags.contains(node.tag) } : isMeta
-        builder.build(from: item)
-        // Headings in a comment are labels ("Pending Comments") or a subject
-        // line repeating its first words, not what the reader wrote.
-        var lines = builder.blocks.filter { if case .heading = $0 { return false } else { return true } }
-            .compactMap(\.plainText)
-            .filter { !$0.isEmpty && !CommentParts.isControlLine($0) }
+        var lines = lines(of: item)
+        // A definition list prints the byline ("Emily said...", "Pat
+        // Ellis - 22/01/2008 11:02") in the `<dt>` before the comment and
+        // may print the date in a `<dd>` footer after it: they are its
+        // header lines, kept in its text with the headers, read for its
+        // author and date either way.
+        var companionHeaders: [CommentHeader] = []
+        if item.hasName("dd") {
+            let (before, after) = CommentParts.companions(of: item, items: items)
+            let (leading, trailing) = (before.map(lines(of:)) ?? [], after.map(lines(of:)) ?? [])
+            if keepsHeaders {
+                lines = leading + lines + trailing
+            } else {
+                companionHeaders = (leading + trailing).compactMap { CommentHeader(line: $0) }
+            }
+        }
         // A byline may follow the comment's title ("Food as Fuel"), so the
         // first blocks are read one by one, not only while they are headers.
         var headers: [CommentHeader] = []
@@ -230,7 +248,7 @@ struct CommentParts {
             ?? meta.lazy.compactMap { header, element in
                 header.author.map { Author(name: $0, url: CommentParts.link(named: $0, in: element)) }
             }.first
-            ?? headers.lazy.compactMap { $0.author.map { Author(name: $0, url: nil) } }.first
+            ?? (headers + companionHeaders).lazy.compactMap { $0.author.map { Author(name: $0, url: nil) } }.first
         // A name set apart beside the date (`<b>Derek</b> <span
         // class="date">…`): the date is meta, the name is left as the
         // first line, and their shared container says it is the author.
@@ -241,9 +259,25 @@ struct CommentParts {
             if !keepsHeaders { lines.removeFirst() }
         }
         author = author ?? avatarAuthor
+        // A first line that is the author's name alone is the byline, its
+        // date read as meta beside it (`span.c-name` then `span.c-time`).
+        if !keepsHeaders, lines.count > 1, let name = author?.name, lines[0] == name { lines.removeFirst() }
         let text = lines.joined(separator: "\n\n")
-        let date = markedDate ?? (metaHeaders + headers).lazy.compactMap(\.date).first
+        let date = markedDate ?? (metaHeaders + headers + companionHeaders).lazy.compactMap(\.date).first
         return (text, author, date)
+    }
+
+    /// The text lines of `root` (the item, or a companion of it) without
+    /// headings, controls and, unless headers are kept, meta parts.
+    private func lines(of root: Node) -> [String] {
+        var builder = BlockBuilder()
+        builder.skip = keepsHeaders ? { [items] node in items.contains(node) || CommentParts.unshownTags.contains(node.tag) } : isMeta
+        builder.build(from: root)
+        // Headings in a comment are labels ("Pending Comments") or a subject
+        // line repeating its first words, not what the reader wrote.
+        return builder.blocks.filter { if case .heading = $0 { return false } else { return true } }
+            .compactMap(\.plainText)
+            .filter { !$0.isEmpty && !CommentParts.isControlLine($0) }
     }
 
     /// The text of the meta elements (outermost ones), in document order.

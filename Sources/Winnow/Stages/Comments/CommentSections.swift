@@ -38,15 +38,33 @@ enum CommentSections {
         }
         var headings: [Node] = []
         var items: [Node] = []
+        // Short dated texts after the headline: the bylines of threads that
+        // no markup names are among them (see `BylineRuns`).
+        var datedTexts: [Node] = []
+        var hasPassedHeadline = false
+        let headline = firstHeadline(in: body)
         body.walkDescendants { node in
-            guard node.isElement else { return .skipChildren }
+            guard node.isElement else {
+                if hasPassedHeadline || headline == nil, node.isText, BylineRuns.mayBeDated(node) { datedTexts.append(node) }
+                return .skipChildren
+            }
+            if node == headline { hasPassedHeadline = true }
             if viaXPath.contains(node) { return .skipChildren }
             let facts = page.elementFacts.facts(of: node)
+            // A selector names a section as plainly as XPath does (above):
+            // it is one, whatever its class says (`div.comment_container`
+            // around the list reads as one comment by its class alone).
+            if let rule = selectors.firstMatch(node, facts: facts), mayBeCommentSection(node) {
+                named.append((node, rule))
+                return .skipChildren
+            }
             if CommentMarkup.isPromptContainer(node, facts: facts) || CommentMarkup.isWidget(facts) { return .skipChildren }
-            let rule =
-                selectors.firstMatch(node, facts: facts)
-                ?? (facts.nameWords.isEmpty ? nil : hints.firstMatch(facts.nameWords, exceptLayoutTokens: false))
+            let rule = facts.nameWords.isEmpty ? nil : hints.firstMatch(facts.nameWords, exceptLayoutTokens: false)
+            // A wrapper whose class says comment around the thread
+            // (`div.comment_container` around `ol#comments`) is a section,
+            // never one comment: the walk goes into it.
             let isItem = CommentMarkup.isItem(node, facts: facts, cache: page.elementFacts)
+                && !isThreadWrapper(node, selectors: selectors, page: page)
             if let rule, !isItem, mayBeCommentSection(node) {
                 named.append((node, rule))
                 return .skipChildren
@@ -103,7 +121,57 @@ enum CommentSections {
             else { continue }
             sections.append(CommentSection(roots: group, rule: unwrappedItemsRule, isNamed: false))
         }
+        // Threads that only their bylines' shape shows.
+        if !datedTexts.isEmpty {
+            let isTaken = { (node: Node) in sections.contains { $0.roots.contains { node == $0 || node.isInside($0) } } }
+            sections += BylineRuns.threads(among: BylineRuns.bylines(of: datedTexts), page: page, isTaken: isTaken)
+        }
         return sections
+    }
+
+    /// The page's first `<h1>`: a thread comes after the article's
+    /// headline. Found by a walk that stops there (most pages have one
+    /// near the top).
+    static func firstHeadline(in body: Node) -> Node? {
+        var found: Node?
+        body.walkDescendants { node in
+            guard node.isElement else { return .skipChildren }
+            guard node.hasName("h1") else { return .descend }
+            found = node
+            return .stop
+        }
+        return found
+    }
+
+    /// Whether an element marked as one comment is a wrapper around the
+    /// thread: it holds a section a selector names, or two or more
+    /// comments and no text of its own outside them but headings.
+    static func isThreadWrapper(_ node: Node, selectors: SelectorIndex<String>, page: Page) -> Bool {
+        var inner: [Node] = []
+        var holdsSection = false
+        node.walkDescendants { child in
+            guard child.isElement else { return .skipChildren }
+            let facts = page.elementFacts.facts(of: child)
+            if selectors.firstMatch(child, facts: facts) != nil {
+                holdsSection = true
+                return .stop
+            }
+            if CommentMarkup.isItem(child, facts: facts, cache: page.elementFacts) {
+                inner.append(child)
+                return .skipChildren
+            }
+            return .descend
+        }
+        if holdsSection { return true }
+        guard inner.count >= 2 else { return false }
+        var ownText = 0
+        let items = Set(inner)
+        node.walkDescendants { child in
+            if child.isText { ownText += child.ownVisibleLength }
+            if child.isElement, items.contains(child) || HTMLVocabulary.headingTags.contains(child.tag) { return .skipChildren }
+            return .descend
+        }
+        return ownText == 0
     }
 
     /// Named sections, with two repairs: a section that is only a marker
@@ -183,10 +251,20 @@ enum CommentSections {
             elements = runs.compactMap { page.wrap($0, className: FlatThread.wrapperClass) }
             items = Set(elements)
         }
-        guard let last = elements.lastIndex(where: { element in items.contains { $0 == element || $0.isInside(element) } }) else {
+        guard var last = elements.lastIndex(where: { element in items.contains { $0 == element || $0.isInside(element) } }) else {
             return []
         }
+        // The thread's footer lines ("Comments are closed", "12 shares")
+        // go with it, dropped as controls.
+        while last + 1 < elements.count, isControlBlock(elements[last + 1]) { last += 1 }
         return Array(elements[...last])
+    }
+
+    /// Whether `node` is a short block that is one of the comment
+    /// system's controls (see `CommentControls`).
+    static func isControlBlock(_ node: Node) -> Bool {
+        guard node.isElement, let text = node.shortText(maximumBytes: 4 * CommentControls.maximumChars) else { return false }
+        return CommentControls.isControl(Text.collapsingWhitespace(text))
     }
 
     /// Whether `node` links to the page's comment section ("Leave a
@@ -218,6 +296,30 @@ enum CommentSections {
 }
 
 extension Node {
+    /// The node's text when it has at most `maximumBytes` bytes of it
+    /// (white space included); nil for a longer one, which is not read
+    /// further.
+    func shortText(maximumBytes: Int) -> String? {
+        var bytes: [UInt8] = []
+        var isShort = true
+        walkDescendants { child in
+            guard child.isText else { return .descend }
+            if let content = child.pointer.pointee.content {
+                var index = 0
+                while content[index] != 0 {
+                    bytes.append(content[index])
+                    index += 1
+                    if bytes.count > maximumBytes {
+                        isShort = false
+                        return .stop
+                    }
+                }
+            }
+            return .skipChildren
+        }
+        return isShort ? String(decoding: bytes, as: UTF8.self) : nil
+    }
+
     /// The next sibling that is an element.
     var nextElementSibling: Node? {
         var current = nextSiblingNode

@@ -192,6 +192,11 @@ struct CommentThreadReader {
             let nested = found.areMarked ? found.items.filter { !roots.contains($0) } : []
             found = CommentItems.Found(items: roots + nested, areMarked: true)
         }
+        // Votes, sign-in lines and notices are nobody's comment: dropped
+        // (and logged) once the comments are found, since a thread's
+        // blocks repeat with them (a sign-in box shaped like a comment).
+        CommentControls.drop(in: roots, items: found.items, page: page)
+        found.items = found.items.filter { $0.isAttached }
         let items = found.items
         // Roots that are comments are their own top level.
         let rootSet = rootsAreComments ? Set<Node>() : Set(roots)

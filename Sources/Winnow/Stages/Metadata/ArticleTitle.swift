@@ -7,9 +7,37 @@
 /// the last separator and goes back to the whole title when four words or
 /// fewer remain).
 enum ArticleTitle {
+    /// A title longer than this is a page's text that an unclosed
+    /// `<title>` swallowed, not a title: the longest headlines run to
+    /// about 200 characters.
+    static let maximumChars = 300
+
+    /// Whether `text` can be a title: not empty, at most `maximumChars`
+    /// characters, with no markup (`<script`, `</div>`) and no script in it.
+    static func isTitle(_ text: String) -> Bool {
+        guard !text.isEmpty, text.utf8.count <= 4 * maximumChars, Text.hasAtMost(maximumChars, charactersIn: text) else { return false }
+        let bytes = Array(text.utf8)
+        for index in bytes.indices.dropLast() where bytes[index] == UInt8(ascii: "<") {
+            let next = bytes[index + 1]
+            if (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") { return false }
+        }
+        return !scriptSigns.contains { Text.containsBytes(text, $0) }
+    }
+
+    /// What only script text holds.
+    static let scriptSigns = ["function(", "function (", "});", "document.", "window.", "var _", "=>{"]
+
+    /// `text` with the character references a CMS escaped twice decoded
+    /// ("And finally&#8230; trouble brewing"): libxml2 decodes markup's
+    /// own once.
+    static func decodingReferences(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "&")), text.utf8.contains(UInt8(ascii: ";")) else { return text }
+        return Text.collapsingWhitespace(HTMLEntities.decode(text))
+    }
+
     /// Separators between a title and a site or section name; the spaces
     /// around them matter ("COVID-19" and "Jean-Paul" are not separated).
-    static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "]
+    static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "]
     /// A trailing part of more words than this may be part of the headline.
     static let maximumSuffixWords = 4
     /// A remainder of fewer words than this is too short to be the title
@@ -46,6 +74,59 @@ enum ArticleTitle {
             return Text.collapsingWhitespace(head)
         }
         return title
+    }
+
+    /// Separators between the parts of a title that a headline can
+    /// confirm: the title's own, a colon ("Blog: Post"), a slash ("Post /
+    /// Board / Forums").
+    static let partSeparators = SeparatorSet(separators + [": ", " / ", " : "])
+
+    /// The part (or run of parts) of `title` between separators that reads
+    /// the same as the page's headline (its `<h1>`): the headline confirms
+    /// what of the stated title is the article's and what is the site's,
+    /// a section's or a search engine's ("Healthy Eating Plate • The
+    /// Nutrition Source", "Garnix Blog: Hardware-Attested Nix Builds",
+    /// "Topic / Board / Arch Linux Forums").
+    ///
+    /// Not when the headline is the site's name (a logo in an `<h1>`): a
+    /// part that is one of `siteNames`, or the title's last part alone
+    /// (where titles put the site). When the headline is one part and
+    /// another part reads as another heading of the page (a blog whose
+    /// `<h1>` is its name and whose post title is an `<h3>`), that other
+    /// part is the title.
+    static func part(of title: String, confirmedBy headline: String, otherHeadings: [String], siteNames: [String]) -> String? {
+        let target = comparable(headline)
+        guard !target.isEmpty else { return nil }
+        let sites = Set(siteNames.map(comparable).filter { !$0.isEmpty })
+        guard !sites.contains(target) else { return nil }
+        let cuts = separatorRanges(in: title, partSeparators)
+        guard !cuts.isEmpty else { return nil }
+        var bounds: [Range<String.Index>] = []
+        var start = title.startIndex
+        for cut in cuts where cut.lowerBound >= start {
+            bounds.append(start..<cut.lowerBound)
+            start = cut.upperBound
+        }
+        bounds.append(start..<title.endIndex)
+        let count = bounds.count
+        guard count > 1 else { return nil }
+        for first in 0..<count {
+            for last in first..<count where !(first == 0 && last == count - 1) {
+                let run = bounds[first].lowerBound..<bounds[last].upperBound
+                guard comparable(title[run]) == target else { continue }
+                // Another part that another heading reads is the title,
+                // the headline's part then the site's (its name in the
+                // `<h1>`, the post's title in an `<h2>`).
+                let others = Set(otherHeadings.map(comparable).filter { !$0.isEmpty && $0 != target })
+                if let other = bounds.indices.first(where: { ($0 < first || $0 > last) && others.contains(comparable(title[bounds[$0]])) }) {
+                    return Text.collapsingWhitespace(title[bounds[other]])
+                }
+                // The trailing part alone names the site.
+                if last == count - 1, first == last { return nil }
+                return Text.collapsingWhitespace(title[run])
+            }
+        }
+        return nil
     }
 
     /// The part of `title` before a separator that reads the same as the

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the author strings a page gives into a clean list of names:
 /// trimmed, "By " dropped, lists of names split, duplicates and URLs out.
 enum AuthorNames {
@@ -39,7 +41,7 @@ enum AuthorNames {
     /// One author string tidied: white space collapsed, a leading "By" and
     /// trailing separators dropped; empty when it cannot be a name.
     static func strip(_ value: String) -> String {
-        var text = Text.collapsingWhitespace(value)
+        var text = withoutDate(Text.collapsingWhitespace(value))
         for prefix in ["by:", "by ", "written by ", "posted by ", "par "] {
             if startsWith(text, longer: prefix) {
                 text = Text.collapsingWhitespace(text.dropFirst(prefix.count))
@@ -53,6 +55,32 @@ enum AuthorNames {
             text.contains(where: \.isLetter), !bylineWords.contains(text.lowercased())
         else { return "" }
         return text
+    }
+
+    /// Words that only frame a date in a byline ("Updated", "on", a
+    /// weekday): what is left of a byline once its date is out.
+    static let dateFramingWords: Set<String> = [
+        "updated", "published", "posted", "modified", "last", "on", "at", "am", "pm", "gmt", "utc", "mon", "tue", "wed",
+        "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
+
+    /// A byline element that holds the date too ("Sat, 20 Dec, 2025 -
+    /// 06:36", "Updated March 13, 2024", "Jane Doe | March 3, 2024"): the
+    /// part of `text` on the side of the date that names someone; empty
+    /// when neither side does. A text without a date is left as it is.
+    static func withoutDate(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let found = DateInText.dates(in: text).first else {
+            return text
+        }
+        let bytes = Array(text.utf8)
+        let sides = [bytes[..<found.range.lowerBound], bytes[found.range.upperBound...]].map { String(decoding: $0, as: UTF8.self) }
+        for side in sides {
+            let words = side.split { !($0.isLetter || $0 == "'" || $0 == "." || $0 == "-") }
+            if words.contains(where: { word in word.contains(where: \.isLetter) && !dateFramingWords.contains(word.lowercased()) }) {
+                return Text.collapsingWhitespace(side.trimmingCharacters(in: CharacterSet(charactersIn: " ,|-–—•·:@").union(.decimalDigits)))
+            }
+        }
+        return ""
     }
 
     /// `text.count > prefix.count && text.lowercased().hasPrefix(prefix)`

@@ -1,3 +1,5 @@
+import CLibXML2
+
 /// Everything the metadata stage reads from the tree, gathered in one walk:
 /// `<meta>` tags, `<title>`, `<link rel=canonical|author>`, JSON-LD script
 /// texts, `<time>` elements and the first `<h1>`. Strings are built only for
@@ -25,6 +27,26 @@ struct MetadataScan {
     /// How many `<article>` elements the page has: a `<time>` inside the
     /// only one dates the article; with several, the page is a list.
     var articleCount = 0
+    /// Dates the page may show (`<time>` elements and short text nodes
+    /// with a year), in page order, around the headline: the last
+    /// `keptDatesBeforeHeadline` before it and the first
+    /// `keptDatesAfterHeadline` after it, so that a page with a date on
+    /// every line keeps few (see `VisibleDates`).
+    var dateCandidates: [DateCandidate] {
+        headlineOffset == nil ? firstDates : datesBeforeHeadline + datesAfterHeadline
+    }
+    /// The first dates of a page that has no headline.
+    private var firstDates: [DateCandidate] = []
+    private var datesBeforeHeadline: [DateCandidate] = []
+    private var datesAfterHeadline: [DateCandidate] = []
+    /// Bytes of text the walk had passed at the headline: the first
+    /// `<h1>`, else the first `<h2>` until an `<h1>` comes.
+    var headlineOffset: Int?
+    private var headlineIsH1 = false
+    static let keptDatesBeforeHeadline = 16
+    static let keptDatesAfterHeadline = 48
+    /// A text node longer than this is prose, not a dateline.
+    static let maximumDatelineBytes = 200
 
     /// How many `<time>` and author links to keep: the first ones are the
     /// article's; later ones belong to comments, lists of related stories.
@@ -33,8 +55,18 @@ struct MetadataScan {
 
     init(document: Document) {
         guard let root = document.root else { return }
+        var textOffset = 0
         root.walkDescendants { node in
-            guard node.isElement else { return .skipChildren }
+            guard node.isElement else {
+                if node.isText, let content = node.pointer.pointee.content {
+                    let length = Int(xmlStrlen(content))
+                    if length <= MetadataScan.maximumDatelineBytes, MetadataScan.mayHoldYear(content, length: length) {
+                        keepDate(DateCandidate(node: node, offset: textOffset))
+                    }
+                    textOffset += length
+                }
+                return .skipChildren
+            }
             // One tag lookup, not a name comparison per tag of interest.
             switch node.tag {
             case .meta:
@@ -60,7 +92,10 @@ struct MetadataScan {
                 return .skipChildren
             case .time:
                 if times.count < MetadataScan.keptTimes { times.append(node) }
-                return .descend
+                keepDate(DateCandidate(node: node, offset: textOffset))
+                // Its text is the element's date, not a dateline of its own.
+                textOffset += Int(xmlStrlen(node.pointer.pointee.children?.pointee.content))
+                return .skipChildren
             case .abbr:
                 if microformatDates.count < MetadataScan.keptTimes, node.hasAttribute("title"),
                     node.attribute("class", containsAnyOf: ["published", "updated"])
@@ -70,12 +105,16 @@ struct MetadataScan {
                 return .descend
             case .h2, .h3:
                 if headings.count < MetadataScan.keptHeadings { headings.append(node) }
+                if headlineOffset == nil, node.tag == .h2 { passHeadline(at: textOffset, isH1: false) }
                 return .skipChildren
             case .article:
                 articleCount += 1
                 return .descend
             case .h1:
-                if firstH1 == nil { firstH1 = node }
+                if firstH1 == nil {
+                    firstH1 = node
+                    passHeadline(at: textOffset, isH1: true)
+                }
                 if headings.count < MetadataScan.keptHeadings { headings.append(node) }
                 return .skipChildren
             case .a:
@@ -95,6 +134,58 @@ struct MetadataScan {
                 return .descend
             }
         }
+    }
+
+    /// Keeps a date candidate, within the numbers kept around the headline.
+    private mutating func keepDate(_ candidate: DateCandidate) {
+        if headlineOffset == nil {
+            if firstDates.count < MetadataScan.keptDatesAfterHeadline { firstDates.append(candidate) }
+            datesBeforeHeadline.append(candidate)
+            if datesBeforeHeadline.count > 2 * MetadataScan.keptDatesBeforeHeadline {
+                datesBeforeHeadline.removeFirst(datesBeforeHeadline.count - MetadataScan.keptDatesBeforeHeadline)
+            }
+        } else if datesAfterHeadline.count < MetadataScan.keptDatesAfterHeadline {
+            datesAfterHeadline.append(candidate)
+        }
+    }
+
+    /// Marks the headline: the first `<h1>`; an `<h2>` stands in until one
+    /// comes (the dates after the `<h2>` are then before the headline).
+    private mutating func passHeadline(at offset: Int, isH1: Bool) {
+        if headlineOffset != nil, !headlineIsH1, isH1 {
+            datesBeforeHeadline += datesAfterHeadline
+            datesAfterHeadline = []
+        }
+        if datesBeforeHeadline.count > MetadataScan.keptDatesBeforeHeadline {
+            datesBeforeHeadline.removeFirst(datesBeforeHeadline.count - MetadataScan.keptDatesBeforeHeadline)
+        }
+        headlineOffset = offset
+        headlineIsH1 = isH1
+    }
+
+    /// Whether `length` bytes at `content` hold a four-digit run from 19xx
+    /// to 20xx or 2100 standing alone: the year any dateline (not an
+    /// all-number one with a two-digit year) shows.
+    static func mayHoldYear(_ content: UnsafePointer<UInt8>, length: Int) -> Bool {
+        var run = 0
+        var index = 0
+        while index <= length {
+            let byte = index < length ? content[index] : 0
+            if byte >= 0x30 && byte <= 0x39 {
+                run += 1
+            } else {
+                if run == 4 {
+                    let first = content[index - 4]
+                    let second = content[index - 3]
+                    if (first == UInt8(ascii: "1") && second == UInt8(ascii: "9")) || (first == UInt8(ascii: "2") && (second == UInt8(ascii: "0") || second == UInt8(ascii: "1"))) {
+                        return true
+                    }
+                }
+                run = 0
+            }
+            index += 1
+        }
+        return false
     }
 
     static func isJSONLD(_ type: String) -> Bool {

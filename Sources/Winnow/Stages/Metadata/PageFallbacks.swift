@@ -119,20 +119,22 @@ enum PageFallbacks {
 
     // MARK: - Dates
 
-    /// The date of the first `<time pubdate>`, else of the first `<time
-    /// datetime>` in the article's area, outside comments. Only a date
-    /// that parses counts.
-    static func publishedTime(among times: [Node], heading: Node?, articleCount: Int, facts: ElementFactsCache) -> String? {
+    /// The date of the first `<time pubdate>`: HTML5 drafts' mark of the
+    /// publication date. Only a date that parses counts.
+    static func pubdateTime(among times: [Node]) -> String? {
         for time in times where time.hasAttribute("pubdate") {
             if let date = date(of: time) { return date }
         }
-        for time in times where time.hasAttribute("datetime") {
-            guard isInArticleArea(time, heading: heading, articleCount: articleCount), !isInComments(time, facts: facts) else {
-                continue
-            }
-            if let date = date(of: time) { return date }
-        }
         return nil
+    }
+
+    /// Whether a `<time datetime>` in the article's area, outside comments,
+    /// gives a date that parses.
+    static func hasArticleTime(among times: [Node], heading: Node?, articleCount: Int, facts: ElementFactsCache) -> Bool {
+        times.contains { time in
+            time.hasAttribute("datetime") && isInArticleArea(time, heading: heading, articleCount: articleCount)
+                && !isInComments(time, facts: facts) && date(of: time) != nil
+        }
     }
 
     /// The article's area, before any stage has located the article: the

@@ -57,7 +57,7 @@ struct PageEvidence {
         add("og.product", openGraph.hasPrefix("product") || openGraph.hasSuffix(":item") || openGraph.hasSuffix(":product"))
         add("og.website", openGraph == "website")
         add("og.none", openGraph.isEmpty)
-        add("meta.published", page.metadata.published != nil)
+        add("meta.published", page.statesPublication)
         add("meta.authors", !page.metadata.authors.isEmpty)
         walk.addFigures(to: &self)
     }

@@ -1,0 +1,169 @@
+import Foundation
+
+/// Blocks of a comment section that no reader wrote: vote and rating
+/// widgets ("Was this helpful? 12 / 3", "Recommend (4)"), sign-in lines
+/// ("You are logged in | Log out"), calls to comment ("Be the first to
+/// comment", "Write a new comment"), notices ("Comments are closed",
+/// "Comments are moderated"), share counts ("12 shares"). Read as a
+/// comment, a vote widget took the place of the comment it sat on (which
+/// became its reply) and a sign-in line was a thread's only comment; the
+/// comments stage drops them, logged under `rule`, before it reads the
+/// thread.
+enum CommentControls {
+    static let rule = "comment-controls"
+    /// Controls are short lines; a longer block is something a reader wrote.
+    static let maximumChars = 120
+
+    /// Drops the controls under `roots` (a root may be one), each logged.
+    /// A block that holds one of the thread's `items` is never dropped
+    /// whole (a short thread's section, "All Comments 1 comment Newest …
+    /// Keep dreaming!", reads like its sort bar): the walk goes into it.
+    /// An item itself may be a control ("You are logged in | Log out").
+    static func drop(in roots: [Node], items: [Node] = [], page: Page) {
+        var holdsItem: Set<Node> = []
+        for item in items {
+            var current = item.parent
+            while let node = current, node.isElement, holdsItem.insert(node).inserted { current = node.parent }
+        }
+        for root in roots where root.isElement && root.isAttached {
+            let statistics = TextStatistics(root: root)
+            var found: [Node] = []
+            func visit(_ node: Node) -> WalkDecision {
+                guard node.isElement else { return .skipChildren }
+                let chars = statistics[node].chars
+                guard chars > 0 else { return .skipChildren }
+                guard chars <= maximumChars, !holdsItem.contains(node) else { return .descend }
+                if isControl(Text.collapsingWhitespace(node.textContent)) {
+                    found.append(node)
+                    return .skipChildren
+                }
+                return .descend
+            }
+            if visit(root) == .descend { root.walkDescendants(visit) }
+            for node in found { page.remove(node, rule: rule) }
+        }
+    }
+
+    /// How far up from a thread's last comment its trailing controls are
+    /// looked for: out of the rows and the table the thread filled.
+    static let maximumTrailingLevels = 3
+
+    /// Drops the controls that follow a thread ("Add your comment" after
+    /// the table of comments): the blocks from `next` on while they are
+    /// controls, then, when `parent` (the thread's container) has no text
+    /// left, those after it, climbing out of containers the thread left
+    /// empty.
+    static func dropTrailing(from next: Node?, in parent: Node?, page: Page) {
+        var next = next
+        var parent = parent
+        for _ in 0..<maximumTrailingLevels {
+            while let sibling = next {
+                next = sibling.nextSiblingNode
+                if sibling.isText, !sibling.hasVisibleOwnText { continue }
+                guard sibling.isElement, CommentSections.isControlBlock(sibling) else { return }
+                page.remove(sibling, rule: rule)
+            }
+            guard let container = parent, !container.hasName("body"), !holdsVisibleText(container) else { return }
+            next = container.nextSiblingNode
+            parent = container.parent
+        }
+    }
+
+    private static func holdsVisibleText(_ node: Node) -> Bool {
+        var found = false
+        node.walkDescendants { child in
+            guard child.isText else { return .descend }
+            if child.hasVisibleOwnText {
+                found = true
+                return .stop
+            }
+            return .skipChildren
+        }
+        return found
+    }
+
+    /// Whether `text` (white space collapsed) is a control of the comment
+    /// system rather than a comment.
+    static func isControl(_ text: String) -> Bool {
+        guard !text.isEmpty, Text.hasAtMost(maximumChars, charactersIn: text) else { return false }
+        if CommentThreadReader.isPrompt(text) { return true }
+        let words = lowercasedWords(of: text)
+        return isVoteWidget(words) || isShareCount(words) || isSignInLine(words)
+    }
+
+    /// The words of `text` lower-cased, numbers as they are: letters and
+    /// digits runs, apostrophes inside words kept ("you're").
+    static func lowercasedWords(of text: String) -> [Substring] {
+        text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "\u{2019}") }
+    }
+
+    private static func isNumber(_ word: Substring) -> Bool { word.allSatisfy(\.isNumber) }
+
+    /// Words of vote and rating widgets; a widget's line is made of these
+    /// and numbers only.
+    static let voteWords: Set<Substring> = [
+        "was", "is", "this", "comment", "post", "reply", "review", "answer", "helpful", "useful", "unhelpful", "did",
+        "you", "find", "vote", "votes", "voted", "rate", "rated", "rating", "ratings", "like", "likes", "liked",
+        "dislike", "dislikes", "unlike", "agree", "agrees", "disagree", "disagrees", "recommend", "recommended",
+        "recommends", "recommendations", "thumbs", "thumb", "up", "down", "points", "point", "score", "karma",
+        "report", "abuse", "flag", "people", "readers", "found", "of", "out", "stars", "star", "and", "or",
+        "yes", "no", "it", "to", "me", "reply", "permalink", "link", "quote",
+    ]
+    /// Words a widget's line has at least one of (or a number): "Yes" or
+    /// "to me" alone is no widget.
+    static let voteSignals: Set<Substring> = [
+        "helpful", "useful", "unhelpful", "vote", "votes", "voted", "rate", "rated", "rating", "ratings",
+        "recommend", "recommended", "recommends", "recommendations", "thumbs", "points", "score", "karma", "report",
+        "abuse", "agree", "disagree", "like", "likes", "dislike", "dislikes",
+    ]
+
+    static func isVoteWidget(_ words: [Substring]) -> Bool {
+        guard !words.isEmpty, words.allSatisfy({ isNumber($0) || voteWords.contains($0) }) else { return false }
+        return words.contains { voteSignals.contains($0) }
+            && (words.contains(where: isNumber) || words.contains { ["helpful", "useful", "report", "abuse"].contains($0) })
+    }
+
+    static let shareWords: Set<Substring> = [
+        "share", "shares", "shared", "sharing", "tweet", "tweets", "retweet", "retweets", "email", "emails", "print",
+        "this", "article", "story", "page", "on", "facebook", "twitter", "digg", "delicious", "reddit", "stumbleupon",
+        "via", "send", "to", "a", "friend", "bookmark", "comments", "comment", "views", "view", "likes", "like",
+    ]
+
+    /// "12 shares", "Share this story", "Email | Print | Share", "Digg this".
+    static func isShareCount(_ words: [Substring]) -> Bool {
+        guard !words.isEmpty, words.allSatisfy({ isNumber($0) || shareWords.contains($0) }) else { return false }
+        return words.contains { ["share", "shares", "shared", "tweet", "tweets", "retweets", "email", "print", "bookmark", "digg"].contains($0) }
+    }
+
+    /// A sign-in line holds at most this many words beside its own.
+    static let maximumSignInNameWords = 4
+
+    /// "You are logged in | Log out", "Logged in as Dave. Log out?",
+    /// "Sign in | Register", "Not a member? Register now".
+    static func isSignInLine(_ words: [Substring]) -> Bool {
+        let signInWords: Set<Substring> = [
+            "you", "are", "you're", "not", "logged", "signed", "in", "as", "log", "out", "logout", "login", "sign",
+            "signout", "signin", "register", "registered", "now", "or", "a", "member", "yet", "here", "to", "comment",
+            "off", "welcome", "back", "my", "account", "profile", "up", "join",
+        ]
+        let hasSignIn = zip(words, words.dropFirst()).contains { pair in
+            (pair.0 == "log" || pair.0 == "sign" || pair.0 == "logged" || pair.0 == "signed")
+                && (pair.1 == "in" || pair.1 == "out" || pair.1 == "off" || pair.1 == "up")
+        } || words.contains { ["logout", "login", "signin", "signout", "register"].contains($0) }
+        guard hasSignIn else { return false }
+        // Beside its own words the line may name the reader after "as"
+        // ("Logged in as Dave Smith"), no more: "I had to log in twice"
+        // is a comment.
+        var others = 0
+        var afterAs = false
+        for word in words {
+            if signInWords.contains(word) {
+                afterAs = word == "as"
+                continue
+            }
+            guard afterAs else { return false }
+            others += 1
+        }
+        return others <= maximumSignInNameWords
+    }
+}
