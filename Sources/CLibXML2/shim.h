@@ -31,4 +31,12 @@ static inline void winnow_silence_libxml2(void) {
     xmlSetStructuredErrorFunc(NULL, winnow_silent_structured_error);
 }
 
+// The version of the libxml2 library loaded at run time ("20914" for
+// 2.9.14), which can differ from the headers built against.
+// xmlParserVersion is a macro over a per-thread global in threaded builds;
+// a function keeps Swift out of its global state.
+static inline const char *winnow_libxml2_runtime_version(void) {
+    return xmlParserVersion;
+}
+
 #endif

@@ -33,6 +33,15 @@ struct CleanCommand: ParsableCommand {
     @Flag(help: "Indent the JSON output.")
     var pretty = false
 
+    @Flag(help: "Text and Markdown: start with the metadata (Markdown: YAML front matter; text: 'Key: value' lines).")
+    var withMetadata = false
+
+    @Flag(help: "Markdown: keep the article's links, as [text](url), URLs made absolute.")
+    var links = false
+
+    @Flag(help: "Text and Markdown: append the reader comments (author, date, replies indented).")
+    var comments = false
+
     @Flag(help: "Do not read reader comments (their sections are still dropped from the article).")
     var noComments = false
 
@@ -42,6 +51,9 @@ struct CleanCommand: ParsableCommand {
     @Option(help: PageType.optionHelp)
     var pageType: PageType?
 
+    @Option(name: .customLong("max-bytes"), help: "Largest page (bytes; k, M, G or KiB, MiB, GiB), as batch's; larger ones exit 7.")
+    var maxBytes = ByteCount(bytes: CleanerOptions.defaultMaximumBytes)
+
     @OptionGroup var rules: RuleOptions
 
     func validate() throws {
@@ -49,23 +61,38 @@ struct CleanCommand: ParsableCommand {
             throw ValidationError("several inputs are written as JSON Lines: use --format json")
         }
         try CharsetArgument.validate(charset)
+        // The JSON always holds the metadata and the comments, and its text
+        // and blocks never hold links: these shape only what a reader sees.
+        if format == .json, let option = [(withMetadata, "--with-metadata"), (comments, "--comments")].first(where: \.0)?.1 {
+            throw ValidationError("\(option) shapes text and Markdown output: use --format text or markdown")
+        }
+        if links, format != .markdown {
+            throw ValidationError("--links keeps links in Markdown: use --format markdown")
+        }
+        if comments, noComments {
+            throw ValidationError("--comments and --no-comments contradict each other")
+        }
     }
 
     func run() throws {
         let cleaner = try rules.cleaner(options: CleanerOptions(
-                explain: explain, charset: charset, readsComments: !noComments, keepsCommentHeaders: commentHeaders,
-                pageType: pageType))
+                explain: explain, charset: charset, maximumBytes: maxBytes.bytes, readsComments: !noComments,
+                keepsCommentHeaders: commentHeaders, pageType: pageType, keepsLinks: links))
         let paths = inputs.isEmpty ? ["-"] : inputs
+        let notice = AddressScopedRulesNotice(rules: cleaner.rules, remedy: "give it with --url", isOneOfMany: paths.count > 1)
         if paths.count == 1 {
             do {
-                let article = try cleanOne(PageInput(path: paths[0]), with: cleaner)
+                let input = PageInput(path: paths[0])
+                let article = try cleanOne(input, with: cleaner)
+                notice.check(article, name: input.displayName)
                 if format == .json {
                     // Written as it is made: a large page's article is never
                     // held whole as text.
                     article.json.write(pretty: pretty) { writeOutput(bytes: $0) }
                     writeOutput("\n")
                 } else {
-                    writeOutput(article.rendered(as: format.value, pretty: pretty) + "\n")
+                    let rendering = RenderingOptions(includesMetadata: withMetadata, includesLinks: links, includesComments: comments)
+                    writeOutput(article.rendered(as: format.value, pretty: pretty, options: rendering) + "\n")
                 }
             } catch {
                 printError(error.message)
@@ -79,6 +106,7 @@ struct CleanCommand: ParsableCommand {
             let record: JSONValue
             do {
                 let article = try cleanOne(input, with: cleaner)
+                notice.check(article, name: input.displayName)
                 guard case .object(let members) = article.json else { continue }
                 record = .object([("input", .string(input.displayName))] + members)
             } catch {

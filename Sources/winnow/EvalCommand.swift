@@ -46,6 +46,15 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let cleaner = try rules.cleaner(options: CleanerOptions(keepsCommentHeaders: commentHeaders))
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            printError("\(directory): no such folder (a ground-truth folder holds <set>/<id>/page.html)")
+            throw WinnowExit.missingFile
+        }
+        guard isDirectory.boolValue else {
+            printError("\(directory): not a folder (a ground-truth folder holds <set>/<id>/page.html)")
+            throw WinnowExit.unreadableFile
+        }
         let pages: [GroundTruthPage]
         do {
             pages = try GroundTruthPage.all(in: URL(fileURLWithPath: directory, isDirectory: true), sets: Set(sets))
@@ -72,7 +81,7 @@ struct EvalCommand: ParsableCommand {
         let failed = scores.filter { $0.failure != nil }
         if !failed.isEmpty {
             output += "\nfailures (\(failed.count)), scored as empty output:\n"
-            for score in failed.prefix(20) { output += "  \(score.set)/\(score.id): \(score.failure!)\n" }
+            for score in failed.prefix(20) { output += "  \(EvalCommand.folder(of: score, in: directory)): \(score.failure!)\n" }
         }
         if worst > 0 {
             output += EvalCommand.worstPages(scores, count: worst, directory: directory)
@@ -141,6 +150,12 @@ struct EvalCommand: ParsableCommand {
         return output
     }
 
+    /// The page's folder as the user named the directory: `DIR/<set>/<id>`,
+    /// or `DIR/<id>` when DIR is one set.
+    static func folder(of page: PageScore, in directory: String) -> String {
+        (directory.hasSuffix("/") ? directory : directory + "/") + page.relativePath
+    }
+
     /// Exact-match accuracy of title, authors and published date per set
     /// (pages whose truth gives the field), as a second table.
     static func metadataTable(_ rows: [SetScore]) -> String {
@@ -181,7 +196,7 @@ struct EvalCommand: ParsableCommand {
                 guard !misses.isEmpty else { continue }
                 output += "\nfirst \(min(count, misses.count)) of \(misses.count) \(label) misses of \(set) (truth, output):\n"
                 for page in misses.prefix(count) {
-                    output += "  \(directory)/\(set)/\(page.id)  \(shown(truth(page.metadataTruth)))  \(shown(predicted(page.predictedMetadata)))\n"
+                    output += "  \(folder(of: page, in: directory))  \(shown(truth(page.metadataTruth)))  \(shown(predicted(page.predictedMetadata)))\n"
                 }
             }
         }
@@ -206,7 +221,7 @@ struct EvalCommand: ParsableCommand {
                     let p = match.countsForPrecision ? String(format: "%.3f", match.precision) : "  -  "
                     let r = match.countsForRecall ? String(format: "%.3f", match.recall) : "  -  "
                     let note = page.failure.map { "  [\($0)]" } ?? ""
-                    output += String(format: "  %.3f  P %@  R %@  ", match.f1, p, r) + "\(directory)/\(set)/\(page.id)\(note)\n"
+                    output += String(format: "  %.3f  P %@  R %@  ", match.f1, p, r) + "\(folder(of: page, in: directory))\(note)\n"
                 }
             }
         }

@@ -10,6 +10,8 @@ enum WinnowExit {
     static let tooLarge = ExitCode(7)
     static let unparsable = ExitCode(8)
     static let badRules = ExitCode(9)
+    /// Bad arguments: ArgumentParser's own code for them (EX_USAGE).
+    static let badArguments = ExitCode(64)
 
     static let helpText = """
         Exit codes: 0 success; 1 some pages failed (several inputs); 3 file not found; \

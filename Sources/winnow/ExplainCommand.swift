@@ -30,6 +30,9 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: PageType.optionHelp)
     var pageType: PageType?
 
+    @Option(name: .customLong("max-bytes"), help: "Largest page (bytes; k, M, G or KiB, MiB, GiB), as batch's; larger ones exit 7.")
+    var maxBytes = ByteCount(bytes: CleanerOptions.defaultMaximumBytes)
+
     @OptionGroup var rules: RuleOptions
 
     func validate() throws {
@@ -37,12 +40,13 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let cleaner = try rules.cleaner(options: CleanerOptions(explain: true, charset: charset, pageType: pageType))
+        let cleaner = try rules.cleaner(options: CleanerOptions(explain: true, charset: charset, maximumBytes: maxBytes.bytes, pageType: pageType))
         let input = PageInput(path: page)
         let explanation: Explanation
         do {
             let bytes = try input.read(limit: cleaner.options.maximumBytes)
             explanation = try cleaner.explain(bytes: bytes, url: url.flatMap { $0.isEmpty ? nil : $0 })
+            AddressScopedRulesNotice(rules: cleaner.rules, remedy: "give it with --url", isOneOfMany: false).check(explanation.article, name: input.displayName)
         } catch let failure as PageFailure {
             printError(failure.message)
             throw failure.exitCode
@@ -62,10 +66,15 @@ struct ExplainCommand: ParsableCommand {
         writeOutput(render(explanation))
     }
 
+    /// The log: the page type and the chosen article element, each with
+    /// why; then the removals by stage and rule, up to `excerpts` each of
+    /// those that took text, and those of nothing on one line per rule.
     private func render(_ explanation: Explanation) -> String {
         var output = "page type: \(explanation.article.pageType.rawValue)"
         if !explanation.pageTypeEvidence.isEmpty { output += " (" + explanation.pageTypeEvidence.joined(separator: "; ") + ")" }
         output += "\n"
+        output += "article: \(explanation.mainContent ?? "none (the page has no body)")\n"
+        for reason in explanation.mainContentEvidence { output += "  \(reason)\n" }
         var stage = ""
         for group in explanation.groups {
             if group.stage != stage {
@@ -74,10 +83,12 @@ struct ExplainCommand: ParsableCommand {
             }
             let count = group.removals.count
             output += "  \(group.rule): \(count) block\(count == 1 ? "" : "s"), \(group.chars) chars\n"
-            for removal in group.removals.prefix(excerpts) {
+            let withText = group.nonEmpty
+            for removal in withText.prefix(excerpts) {
                 output += "    \(String(format: "%6d", removal.chars))  \(removal.excerpt)\n"
             }
-            if count > excerpts { output += "    … \(count - excerpts) more\n" }
+            if withText.count > excerpts { output += "    … \(withText.count - excerpts) more\n" }
+            if let empty = group.emptySummary { output += "    \(String(format: "%6d", 0))  \(empty)\n" }
         }
         let removed = explanation.removals.reduce(0) { $0 + $1.chars }
         let article = explanation.article

@@ -14,7 +14,7 @@ struct RulesCommand: ParsableCommand {
 
     /// The built-in rules composed with the user's files, or exit 9.
     static func ruleSet(_ options: RuleOptions) throws -> RuleSet {
-        try options.cleaner(options: CleanerOptions()).rules
+        try options.ruleSet()
     }
 
     struct List: ParsableCommand {
@@ -48,7 +48,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check rule files without cleaning anything; exit 9 with the file, line and reason if one is bad.")
+            abstract: "Check rule files without cleaning anything; exit 9 with the file, line and reason of every error.")
 
         @Argument(help: "Rule files to check, together with the built-in rules.")
         var files: [String]

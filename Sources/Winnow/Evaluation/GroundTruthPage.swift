@@ -11,6 +11,9 @@ public struct GroundTruthPage: Sendable {
     public let set: String
     public let id: String
     public let folder: URL
+    /// The page's folder under the directory it was found in: `<set>/<id>`,
+    /// or `<id>` when that directory is one set.
+    public let relativePath: String
     public let url: String?
     public let mainTruth: String
     /// `nil` when the set does not annotate comments for this page.
@@ -56,27 +59,37 @@ public struct GroundTruthPage: Sendable {
 
         let topLevel = try subfolders(directory)
         let setFolders: [(String, URL)]
-        if topLevel.contains(where: { hasPage(directory.appendingPathComponent($0)) }) {
+        let indexURLs: [String: String]
+        let isOneSet = topLevel.contains(where: { hasPage(directory.appendingPathComponent($0)) })
+        if isOneSet {
             setFolders = [(directory.lastPathComponent, directory)]
+            // One set of the development set: its URLs are in the parent's
+            // index (scored as `devset --set NAME` would be).
+            let own = try IndexFile.urls(in: directory)
+            indexURLs = own.isEmpty ? try IndexFile.urls(in: directory.deletingLastPathComponent()) : own
         } else {
             setFolders = topLevel.map { ($0, directory.appendingPathComponent($0, isDirectory: true)) }
+            indexURLs = try IndexFile.urls(in: directory)
         }
-        let indexURLs = try IndexFile.urls(in: directory)
         var pages: [GroundTruthPage] = []
         for (set, setFolder) in setFolders where only.isEmpty || only.contains(set) {
             for id in try subfolders(setFolder) {
                 let folder = setFolder.appendingPathComponent(id, isDirectory: true)
                 guard hasPage(folder) else { continue }
-                pages.append(try GroundTruthPage(set: set, id: id, folder: folder, indexURL: indexURLs["\(set)/\(id)"]))
+                pages.append(
+                    try GroundTruthPage(
+                        set: set, id: id, folder: folder, relativePath: isOneSet ? id : "\(set)/\(id)",
+                        indexURL: indexURLs["\(set)/\(id)"]))
             }
         }
         return pages
     }
 
-    init(set: String, id: String, folder: URL, indexURL: String?) throws {
+    init(set: String, id: String, folder: URL, relativePath: String, indexURL: String?) throws {
         self.set = set
         self.id = id
         self.folder = folder
+        self.relativePath = relativePath
         self.pageFile = GroundTruthPage.pageFile(in: folder) ?? folder.appendingPathComponent("page.html")
         let manager = FileManager.default
         func text(_ name: String) throws -> String? {

@@ -2,6 +2,8 @@
 public struct PageScore: Sendable {
     public let set: String
     public let id: String
+    /// The page's folder under the scored directory (`GroundTruthPage.relativePath`).
+    public let relativePath: String
     public let main: ShingleMatch
     /// The comment match; `nil` when the page has no comment truth.
     public let comments: ShingleMatch?
@@ -26,6 +28,7 @@ public struct PageScore: Sendable {
     public init(page: GroundTruthPage, article: Article?, failure: String? = nil) {
         set = page.set
         id = page.id
+        relativePath = page.relativePath
         self.failure = failure
         truthType = page.pageType
         predictedType = article?.pageType

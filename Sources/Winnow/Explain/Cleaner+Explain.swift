@@ -17,17 +17,26 @@ extension Cleaner {
             preconditionFailure("cleanedPage shows every page before its stages")
         }
         let removed = page.removedNodes.map { ordinals.originals(of: $0) }
+        // The chosen element is framed in the report when it is one node of
+        // the page as parsed (not the body: the report shows the body whole).
+        let main = page.mainContent.flatMap { node -> Int? in
+            guard !node.hasName("body") else { return nil }
+            let originals = ordinals.originals(of: node)
+            return originals.count == 1 ? originals[0] : nil
+        }
         let removals = page.removals
         var article = article(of: page)
         article.removed = removals
 
         let report = try ExplainReport(
-            utf8: utf8, url: url, removals: Array(zip(removals, removed)),
+            utf8: utf8, url: url, address: page.address, removals: Array(zip(removals, removed)),
+            main: main.map { ($0, page.mainContent!.label, page.mainContentEvidence) },
             isCommentSection: { rule in
                 guard let found = self.rules.rule(withID: rule) else { return false }
                 return found.section != nil || !found.sectionHints.isEmpty
             })
         return Explanation(
-            article: article, removals: removals, reportHTML: report.html, pageTypeEvidence: page.pageTypeEvidence)
+            article: article, removals: removals, reportHTML: report.html, pageTypeEvidence: page.pageTypeEvidence,
+            mainContent: page.mainContent?.label, mainContentEvidence: page.mainContentEvidence)
     }
 }

@@ -9,10 +9,18 @@ public struct Explanation: Sendable {
     /// Why the page was taken for its type (`article.pageType`): the
     /// decision and its strongest figures, or "given by the caller".
     public let pageTypeEvidence: [String]
+    /// The element chosen as the article (`Node.label`: `div#content.post`),
+    /// `nil` when the page has no body.
+    public let mainContent: String?
+    /// Why that element (`Page.mainContentEvidence`): the markup rule or the
+    /// scoring, how they were weighed, the best-scored candidates.
+    public let mainContentEvidence: [String]
 
     /// The removals grouped by stage (pipeline order) and rule (first
     /// removal order), with their count and characters.
-    public var groups: [RemovalGroup] {
+    public var groups: [RemovalGroup] { Explanation.grouped(removals) }
+
+    static func grouped(_ removals: [Removal]) -> [RemovalGroup] {
         var order: [String] = []
         var byKey: [String: [Removal]] = [:]
         for removal in removals {
@@ -34,4 +42,20 @@ public struct RemovalGroup: Sendable {
     public let removals: [Removal]
 
     public var chars: Int { removals.reduce(0) { $0 + $1.chars } }
+
+    /// The removals of nothing (0 characters: an empty `<div>`, a
+    /// `<script>`), told as one line per rule rather than one each.
+    public var empty: [Removal] { removals.filter { $0.chars == 0 } }
+    /// The removals that took text.
+    public var nonEmpty: [Removal] { removals.filter { $0.chars > 0 } }
+
+    /// "3 with no text: <div>, <script>": the empty removals in one line,
+    /// each distinct excerpt once. `nil` when there are none.
+    public var emptySummary: String? {
+        let empty = empty
+        guard !empty.isEmpty else { return nil }
+        var excerpts: [String] = []
+        for removal in empty where !excerpts.contains(removal.excerpt) { excerpts.append(removal.excerpt) }
+        return "\(empty.count) with no text: " + excerpts.joined(separator: ", ")
+    }
 }

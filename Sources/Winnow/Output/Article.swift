@@ -11,11 +11,15 @@ public struct Article: Sendable, Equatable {
     public var comments: [Comment]
     /// The removal log; filled only when explanations were asked for.
     public var removed: [Removal]?
+    /// The links of the blocks' text, in reading order; filled only when
+    /// asked for (`CleanerOptions.keepsLinks`), and not part of the JSON.
+    public var links: [ArticleLink]
 
     public init(
         url: String?, metadata: Metadata, pageType: PageType = .article, blocks: [Block], commentCount: Int? = nil,
-        comments: [Comment] = [], removed: [Removal]? = nil
+        comments: [Comment] = [], removed: [Removal]? = nil, links: [ArticleLink] = []
     ) {
+        self.links = links
         self.url = url
         self.metadata = metadata
         self.pageType = pageType

@@ -1,5 +1,13 @@
-/// One reader comment with its replies.
-public struct Comment: Sendable, Equatable {
+/// One reader comment with its replies. `Codable` with the JSON's keys.
+public struct Comment: Sendable, Equatable, Codable {
+    enum CodingKeys: String, CodingKey {
+        case id, author
+        case authorURL = "author_url"
+        case published
+        case publishedText = "published_text"
+        case text, replies
+    }
+
     public var id: String?
     public var author: String?
     public var authorURL: String?

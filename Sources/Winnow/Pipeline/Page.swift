@@ -5,10 +5,17 @@
 public final class Page {
     public let document: Document
     public let url: String?
-    /// The URL's host, lower-cased, for host-scoped rules.
-    public let host: String?
-    public let rules: RuleSet
+    /// The host that host-scoped rules are matched against, lower-cased:
+    /// the URL's, else (`scopeRules(toURL:)`) the canonical URL's.
+    public private(set) var host: String?
+    /// The rules in force on this page (narrowed to its URL).
+    public private(set) var rules: RuleSet
     public let options: CleanerOptions
+    /// The rule set before it was narrowed to the page's URL: narrowed
+    /// again when the page's address is learnt from the page itself.
+    var unnarrowedRules: RuleSet?
+    /// What relative URLs resolve against (set by the metadata stage).
+    public var address: PageAddress
 
     /// Element facts shared by the stages' walks.
     let elementFacts = ElementFactsCache()
@@ -110,6 +117,10 @@ public final class Page {
     public var pageTypeEvidence: [String] = []
     /// The element judged to hold the article, once located.
     public var mainContent: Node?
+    /// Why that element: the markup rule that named it, or the scores of
+    /// the best candidates, and how the two were weighed. Filled only when
+    /// explanations were asked for (`CleanerOptions.explain`).
+    public var mainContentEvidence: [String] = []
     /// Reader comments found by the comments stage.
     public var comments: [Comment] = []
     /// Comments the page states as data (JSON-LD), read by the metadata
@@ -120,6 +131,8 @@ public final class Page {
     public var commentCount: Int?
     /// The built article, set by the last stage.
     public var blocks: [Block] = []
+    /// The links of the blocks' text, when kept (`CleanerOptions.keepsLinks`).
+    public var links: [ArticleLink] = []
 
     public init(document: Document, url: String?, rules: RuleSet, options: CleanerOptions) {
         self.document = document
@@ -127,6 +140,18 @@ public final class Page {
         self.host = url.flatMap(Page.host(of:))
         self.rules = rules
         self.options = options
+        self.address = PageAddress(base: url)
+    }
+
+    /// Scopes the rules to `url`, the page's address as the page itself
+    /// states it (its canonical URL), when the caller gave none: a site's
+    /// rules then apply to its saved pages too.
+    func scopeRules(toURL url: String) {
+        guard self.url == nil, let unnarrowedRules, unnarrowedRules.isScopedByAddress,
+            let host = Page.host(of: url)
+        else { return }
+        self.host = host
+        rules = unnarrowedRules.narrowed(toURL: url, host: host)
     }
 
     /// Removes `node` and its subtree from the tree, logging the stage, the

@@ -30,9 +30,9 @@ protocol PageProfile: Sendable {
     /// article's widgets go, a listing's cards are its content.
     var cleansWidgets: Bool { get }
 
-    /// The blocks of the content, completed with what the page states only
-    /// as data (a product's description from its structured data).
-    func completed(_ blocks: [Block], on page: Page) -> [Block]
+    /// Blocks that go before the content's `blocks`: what the page states
+    /// only as data (a product's description from its structured data).
+    func leadingBlocks(before blocks: [Block], on page: Page) -> [Block]
 
     /// Whether a byline found on the visible page names the page's author.
     /// An article's or a thread's does; on a product page the names are
@@ -60,7 +60,7 @@ enum ContentScope: Sendable {
 }
 
 extension PageProfile {
-    func completed(_ blocks: [Block], on page: Page) -> [Block] { blocks }
+    func leadingBlocks(before blocks: [Block], on page: Page) -> [Block] { [] }
 }
 
 extension Page {

@@ -21,16 +21,16 @@ struct ProductProfile: PageProfile {
     /// The structured data's product description, as the first paragraph,
     /// when the DOM shows no part of it (hidden in script data or tabs that
     /// were never rendered).
-    func completed(_ blocks: [Block], on page: Page) -> [Block] {
-        guard let raw = page.structuredProductDescription else { return blocks }
+    func leadingBlocks(before blocks: [Block], on page: Page) -> [Block] {
+        guard let raw = page.structuredProductDescription else { return [] }
         // Already entity-decoded and collapsed (`JSONLDMetadata.string`);
         // shops often write HTML into it.
         let description = Text.collapsingWhitespace(ProductProfile.strippingTags(raw))
-        guard description.count >= Self.minimumDescriptionChars else { return blocks }
+        guard description.count >= Self.minimumDescriptionChars else { return [] }
         let probe = ProductProfile.words(String(description.prefix(Self.comparedChars)))
         let shown = blocks.compactMap(\.plainText).map(ProductProfile.words)
-        guard !probe.isEmpty, !shown.contains(where: { $0.contains(probe) }) else { return blocks }
-        return [.paragraph(description)] + blocks
+        guard !probe.isEmpty, !shown.contains(where: { $0.contains(probe) }) else { return [] }
+        return [.paragraph(description)]
     }
 
     /// The text without its tags (`<p>`, `<br/>`, `<strong>`), each a space.

@@ -12,6 +12,25 @@ public struct RuleFile: Sendable {
     }
 }
 
+/// A rule file checked whole: its sound rules and `disable` entries, and
+/// an error for every entry that is not (in file order).
+public struct RuleFileCheck: Sendable {
+    /// What the file holds that can be used.
+    public let file: RuleFile
+    public let errors: [RuleFileError]
+
+    public init(file: RuleFile, errors: [RuleFileError]) {
+        self.file = file
+        self.errors = errors
+    }
+
+    /// The file, or its first error carrying the others.
+    public func accepted() throws(RuleFileError) -> RuleFile {
+        if let error = RuleFileError(collecting: errors) { throw error }
+        return file
+    }
+}
+
 /// `- disable: [navigation, sidebars]`, optionally scoped like a rule
 /// (`hosts`, `urls`): those rules do not run on the pages in scope.
 public struct RuleDisable: Sendable {

@@ -1,12 +1,35 @@
 import Foundation
 import Yams
 
-/// A rule file that cannot be used, with where and why.
+/// A rule file that cannot be used, with where and why. A file is checked
+/// whole: the first error found is this one, and the rest, in file order,
+/// are in `further` (`winnow rules check` prints them all).
 public struct RuleFileError: Error, Sendable, CustomStringConvertible {
     public let file: String
     public let line: Int?
     public let reason: String
+    /// The errors found after this one.
+    public var further: [RuleFileError] = []
 
+    public init(file: String, line: Int?, reason: String) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+    }
+
+    /// The first of `errors` carrying the others; nil when there are none.
+    public init?(collecting errors: [RuleFileError]) {
+        guard let first = errors.first else { return nil }
+        self = first
+        further = Array(errors.dropFirst().flatMap(\.all))
+    }
+
+    /// This error and the further ones, in file order.
+    public var all: [RuleFileError] {
+        [RuleFileError(file: file, line: line, reason: reason)] + further
+    }
+
+    /// This error alone, as `file:line: reason`.
     public var description: String {
         if let line { return "\(file):\(line): \(reason)" }
         return "\(file): \(reason)"
@@ -28,6 +51,21 @@ public enum RuleLoader {
         "section", "section-hints", "unguarded", "description",
     ]
 
+    /// "unknown KIND 'NAME'", with the nearest known name when one is close
+    /// (`dorp`: did you mean 'drop'?), or those that hold the name
+    /// (`boilerplate`: 'strip-boilerplate' or 'strip-article-boilerplate'),
+    /// else the list of known names.
+    static func unknown(_ kind: String, _ name: String, known: [String], listName: String, context: String = "") -> String {
+        let suggestions = NearestName.suggestions(for: name, among: known)
+        var reason = "unknown \(kind) '\(name)'\(context)"
+        if suggestions.isEmpty {
+            reason += " (\(listName): \(known.joined(separator: ", ")))"
+        } else {
+            reason += "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+        }
+        return reason
+    }
+
     /// The largest rule file read: far more than any site pack needs, and
     /// small enough that a wrong path (a page, a log) is refused at once.
     public static let maximumFileBytes = 1 << 20
@@ -39,7 +77,7 @@ public enum RuleLoader {
 
     /// The rules of the built-in file (no `disable` entries there).
     public static func rules(fromYAML text: String, file: String) throws -> [Rule] {
-        let parsed = try ruleFile(fromYAML: text, file: file, isUserFile: false)
+        let parsed = try check(fromYAML: text, file: file, isUserFile: false).accepted()
         if let disable = parsed.disabled.first {
             throw RuleFileError(file: file, line: disable.origin.line, reason: "'disable' belongs in user rule files")
         }
@@ -47,8 +85,27 @@ public enum RuleLoader {
     }
 
     /// Reads a user's rule file from disk: refused when missing, larger
-    /// than `maximumFileBytes`, not UTF-8, empty or holding no rules.
+    /// than `maximumFileBytes`, not UTF-8, empty or holding no rules, or
+    /// when any of its entries is bad (the error carries every one).
     public static func ruleFile(atPath path: String) throws -> RuleFile {
+        try check(atPath: path).accepted()
+    }
+
+    /// Reads a user's rule file from disk and checks every entry: the sound
+    /// ones, and an error for each of the others (`winnow rules check`
+    /// reports them all, and checks the sound ones against the rest of the
+    /// rules).
+    public static func check(atPath path: String) -> RuleFileCheck {
+        do {
+            return check(fromYAML: try text(atPath: path), file: path, isUserFile: true)
+        } catch {
+            return RuleFileCheck(file: RuleFile(path: path, rules: [], disabled: []), errors: [error])
+        }
+    }
+
+    /// The text of a rule file: refused when missing, larger than
+    /// `maximumFileBytes`, or not UTF-8.
+    private static func text(atPath path: String) throws(RuleFileError) -> String {
         let attributes: [FileAttributeKey: Any]
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -72,46 +129,61 @@ public enum RuleLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw RuleFileError(file: path, line: nil, reason: "not UTF-8 text")
         }
-        return try ruleFile(fromYAML: text, file: path)
+        return text
     }
 
     /// Parses a user's rule file: rules, and `disable` entries that switch
     /// rules off (everywhere, or on some hosts or URLs). Its `drop-text`
     /// patterns run under `RegexBudget`.
     public static func ruleFile(fromYAML text: String, file: String) throws -> RuleFile {
-        let parsed = try ruleFile(fromYAML: text, file: file, isUserFile: true)
-        if parsed.rules.isEmpty, parsed.disabled.isEmpty {
-            throw RuleFileError(file: file, line: nil, reason: "the file holds no rules (a rule file is a list of rules)")
-        }
-        return parsed
+        try check(fromYAML: text, file: file, isUserFile: true).accepted()
     }
 
-    private static func ruleFile(fromYAML text: String, file: String, isUserFile: Bool) throws -> RuleFile {
+    /// Parses a rule file and checks every entry.
+    static func check(fromYAML text: String, file: String, isUserFile: Bool) -> RuleFileCheck {
+        let empty = RuleFile(path: file, rules: [], disabled: [])
         let root: Yams.Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw RuleFileError(file: file, line: line(of: error), reason: "not valid YAML: \(error)")
+            return RuleFileCheck(file: empty, errors: [RuleFileError(file: file, line: line(of: error), reason: "not valid YAML: \(error)")])
+        } catch {
+            return RuleFileCheck(file: empty, errors: [RuleFileError(file: file, line: nil, reason: "not valid YAML: \(error)")])
         }
-        guard let root else { return RuleFile(path: file, rules: [], disabled: []) }
+        let holdsNoRules = RuleFileError(file: file, line: nil, reason: "the file holds no rules (a rule file is a list of rules)")
+        guard let root else { return RuleFileCheck(file: empty, errors: isUserFile ? [holdsNoRules] : []) }
         guard case .sequence(let sequence) = root else {
-            throw RuleFileError(file: file, line: line(of: root), reason: "a rule file is a list of rules")
+            return RuleFileCheck(file: empty, errors: [RuleFileError(file: file, line: line(of: root), reason: "a rule file is a list of rules")])
         }
         var rules: [Rule] = []
         var disabled: [RuleDisable] = []
         var seen: Set<String> = []
+        // Every entry is checked, so that one run reports every error.
+        var errors: [RuleFileError] = []
         for item in sequence {
             if case .mapping(let mapping) = item, mapping.keys.contains(where: { $0.string == "disable" }) {
-                disabled.append(try disable(from: item, file: file))
+                do {
+                    disabled.append(try disable(from: item, file: file))
+                } catch let error as RuleFileError {
+                    errors.append(contentsOf: error.all)
+                } catch {
+                    errors.append(RuleFileError(file: file, line: line(of: item), reason: "\(error)"))
+                }
                 continue
             }
-            let rule = try self.rule(from: item, file: file, isUserFile: isUserFile)
+            guard let rule = self.rule(from: item, file: file, isUserFile: isUserFile, errors: &errors) else { continue }
             guard seen.insert(rule.id).inserted else {
-                throw RuleFileError(file: file, line: line(of: item), reason: "rule id '\(rule.id)' is used twice")
+                errors.append(RuleFileError(file: file, line: line(of: item), reason: "rule id '\(rule.id)' is used twice"))
+                continue
             }
             rules.append(rule)
         }
-        return RuleFile(path: file, rules: rules, disabled: disabled)
+        // In file order: a rule's keys are checked in a fixed order, not
+        // the order it writes them.
+        var ordered = errors.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+            .map(\.element)
+        if isUserFile, ordered.isEmpty, rules.isEmpty, disabled.isEmpty { ordered = [holdsNoRules] }
+        return RuleFileCheck(file: RuleFile(path: file, rules: rules, disabled: disabled), errors: ordered)
     }
 
     private static func disable(from node: Yams.Node, file: String) throws -> RuleDisable {
@@ -123,7 +195,8 @@ public enum RuleLoader {
             guard let name = key.string, disableKeys.contains(name) else {
                 throw RuleFileError(
                     file: file, line: line(of: key),
-                    reason: "unknown key '\(key.string ?? "?")' in a 'disable' entry (keys: \(disableKeys.sorted().joined(separator: ", ")))")
+                    reason: unknown(
+                        "key", key.string ?? "?", known: disableKeys.sorted(), listName: "keys", context: " in a 'disable' entry"))
             }
             switch name {
             case "disable": ids = try strings(value, key: name, file: file)
@@ -151,19 +224,35 @@ public enum RuleLoader {
         }
     }
 
-    private static func rule(from node: Yams.Node, file: String, isUserFile: Bool) throws -> Rule {
+    /// The rule `node` writes, or nil with its errors added to `errors`:
+    /// every key and value is checked, not only up to the first error.
+    private static func rule(from node: Yams.Node, file: String, isUserFile: Bool, errors: inout [RuleFileError]) -> Rule? {
+        let errorsBefore = errors.count
+        /// `body`'s value, or nil with its error recorded.
+        func checked<T>(_ body: () throws -> T) -> T? {
+            do {
+                return try body()
+            } catch let error as RuleFileError {
+                errors.append(contentsOf: error.all)
+            } catch {
+                errors.append(RuleFileError(file: file, line: line(of: node), reason: "\(error)"))
+            }
+            return nil
+        }
         guard case .mapping(let mapping) = node else {
-            throw RuleFileError(file: file, line: line(of: node), reason: "a rule is a mapping of keys")
+            errors.append(RuleFileError(file: file, line: line(of: node), reason: "a rule is a mapping of keys"))
+            return nil
         }
         var values: [String: Yams.Node] = [:]
         for (key, value) in mapping {
             guard let name = key.string else {
-                throw RuleFileError(file: file, line: line(of: key), reason: "keys are strings")
+                errors.append(RuleFileError(file: file, line: line(of: key), reason: "keys are strings"))
+                continue
             }
             guard knownKeys.contains(name) else {
-                throw RuleFileError(
-                    file: file, line: line(of: key),
-                    reason: "unknown key '\(name)' (keys: \(knownKeys.sorted().joined(separator: ", ")))")
+                errors.append(
+                    RuleFileError(file: file, line: line(of: key), reason: unknown("key", name, known: knownKeys.sorted(), listName: "keys")))
+                continue
             }
             values[name] = value
         }
@@ -198,16 +287,22 @@ public enum RuleLoader {
             }
         }
 
-        guard let id = try string("id") else {
-            throw RuleFileError(file: file, line: line(of: node), reason: "a rule needs an 'id'")
-        }
-        guard let stage = try string("stage") else {
-            throw RuleFileError(file: file, line: line(of: node), reason: "rule '\(id)' needs a 'stage'")
-        }
-        guard stageNames.contains(stage) else {
-            throw RuleFileError(
-                file: file, line: line(of: values["stage"]!),
-                reason: "unknown stage '\(stage)' (stages: \(stageNames.sorted().joined(separator: ", ")))")
+        let id = checked {
+            guard let id = try string("id") else {
+                throw RuleFileError(file: file, line: line(of: node), reason: "a rule needs an 'id'")
+            }
+            return id
+        } ?? "?"
+        let stage = checked { () throws -> String in
+            guard let stage = try string("stage") else {
+                throw RuleFileError(file: file, line: line(of: node), reason: "rule '\(id)' needs a 'stage'")
+            }
+            guard stageNames.contains(stage) else {
+                throw RuleFileError(
+                    file: file, line: line(of: values["stage"]!),
+                    reason: unknown("stage", stage, known: orderedStageNames, listName: "stages"))
+            }
+            return stage
         }
         func textPattern(_ key: String) throws -> TextPattern? {
             guard let pattern = try string(key) else { return nil }
@@ -225,42 +320,60 @@ public enum RuleLoader {
             }
             return compiled
         }
-        let dropText = try textPattern("drop-text")
-        let drop = try selector("drop")
+        let dropText = checked { try textPattern("drop-text") } ?? nil
+        let drop = checked { try selector("drop") } ?? nil
         var dropScope: DropScope?
-        let outside = try selector("outside")
-        let unlessHolding = try selector("unless-holding")
-        let withText = try textPattern("with-text")
-        if let key = ["outside", "unless-holding", "with-text"].first(where: { values[$0] != nil }) {
-            guard drop != nil else {
-                throw RuleFileError(file: file, line: line(of: values[key]!), reason: "'\(key)' scopes 'drop': rule '\(id)' has none")
+        let outside = checked { try selector("outside") } ?? nil
+        let unlessHolding = checked { try selector("unless-holding") } ?? nil
+        let withText = checked { try textPattern("with-text") } ?? nil
+        if let key = ["outside", "unless-holding", "with-text"].first(where: { values[$0] != nil }), errors.count == errorsBefore {
+            dropScope = checked {
+                guard drop != nil else {
+                    throw RuleFileError(file: file, line: line(of: values[key]!), reason: "'\(key)' scopes 'drop': rule '\(id)' has none")
+                }
+                guard let scope = DropScope(outside: outside, unlessHolding: unlessHolding, text: withText) else {
+                    throw RuleFileError(
+                        file: file, line: line(of: values[key]!),
+                        reason: "'outside' and 'unless-holding' take compound selectors only (no combinators or pseudo-classes)")
+                }
+                return scope
             }
-            guard let scope = DropScope(outside: outside, unlessHolding: unlessHolding, text: withText) else {
-                throw RuleFileError(
-                    file: file, line: line(of: values[key]!),
-                    reason: "'outside' and 'unless-holding' take compound selectors only (no combinators or pseudo-classes)")
-            }
-            dropScope = scope
         }
-        let pageTypes = try strings("page-types").map { name in
-            guard let type = PageType(named: name) else {
-                throw RuleFileError(
-                    file: file, line: line(of: values["page-types"]!),
-                    reason: "unknown page type '\(name)' (types: \(PageType.allCases.map(\.rawValue).joined(separator: ", ")))")
+        let pageTypes = checked {
+            try strings("page-types").map { name in
+                guard let type = PageType(named: name) else {
+                    throw RuleFileError(
+                        file: file, line: line(of: values["page-types"]!),
+                        reason: unknown("page type", name, known: PageType.allCases.map(\.rawValue), listName: "types"))
+                }
+                return type
             }
-            return type
+        }
+        let hosts = checked { try strings("hosts").map { $0.lowercased() } }
+        let urls = checked { try strings("urls").map(URLPattern.init) }
+        let dropHints = checked { try strings("drop-hints").map(WordHint.init) }
+        let keep = checked { try selector("keep") } ?? nil
+        let main = checked { try selector("main") } ?? nil
+        let section = checked { try selector("section") } ?? nil
+        let sectionHints = checked { try strings("section-hints").map(WordHint.init) }
+        let isUnguarded = checked { try flag("unguarded") }
+        let description = checked { try string("description") } ?? nil
+        guard errors.count == errorsBefore, let stage, let pageTypes, let hosts, let urls, let dropHints, let sectionHints,
+            let isUnguarded
+        else {
+            return nil
         }
         let rule = Rule(
-            id: id, stage: stage, hosts: try strings("hosts").map { $0.lowercased() },
-            urls: try strings("urls").map(URLPattern.init), pageTypes: pageTypes,
-            drop: drop, dropScope: dropScope, dropHints: try strings("drop-hints").map(WordHint.init),
-            dropText: dropText, keep: try selector("keep"), main: try selector("main"),
-            section: try selector("section"), sectionHints: try strings("section-hints").map(WordHint.init),
-            isUnguarded: try flag("unguarded"), description: try string("description"), origin: RuleOrigin(file: file, line: line(of: node)))
+            id: id, stage: stage, hosts: hosts, urls: urls, pageTypes: pageTypes,
+            drop: drop, dropScope: dropScope, dropHints: dropHints,
+            dropText: dropText, keep: keep, main: main,
+            section: section, sectionHints: sectionHints,
+            isUnguarded: isUnguarded, description: description, origin: RuleOrigin(file: file, line: line(of: node)))
         if rule.drop == nil, rule.dropHints.isEmpty, rule.dropText == nil, rule.keep == nil, rule.main == nil,
             rule.section == nil, rule.sectionHints.isEmpty
         {
-            throw RuleFileError(file: file, line: line(of: node), reason: "rule '\(id)' says nothing to drop, keep or find")
+            errors.append(RuleFileError(file: file, line: line(of: node), reason: "rule '\(id)' says nothing to drop, keep or find"))
+            return nil
         }
         return rule
     }

@@ -88,6 +88,19 @@ public struct RuleSet: Sendable {
         return RuleSet(narrowing: self, to: rules.filter { !off.contains($0.id) && $0.applies(toURL: url, host: host) })
     }
 
+    /// Whether some rule or `disable` entry applies to some hosts or URLs
+    /// only: those need the page's address.
+    public var isScopedByAddress: Bool { hasHostScopedRules || dependsOnURL }
+
+    /// The ids of the rules scoped to hosts or URLs, and of the rules that
+    /// scoped `disable` entries switch off: what a page without an address
+    /// cannot be matched against.
+    public var addressScopedRuleIDs: [String] {
+        var ids = rules.filter { !$0.hosts.isEmpty || !$0.urls.isEmpty }.map(\.id)
+        for entry in scopedDisables { ids += entry.ids.filter { !ids.contains($0) } }
+        return ids
+    }
+
     /// The rule with this id, if any.
     public func rule(withID id: String) -> Rule? {
         rules.first { $0.id == id }

@@ -6,19 +6,24 @@ extension RuleSet {
     ///
     /// - Throws: `RuleFileError` at the line of a rule whose id is already
     ///   taken (ids name rules in logs and in `disable`, so they are
-    ///   unique), or of a `disable` entry naming no known rule.
+    ///   unique), or of a `disable` entry naming no known rule; every such
+    ///   line, the first carrying the others (`further`).
     public static func composing(builtIn: RuleSet, files: [RuleFile]) throws -> RuleSet {
         if files.isEmpty { return builtIn }
         var origins: [String: String] = [:]
         for rule in builtIn.rules { origins[rule.id] = "built-in" }
         var userRules: [Rule] = []
+        // Every clash is reported, not only the first.
+        var errors: [RuleFileError] = []
         for file in files {
             for rule in file.rules {
                 if let earlier = origins[rule.id] {
                     let hint = earlier == "built-in" ? "; disable the built-in rule and give yours another id" : ""
-                    throw RuleFileError(
-                        file: file.path, line: rule.origin?.line,
-                        reason: "rule id '\(rule.id)' is already taken (\(earlier))\(hint)")
+                    errors.append(
+                        RuleFileError(
+                            file: file.path, line: rule.origin?.line,
+                            reason: "rule id '\(rule.id)' is already taken (\(earlier))\(hint)"))
+                    continue
                 }
                 origins[rule.id] = rule.origin?.description ?? file.path
                 userRules.append(rule)
@@ -29,13 +34,17 @@ extension RuleSet {
         for file in files {
             for entry in file.disabled {
                 for id in entry.ids where origins[id] == nil {
-                    throw RuleFileError(
-                        file: entry.origin.file, line: entry.origin.line,
-                        reason: "'disable' names no known rule: '\(id)' (see `winnow rules list`)")
+                    let near = NearestName.nearest(to: id, among: Array(origins.keys).sorted())
+                    errors.append(
+                        RuleFileError(
+                            file: entry.origin.file, line: entry.origin.line,
+                            reason: "'disable' names no known rule: '\(id)'"
+                                + (near.map { "; did you mean '\($0)'?" } ?? " (see `winnow rules list`)")))
                 }
                 if entry.isScoped { scoped.append(entry) } else { switchedOff.formUnion(entry.ids) }
             }
         }
+        if let error = RuleFileError(collecting: errors) { throw error }
         let rules = (userRules + builtIn.rules).filter { !switchedOff.contains($0.id) }
         return RuleSet(rules: rules, scopedDisables: scoped)
     }

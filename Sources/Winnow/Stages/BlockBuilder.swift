@@ -17,6 +17,13 @@ struct BlockBuilder {
     /// Elements left out with everything under them (a comment's author
     /// line, its replies).
     var skip: ((Node) -> Bool)?
+    /// Whether to keep the links of the blocks' text in `links`.
+    var collectsLinks = false
+    /// The links found, by block, in reading order; their URLs as the page
+    /// writes them.
+    private(set) var links: [ArticleLink] = []
+    /// The links of the paragraph being gathered: placed when it is flushed.
+    private var pendingLinks: [(text: String, url: String)] = []
 
     /// Images smaller than this (by their width or height attribute) are
     /// icons, spacers or emoji, not figures.
@@ -36,6 +43,7 @@ struct BlockBuilder {
             }
             guard node.isElement else { continue }
             if let skip, skip(node) { continue }
+            if collectsLinks, node.tag == .a, let link = BlockBuilder.link(node) { pendingLinks.append(link) }
             if handleSpecial(node) { continue }
             if HTMLVocabulary.blockTags.contains(node.tag) {
                 flush()
@@ -44,17 +52,27 @@ struct BlockBuilder {
             pushChildren(of: node, onto: &stack)
         }
         flush()
-        blocks = BlockBuilder.withoutOrphanHeadings(blocks)
+        let kept = BlockBuilder.indicesWithoutOrphanHeadings(blocks)
+        if kept.count < blocks.count {
+            // The links name their block by index: renumber them.
+            var newIndex: [Int: Int] = [:]
+            for (new, old) in kept.enumerated() { newIndex[old] = new }
+            blocks = kept.map { blocks[$0] }
+            links = links.compactMap { link in
+                newIndex[link.block].map { ArticleLink(block: $0, text: link.text, url: link.url) }
+            }
+        }
     }
 
     /// A heading followed by nothing, or by a heading of the same or a
     /// higher rank, heads a section that is gone (its related-links list
-    /// was dropped, say): it is not text of the article.
-    static func withoutOrphanHeadings(_ blocks: [Block]) -> [Block] {
-        var kept: [Block] = []
+    /// was dropped, say): it is not text of the article. The indices of
+    /// the blocks kept, in order (the links are filed by block index).
+    static func indicesWithoutOrphanHeadings(_ blocks: [Block]) -> [Int] {
+        var kept: [Int] = []
         for (index, block) in blocks.enumerated() {
             guard case .heading(let level, _) = block else {
-                kept.append(block)
+                kept.append(index)
                 continue
             }
             let next = blocks[(index + 1)...].first { if case .figure = $0 { return false } else { return true } }
@@ -64,10 +82,68 @@ struct BlockBuilder {
             case .heading(let nextLevel, _)? where nextLevel <= level:
                 continue
             default:
-                kept.append(block)
+                kept.append(index)
             }
         }
         return kept
+    }
+
+    // MARK: - Links
+
+    /// A link's text and target, when it has both and leads somewhere
+    /// (`javascript:` does not).
+    private static func link(_ node: Node) -> (text: String, url: String)? {
+        guard let href = node.attribute("href").map(Text.collapsingWhitespace), !href.isEmpty,
+            !href.lowercased().hasPrefix("javascript:")
+        else { return nil }
+        let text = Text.collapsingWhitespace(node.textContent)
+        return text.isEmpty ? nil : (text, href)
+    }
+
+    /// The links under `node`, in document order (a nested link, which
+    /// HTML forbids, counts once, as its outer one).
+    private static func links(under node: Node) -> [(text: String, url: String)] {
+        var found: [(text: String, url: String)] = []
+        node.walkDescendants { child in
+            guard child.isElement else { return .skipChildren }
+            guard child.tag == .a else { return .descend }
+            if let link = link(child) { found.append(link) }
+            return .skipChildren
+        }
+        return found
+    }
+
+    /// Files `candidates` under the blocks from `firstBlock` on, each
+    /// where its text next appears after the previous one's; a link whose
+    /// text is not there (its words were dropped with a removed element)
+    /// is left out.
+    private mutating func place(_ candidates: [(text: String, url: String)], from firstBlock: Int) {
+        guard !candidates.isEmpty, firstBlock < blocks.count else { return }
+        var block = firstBlock
+        var text = blocks[block].plainText ?? ""
+        var position = text.startIndex
+        for candidate in candidates {
+            var searchBlock = block
+            var searchText = text
+            var searchFrom = position
+            while true {
+                if let found = searchText.range(of: candidate.text, range: searchFrom..<searchText.endIndex) {
+                    links.append(ArticleLink(block: searchBlock, text: candidate.text, url: candidate.url))
+                    (block, text, position) = (searchBlock, searchText, found.upperBound)
+                    break
+                }
+                searchBlock += 1
+                guard searchBlock < blocks.count else { break }
+                searchText = blocks[searchBlock].plainText ?? ""
+                searchFrom = searchText.startIndex
+            }
+        }
+    }
+
+    /// Appends `block`, with the links under `node` when links are kept.
+    private mutating func append(_ block: Block, linksUnder node: Node) {
+        blocks.append(block)
+        if collectsLinks { place(BlockBuilder.links(under: node), from: blocks.count - 1) }
     }
 
     private func pushChildren(of node: Node, onto stack: inout [(node: Node, exiting: Bool)]) {
@@ -88,13 +164,13 @@ struct BlockBuilder {
             flush()
             let text = Text.collapsingWhitespace(node.textContent)
             if !text.isEmpty {
-                blocks.append(.heading(level: BlockBuilder.headingLevel(tag), text: text))
+                append(.heading(level: BlockBuilder.headingLevel(tag), text: text), linksUnder: node)
             }
             return true
         case .ul, .ol:
             flush()
             let items = listItems(of: node)
-            if !items.isEmpty { blocks.append(.list(ordered: tag == .ol, items: items)) }
+            if !items.isEmpty { append(.list(ordered: tag == .ol, items: items), linksUnder: node) }
             return true
         case .blockquote:
             flush()
@@ -102,7 +178,7 @@ struct BlockBuilder {
             inner.skip = skip
             inner.build(from: node)
             let text = inner.blocks.compactMap(\.plainText).filter { !$0.isEmpty }.joined(separator: "\n")
-            if !text.isEmpty { blocks.append(.quote(text)) }
+            if !text.isEmpty { append(.quote(text), linksUnder: node) }
             return true
         case .pre:
             flush()
@@ -118,7 +194,7 @@ struct BlockBuilder {
             guard ConditionalCleaning.isDataTable(node) else { return false }
             flush()
             let rows = tableRows(of: node)
-            if !rows.isEmpty { blocks.append(.table(rows: rows)) }
+            if !rows.isEmpty { append(.table(rows: rows), linksUnder: node) }
             return true
         case .figure:
             // A figure of a pull quote, a table or a code listing holds no
@@ -259,6 +335,17 @@ struct BlockBuilder {
     /// Ends the paragraph being gathered: each line collapsed, blank lines
     /// (two `<br>` in a row) starting a new paragraph.
     private mutating func flush() {
+        if collectsLinks, !pendingLinks.isEmpty {
+            let firstBlock = blocks.count
+            flushText()
+            place(pendingLinks, from: firstBlock)
+            pendingLinks.removeAll()
+        } else {
+            flushText()
+        }
+    }
+
+    private mutating func flushText() {
         guard !inline.isEmpty else { return }
         // Most flushes find only the white space between two blocks of the
         // source (three in four, in comment threads): nothing to collapse,

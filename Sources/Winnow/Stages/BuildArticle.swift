@@ -1,5 +1,6 @@
 /// The last stage: turns the located, cleaned article into blocks
-/// (paragraphs, headings, quotes, lists, tables, code, figures).
+/// (paragraphs, headings, quotes, lists, tables, code, figures), and,
+/// when asked, the links in their text.
 public struct BuildArticle: Stage {
     public let name = "build-article"
 
@@ -12,7 +13,16 @@ public struct BuildArticle: Stage {
         page.releaseTextCounts()
         guard let root = page.mainContent ?? page.document.body else { return }
         var builder = BlockBuilder()
+        builder.collectsLinks = page.options.keepsLinks
         builder.build(from: root)
-        page.blocks = page.profile.completed(builder.blocks, on: page)
+        let leading = page.profile.leadingBlocks(before: builder.blocks, on: page)
+        page.blocks = (leading + builder.blocks).map { block in
+            // Figure sources name the image a reader of the page sees.
+            guard case .figure(let src?, let caption) = block, page.address.base != nil else { return block }
+            return .figure(src: page.address.absolute(src), caption: caption)
+        }
+        page.links = builder.links.map { link in
+            ArticleLink(block: link.block + leading.count, text: link.text, url: page.address.absolute(link.url))
+        }
     }
 }

@@ -244,6 +244,22 @@ struct ContentScoring {
         return best
     }
 
+    /// How many candidates `--explain` lists.
+    static let candidatesExplained = 3
+
+    /// The best-scored candidates, for `--explain`: "candidates: div#a
+    /// 152.3 (4021 chars), …".
+    func bestCandidatesDescription(statistics: TextStatistics) -> [String] {
+        let ranked = scores.filter { $0.key != root && $0.value > 0 }.sorted { lhs, rhs in
+            lhs.value != rhs.value ? lhs.value > rhs.value : documentOrder(lhs.key, rhs.key)
+        }
+        guard !ranked.isEmpty else { return [] }
+        let listed = ranked.prefix(ContentScoring.candidatesExplained).map { node, score in
+            "\(node.label) \(String(format: "%.1f", score)) (\(statistics[node].chars) chars)"
+        }
+        return ["best-scored of \(ranked.count) candidates: " + listed.joined(separator: ", ")]
+    }
+
     private func documentOrder(_ lhs: Node, _ rhs: Node) -> Bool {
         statistics.documentPosition(of: lhs) < statistics.documentPosition(of: rhs)
     }

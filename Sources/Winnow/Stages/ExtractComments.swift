@@ -43,6 +43,9 @@ public struct ExtractComments: Stage {
         if page.commentCount == nil, !page.comments.isEmpty {
             page.commentCount = page.comments.reduce(0) { $0 + 1 + $1.descendantCount }
         }
+        if page.address.base != nil {
+            page.comments = page.comments.map { $0.resolvingURLs(against: page.address) }
+        }
         RuleApplication(page: page, stage: name, mayRemove: CommentSections.mayBeCommentSection).apply(within: body)
     }
 }
@@ -54,6 +57,14 @@ private func isUserRule(_ id: String, on page: Page) -> Bool {
 }
 
 extension Comment {
+    /// The comment with its author's page, and its replies', absolute.
+    func resolvingURLs(against address: PageAddress) -> Comment {
+        var resolved = self
+        resolved.authorURL = authorURL.map(address.absolute)
+        resolved.replies = replies.map { $0.resolvingURLs(against: address) }
+        return resolved
+    }
+
     /// Replies, replies of replies, and so on.
     var descendantCount: Int {
         replies.reduce(0) { $0 + 1 + $1.descendantCount }

@@ -106,9 +106,16 @@ public struct ExtractMetadata: Stage {
             url: page.url ?? scan.canonicalHref)
         metadata.published = dates.published
         metadata.modified = dates.modified
+        // The canonical link is relative to the document's base, as every
+        // link of the page is.
+        let documentAddress = PageAddress(baseHref: scan.baseHref, url: page.url, canonical: nil)
         metadata.canonicalURL = canonicalURL(
-            [scan.canonicalHref, meta.first("og:url"), jsonLD.url], base: page.url)
+            [scan.canonicalHref, meta.first("og:url"), jsonLD.url], base: documentAddress.base?.absoluteString)
         page.metadata = metadata
+        page.address = documentAddress.base != nil ? documentAddress : PageAddress(base: metadata.canonicalURL)
+        // A page saved without its address is on the canonical URL's host,
+        // for the rules scoped to hosts or URLs.
+        if page.url == nil, let canonical = metadata.canonicalURL { page.scopeRules(toURL: canonical) }
     }
 
     // MARK: - Fields

@@ -18,10 +18,20 @@ public struct MainContent: Stage {
     public func run(on page: Page) throws {
         guard let body = page.document.body else { return }
         let statistics = page.textStatistics(under: body)
+        let explains = page.options.explain
         if page.profile.contentScope == .region {
-            let main = MainContent.mainRegion(of: body, statistics: statistics) ?? body
+            let region = MainContent.mainRegion(of: body, statistics: statistics)
+            let main = region ?? body
             removeOutside(main, upTo: body, page: page)
             page.mainContent = main
+            if explains {
+                let share = MainContent.percent(statistics[main].chars, of: statistics[body].chars)
+                page.mainContentEvidence = [
+                    region == nil
+                        ? "a \(page.pageType.rawValue) page's content is its whole region: no <main> or role=main holds half the text, so the body"
+                        : "a \(page.pageType.rawValue) page's content is its whole region: the <main> or role=main element, \(share) of the text"
+                ]
+            }
             return
         }
         let scoring = ContentScoring(root: body, statistics: statistics, facts: page.elementFacts)
@@ -29,19 +39,40 @@ public struct MainContent: Stage {
         let marked = markedCandidate(on: page, statistics: statistics)
 
         var main: Node
+        var why: [String] = []
         switch (marked, scored) {
         case (nil, nil):
             main = body
+            if explains { why = ["no markup rule matched and no candidate scored: the whole body"] }
         case (let marked?, nil):
-            main = marked
+            main = marked.node
+            if explains { why = ["markup: rule \(marked.rule) names it (\(statistics[main].chars) chars); no candidate scored"] }
         case (nil, let scored?):
             main = scored == body ? body : scoring.mergingSiblings(of: scored, page: page)
+            if explains { why = ["scoring: no markup rule matched"] }
         case (let marked?, let scored?):
-            main = reconcile(marked: marked, scored: scored, statistics: statistics)
-                ?? (scored == body ? body : scoring.mergingSiblings(of: scored, page: page))
+            let reconciled = reconcile(marked: marked.node, scored: scored, statistics: statistics)
+            main = reconciled.winner ?? (scored == body ? body : scoring.mergingSiblings(of: scored, page: page))
+            if explains {
+                why = [
+                    (reconciled.winner == nil ? "scoring over markup: " : "markup: rule \(marked.rule) names it; ")
+                        + reconciled.reason
+                ]
+            }
         }
         removeOutside(main, upTo: body, page: page)
         page.mainContent = main
+        if explains {
+            if let scored, main != scored, main != body, main != marked?.node, scored.parent == main {
+                why.append("\(scored.label), the scoring's pick, joined by siblings that score close to it")
+            }
+            page.mainContentEvidence = why + scoring.bestCandidatesDescription(statistics: statistics)
+        }
+    }
+
+    /// "42%": `part` as a share of `whole`.
+    static func percent(_ part: Int, of whole: Int) -> String {
+        "\(whole > 0 ? Int((100 * Double(part) / Double(whole)).rounded()) : 0)%"
     }
 
     /// A marked container with less text than this is a teaser or an empty
@@ -51,7 +82,9 @@ public struct MainContent: Stage {
     /// the scored candidate's text.
     static let markedShareToWin = 0.6
 
-    private func markedCandidate(on page: Page, statistics: TextStatistics) -> Node? {
+    /// The largest element the first matching `main` rule names, with
+    /// that rule's id.
+    private func markedCandidate(on page: Page, statistics: TextStatistics) -> (node: Node, rule: String)? {
         let prepared = page.rules.prepared(for: name, host: page.host, pageType: page.pageType)
         let rules = prepared.mainRules
         guard !rules.isEmpty, let body = page.document.body else { return nil }
@@ -73,28 +106,37 @@ public struct MainContent: Stage {
             let nodes = rule.main!.simple == nil ? rule.main!.xpath.elements(in: page.document).filter(\.isAttached) : matches[position]
             let best = nodes.max { statistics[$0].chars < statistics[$1].chars }
             if let best, statistics[best].chars >= MainContent.minimumMarkedChars {
-                return best
+                return (best, rule.id)
             }
         }
         return nil
     }
 
-    private func reconcile(marked: Node, scored: Node, statistics: TextStatistics) -> Node? {
+    /// The marked element when the markup wins, else nil (the scoring's
+    /// pick stands), and why, for `--explain`.
+    private func reconcile(marked: Node, scored: Node, statistics: TextStatistics) -> (winner: Node?, reason: String) {
         let markedChars = Double(statistics[marked].chars)
         let scoredChars = Double(statistics[scored].chars)
+        let share = MainContent.percent(Int(markedChars), of: Int(scoredChars))
         if scored.isInside(marked) {
             // The markup is the wider container; the scoring's pick is a
             // part of it. The markup says where the article ends.
-            return marked
+            return (marked, "it holds the scoring's pick, \(scored.label)")
         }
         if marked.isInside(scored) {
-            return markedChars >= MainContent.markedShareToWin * scoredChars ? marked : nil
+            return markedChars >= MainContent.markedShareToWin * scoredChars
+                ? (marked, "it holds \(share) of the text of the scoring's pick around it, \(scored.label) (60% wins)")
+                : (nil, "the marked \(marked.label) holds only \(share) of the text of \(scored.label) around it (60% wins)")
         }
         // A sidebar the frame rules had to leave (it held most of the
         // page's prose: a live feed, a column of teasers) does not outweigh
         // the article that markup names.
-        if MainContent.isInComplementaryLandmark(scored) { return marked }
-        return markedChars >= scoredChars ? marked : nil
+        if MainContent.isInComplementaryLandmark(scored) {
+            return (marked, "the scoring's pick, \(scored.label), is in an <aside> or role=complementary")
+        }
+        return markedChars >= scoredChars
+            ? (marked, "it has more text than the scoring's pick elsewhere, \(scored.label) (\(share))")
+            : (nil, "the marked \(marked.label) elsewhere has less text than \(scored.label) (\(share))")
     }
 
     /// A `<main>` (or `role=main`) region holds the content of a page

@@ -77,7 +77,7 @@ struct BatchCommand: ParsableCommand {
     var htmlField = "html"
 
     @Option(name: .customLong("max-bytes"), help: "Largest page (bytes; k, M, G or KiB, MiB, GiB); larger ones are error records.")
-    var maxBytes = ByteCount(bytes: 20_000_000)
+    var maxBytes = ByteCount(bytes: CleanerOptions.defaultMaximumBytes)
 
     @Option(name: .customLong("time-limit"), help: "Seconds one page may take, checked between stages (0: none); slower pages are error records.")
     var timeLimit: Double = 30

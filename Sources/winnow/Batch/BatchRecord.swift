@@ -1,11 +1,12 @@
 import Winnow
 
 /// The JSON line written for each input record: its provenance, then the
-/// JSON Lines record's other members under `fields` (when it came from
-/// JSON Lines), then the article or the error.
+/// JSON Lines record's other members under `fields` (`null` when it did
+/// not come from JSON Lines, so every record has the same keys), then the
+/// article or the error.
 ///
 ///     {"input": …, "line": …, "offset": …, "warc_record_id": …,
-///      "target_uri": …, "warc_date": …, ["fields": {…},]
+///      "target_uri": …, "warc_date": …, "fields": {…} | null,
 ///      "schema": "winnow.article/1", … | "error": {"kind": …, "message": …}}
 enum BatchRecord {
     /// The record's line up to the body: the provenance members (and the
@@ -22,6 +23,8 @@ enum BatchRecord {
                 head += JSONValue.string(member.key).serialized() + ":" + member.json
             }
             head += "}"
+        } else {
+            head += ",\"fields\":null"
         }
         return Array(head.utf8)
     }

@@ -86,6 +86,7 @@ final class BatchRunner {
     private let stop = Stop()
     private let workers = WorkerRegistry()
     let interrupts: InterruptSignals
+    private let addressNotice: AddressScopedRulesNotice
 
     init(settings: Settings, counters: BatchCounters, interrupts: InterruptSignals) {
         self.settings = settings
@@ -96,6 +97,8 @@ final class BatchRunner {
         jobQueue = BlockingQueue(capacity: settings.jobs * 2)
         messages = BlockingQueue(capacity: windowSize + 64)
         window = TokenWindow(tokens: windowSize)
+        addressNotice = AddressScopedRulesNotice(
+            rules: settings.cleaner.rules, remedy: "batch reads URLs from JSON Lines and WARC records", isOneOfMany: true)
         let messages = self.messages
         let stop = self.stop
         self.interrupts = interrupts
@@ -175,6 +178,7 @@ final class BatchRunner {
         let stop = self.stop
         let settings = self.settings
         let workers = self.workers
+        let notice = addressNotice
         let thread = Thread {
             let worker = CleaningWorker(launch: settings.workerLaunch, registry: workers)
             while var job = jobQueue.pop() {
@@ -185,7 +189,8 @@ final class BatchRunner {
                 }
                 do throws(CleaningWorker.StartFailure) {
                     messages.push(
-                        .result(try BatchRunner.process(&job, in: worker, registry: workers, hardTimeLimit: settings.hardTimeLimit)))
+                        .result(try BatchRunner.process(
+                            &job, in: worker, registry: workers, hardTimeLimit: settings.hardTimeLimit, notice: notice)))
                 } catch {
                     stop.request()
                     messages.push(.fatal(error.message))
@@ -199,7 +204,8 @@ final class BatchRunner {
     }
 
     private static func process(
-        _ job: inout Job, in worker: CleaningWorker, registry: WorkerRegistry, hardTimeLimit: UInt64?
+        _ job: inout Job, in worker: CleaningWorker, registry: WorkerRegistry, hardTimeLimit: UInt64?,
+        notice: AddressScopedRulesNotice
     ) throws(CleaningWorker.StartFailure) -> Result {
         switch job.work {
         case .handedOver:
@@ -222,6 +228,9 @@ final class BatchRunner {
                 head: BatchRecord.head(record.provenance), deadline: deadline)
             {
             case .cleaned(nil, let recordLine):
+                line = recordLine
+            case .cleanedWithoutAddress(let recordLine):
+                notice.reportMissingAddress(name: name)
                 line = recordLine
             case .cleaned(let kind?, let message):
                 errorKind = kind

@@ -15,7 +15,8 @@ struct BatchSummary {
     var megabytesPerSecond: Double { elapsed > 0 ? Double(counts.pageBytes) / 1_000_000 / elapsed : 0 }
 
     var line: String {
-        var text = "batch: \(counts.records) pages, \(counts.articles) articles, \(counts.errorCount) errors"
+        var text = "batch: " + BatchSummary.counted(counts.records, "page") + ", " + BatchSummary.counted(counts.articles, "article")
+        text += ", " + BatchSummary.counted(counts.errorCount, "error")
         text += BatchSummary.breakdown(counts.errors)
         text += ", \(counts.skippedCount) skipped" + BatchSummary.breakdown(counts.skipped)
         text += String(format: "; %.1f s, %.1f pages/s, %.2f MB/s", elapsed, pagesPerSecond, megabytesPerSecond)
@@ -48,6 +49,11 @@ struct BatchSummary {
             ("unwritten", "\(unwritten)"),
         ]
         return "{" + members.map { JSONValue.string($0.0).serialized() + ":" + $0.1 }.joined(separator: ",") + "}\n"
+    }
+
+    /// "1 page", "2 pages": a count and its noun, plural unless one.
+    static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)" + (count == 1 ? "" : "s")
     }
 
     private static func breakdown(_ counts: [String: Int]) -> String {

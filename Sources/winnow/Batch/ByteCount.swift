@@ -27,5 +27,11 @@ struct ByteCount: ExpressibleByArgument, Equatable {
         bytes = product
     }
 
-    var defaultValueDescription: String { "\(bytes)" }
+    /// The default as it can be typed back: `20M`, not 20000000.
+    var defaultValueDescription: String {
+        for (suffix, value) in [("G", 1_000_000_000), ("M", 1_000_000), ("k", 1000)] where bytes % value == 0 {
+            return "\(bytes / value)\(suffix)"
+        }
+        return "\(bytes)"
+    }
 }

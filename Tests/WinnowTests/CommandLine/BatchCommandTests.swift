@@ -290,6 +290,44 @@ import Darwin
         #expect(BatchCommandTests.summary(run).hasPrefix("winnow: batch: 7 pages, 2 articles, 5 errors"))
         // Standard error is not a terminal here: the summary alone, no progress.
         #expect(run.stderrLines.count == 1)
+        // A text file, as `cat` and `jq` expect it: one line, ended.
+        let text = try String(contentsOfFile: stats, encoding: .utf8)
+        #expect(text.hasSuffix("}\n") && text.filter { $0 == "\n" }.count == 1)
+    }
+
+    /// One of a thing is singular in the summary: "1 page", not "1 pages".
+    @Test func summaryCountsOneInTheSingular() throws {
+        let page = Fixture.directory.appendingPathComponent("seed-wordpress/page.html").path
+        let one = try WinnowProcess.run(["batch", page])
+        #expect(BatchCommandTests.summary(one).hasPrefix("winnow: batch: 1 page, 1 article, 0 errors, 0 skipped;"))
+        let failing = try WinnowProcess.run(["batch", page, "/nonexistent/page.html"])
+        #expect(
+            BatchCommandTests.summary(failing).hasPrefix("winnow: batch: 2 pages, 1 article, 1 error (missing-file 1), 0 skipped;"))
+    }
+
+    /// Every record has the same keys, whatever its input: `fields` is
+    /// `null` for HTML files and WARC records, an object for JSON Lines,
+    /// always right after the provenance.
+    @Test func everyRecordHasTheFieldsKey() throws {
+        let page = Fixture.directory.appendingPathComponent("seed-wordpress/page.html").path
+        let run = try WinnowProcess.run(
+            ["batch", page, BatchCommandTests.input("pages.warc"), BatchCommandTests.input("pages.jsonl")])
+        let lines = run.stdoutText.split(separator: "\n")
+        let records = BatchCommandTests.records(run.stdout)
+        #expect(records.count == lines.count && records.count > 8)
+        var nulls = 0
+        for (record, line) in zip(records, lines) {
+            let fromJSONLines = (record["input"] as? String)?.hasSuffix(".jsonl") == true
+            if fromJSONLines && record["error"] == nil {
+                #expect(record["fields"] is [String: Any], "\(line.prefix(300))")
+            } else if !fromJSONLines {
+                #expect(record["fields"] is NSNull, "\(line.prefix(300))")
+                #expect(line.contains(#","fields":null,"#))
+                nulls += 1
+            }
+            #expect(record.keys.contains("fields"))
+        }
+        #expect(nulls > 1)
     }
 
     /// `.jsonl.gz` output holds the same lines as plain output.
@@ -412,7 +450,7 @@ import Darwin
         _ = try WinnowProcess.run(["batch", input, "--output-dir", out])
         try FileManager.default.removeItem(atPath: out + "/example.com/chunked.json")
         let resumed = try WinnowProcess.run(["batch", input, "--output-dir", out, "--resume"])
-        #expect(BatchCommandTests.summary(resumed).hasPrefix("winnow: batch: 1 pages, 1 articles"), "\(resumed.stderr)")
+        #expect(BatchCommandTests.summary(resumed).hasPrefix("winnow: batch: 1 page, 1 article, 0 errors"), "\(resumed.stderr)")
         #expect(FileManager.default.fileExists(atPath: out + "/example.com/chunked.json"))
     }
 

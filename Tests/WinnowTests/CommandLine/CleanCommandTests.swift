@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Winnow
 
 #if canImport(Glibc)
 import Glibc
@@ -147,12 +148,12 @@ import Darwin
         #expect(run.stdout.isEmpty)
     }
 
-    /// One byte over the 64 MB limit (a sparse file: the size is checked
+    /// One byte over the page limit (a sparse file: the size is checked
     /// before anything looks at the bytes).
     @Test func pageOverTheLimitExits7() throws {
         let scratch = try ScratchFolder()
         let path = try scratch.file("huge.html", Data())
-        let limit = 64 << 20
+        let limit = CleanerOptions.defaultMaximumBytes
         #expect(truncate(path, off_t(limit + 1)) == 0)
         let run = try WinnowProcess.run(["clean", path])
         #expect(run.status == 7)
@@ -259,15 +260,57 @@ import Darwin
         }
     }
 
-    /// `--format text` prints the article's text, as the JSON has it.
-    @Test func textFormatIsTheArticleText() throws {
+    /// `--format text` prints the title, then the article's text as the
+    /// JSON has it.
+    @Test func textFormatIsTheTitleThenTheArticleText() throws {
         let json = try Self.object(try WinnowProcess.run(["clean", Self.page]).stdout)
         let run = try WinnowProcess.run(["clean", "--format", "text", Self.page])
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty)
         let text = try #require(json["text"] as? String)
+        let title = try #require(json["title"] as? String)
         #expect(!text.isEmpty)
-        #expect(run.stdoutText == text + "\n")
+        #expect(run.stdoutText == title + "\n\n" + text + "\n")
+    }
+
+    /// `--with-metadata`, `--links` and `--comments` shape text and
+    /// Markdown (`ReaderFormatsTests` checks each in detail).
+    @Test func readerOptionsShapeMarkdown() throws {
+        let run = try WinnowProcess.run([
+            "clean", "--format", "markdown", "--with-metadata", "--links", "--comments", Self.page,
+            "--url", "https://afnn.example/2022/03/23/putin/",
+        ])
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        #expect(run.stdoutText.hasPrefix("---\ntitle: \"Putin Calls In a Favor From the Belarusian President\"\n"))
+        #expect(run.stdoutText.contains("\n---\n\n# Putin Calls In a Favor From the Belarusian President\n\n"))
+        #expect(run.stdoutText.contains("published on [The Western Journal](https://www.westernjournal.com/)."))
+        #expect(run.stdoutText.contains("\n\n## Comments (4)\n\n- **Gary Whitfield** · 2022-03-23T14:21:09+00:00\n"))
+        #expect(run.stdoutText.contains("\n\n  - **Dana Kowalczyk** · "))
+    }
+
+    @Test func readerOptionsShapeText() throws {
+        let run = try WinnowProcess.run(["clean", "--format", "text", "--with-metadata", "--comments", Self.page])
+        #expect(run.status == 0)
+        #expect(run.stdoutText.hasPrefix("Title: Putin Calls In a Favor From the Belarusian President\nPublished: "))
+        #expect(run.stdoutText.contains("\n\nComments (4)\n\nGary Whitfield, 2022-03-23T14:21:09+00:00\n"))
+        #expect(run.stdoutText.contains("\n\n    Dana Kowalczyk, "))
+    }
+
+    /// The JSON always holds metadata and comments and never links: asking
+    /// for them there is a usage error, as are contradictory flags.
+    @Test(arguments: [
+        (["--with-metadata"], "Error: --with-metadata shapes text and Markdown output: use --format text or markdown"),
+        (["--comments"], "Error: --comments shapes text and Markdown output: use --format text or markdown"),
+        (["--links"], "Error: --links keeps links in Markdown: use --format markdown"),
+        (["--links", "--format", "text"], "Error: --links keeps links in Markdown: use --format markdown"),
+        (["--comments", "--no-comments", "--format", "text"], "Error: --comments and --no-comments contradict each other"),
+    ])
+    func readerOptionsOutsideTheirFormatsAreUsageErrors(_ options: [String], message: String) throws {
+        let run = try WinnowProcess.run(["clean"] + options + [Self.page])
+        #expect(run.status == 64)
+        #expect(run.stderrLines.first == message)
+        #expect(run.stdout.isEmpty)
     }
 
     /// `--format markdown`: the title as a heading, then the blocks.

@@ -80,6 +80,23 @@ import Testing
         }
     }
 
+    /// `rules check` reports every error of every file given, one line
+    /// each, with the nearest valid name (it stopped at the first).
+    @Test func rulesCheckReportsEveryError() throws {
+        let scratch = try ScratchFolder()
+        let first = try scratch.file("first.yaml", Data("- id: a\n  stage: strip-boilerplat\n  dorp: p\n- disable: [navigatoin]\n".utf8))
+        let second = try scratch.file("second.yaml", Data("- id: b\n  stage: main-content\n  page-types: [prodcut]\n  main: article\n".utf8))
+        let run = try WinnowProcess.run(["rules", "check", first, second])
+        #expect(run.status == 9)
+        #expect(run.stderrLines == [
+            "winnow: bad rules: \(first):2: unknown stage 'strip-boilerplat'; did you mean 'strip-boilerplate'?",
+            "winnow: bad rules: \(first):3: unknown key 'dorp'; did you mean 'drop'?",
+            "winnow: bad rules: \(first):4: 'disable' names no known rule: 'navigatoin'; did you mean 'navigation'?",
+            "winnow: bad rules: \(second):3: unknown page type 'prodcut'; did you mean 'product'?",
+        ])
+        #expect(run.stdout.isEmpty)
+    }
+
     @Test func environmentRuleFilesApply() throws {
         let scratch = try ScratchFolder()
         let rules = try scratch.file("env.yaml", Data("- disable: [navigation]\n".utf8))
@@ -115,5 +132,21 @@ import Testing
         #expect(run.stdoutText.contains("Read also: Putin has become a problem"))
         let html = try String(contentsOfFile: report, encoding: .utf8)
         #expect(html.contains(#"data-winnow-rule="read-also""#))
+    }
+
+    /// The log starts with the page type and the element chosen as the
+    /// article, with why; removals of nothing take one line per rule.
+    @Test func explainNamesTheArticleFirstAndGroupsEmptyRemovals() throws {
+        let page = Fixture.directory.appendingPathComponent("seed-wordpress/page.html").path
+        let run = try WinnowProcess.run(["explain", page])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdoutText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0].hasPrefix("page type: article "))
+        #expect(lines[1] == "article: article#post-9512.post-9512.post.type-post…")
+        #expect(lines[2] == "  markup: rule article-element names it; it holds the scoring's pick, div.entry-content")
+        #expect(lines[3].hasPrefix("  best-scored of 11 candidates: div.entry-content 116.5 (4195 chars), "))
+        #expect(run.stdoutText.contains("  non-content-elements: 2 blocks, 0 chars\n         0  2 with no text: <iframe>, <script>\n"))
+        #expect(run.stdoutText.contains("         0  8 with no text: <textarea>, <input>\n"))
+        #expect(!lines.contains("         0  <input>"))
     }
 }

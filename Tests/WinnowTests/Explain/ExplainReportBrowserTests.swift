@@ -41,6 +41,12 @@ import Testing
         out.id = 'winnow-check';
         out.textContent = JSON.stringify(marked);
         document.body.appendChild(out);
+        const main = document.querySelector('#winnow-page [data-winnow-main]');
+        const mainOut = document.createElement('pre');
+        mainOut.id = 'winnow-main-check';
+        mainOut.textContent = main ? JSON.stringify({outline: getComputedStyle(main).outlineStyle,
+          label: getComputedStyle(main, '::before').content, height: main.getBoundingClientRect().height}) : 'none';
+        document.body.appendChild(mainOut);
         </script>
         """
 
@@ -114,5 +120,13 @@ import Testing
         #expect(comments.height > 50, "the comment section is rendered: \(comments.height) px")
         let header = try #require(marks.first { $0.rule == "site-header" })
         #expect(header.outline == "dashed" && header.stage == "strip-boilerplate")
+        // The element chosen as the article is framed, solid, and labelled.
+        let main = try #require(
+            dom.range(of: #"<pre id="winnow-main-check">"#).flatMap { start in
+                dom[start.upperBound...].range(of: "</pre>").map { String(dom[start.upperBound..<$0.lowerBound]) }
+            }, "the checker's output for the article frame is not in the dumped DOM"
+        ).replacingOccurrences(of: "&quot;", with: "\"")
+        #expect(main.contains(#""outline":"solid""#), "\(main)")
+        #expect(main.contains("article · article#post-9512"), "\(main)")
     }
 }

@@ -341,3 +341,67 @@ import Testing
         }
     }
 }
+
+/// A rule file is checked whole: every error, each with its line, and the
+/// nearest valid name for a misspelt key, stage, page type or rule id.
+@Suite struct RuleFileAllErrorsTests {
+    static let yaml = """
+        - id: a
+          stage: strip-boilerplat
+          dorp: '.x'
+        - id: b
+          stage: boilerplate
+          drop: 'div[class'
+        - id: c
+          stage: main-content
+          page-types: [prodcut]
+          main: article
+        - id: fine
+          stage: strip-boilerplate
+          drop: '.fine'
+        - disable: [navigatoin]
+          sites: [a.com]
+        """
+
+    @Test func everyErrorIsReportedInLineOrder() throws {
+        let error = try #require(throws: RuleFileError.self) { try RuleLoader.ruleFile(fromYAML: Self.yaml, file: "site.yaml") }
+        #expect(error.all.map(\.description) == [
+            "site.yaml:2: unknown stage 'strip-boilerplat'; did you mean 'strip-boilerplate'?",
+            "site.yaml:3: unknown key 'dorp'; did you mean 'drop'?",
+            "site.yaml:5: unknown stage 'boilerplate'; did you mean 'strip-boilerplate' or 'strip-article-boilerplate'?",
+            #"site.yaml:6: bad selector in 'drop': '[' is never closed at offset 3 in CSS selector "div[class""#,
+            "site.yaml:9: unknown page type 'prodcut'; did you mean 'product'?",
+            "site.yaml:15: unknown key 'sites' in a 'disable' entry (keys: description, disable, hosts, urls)",
+        ])
+        // The first is the error itself, as one error was before.
+        #expect(error.description == error.all[0].description)
+    }
+
+    /// The sound entries are kept for the checks that need the other rules.
+    @Test func soundEntriesAreKeptBesideTheErrors() {
+        let check = RuleLoader.check(fromYAML: Self.yaml, file: "site.yaml", isUserFile: true)
+        #expect(check.file.rules.map(\.id) == ["fine"])
+        #expect(check.errors.count == 6)
+    }
+
+    @Test func farNamesListTheValidOnes() throws {
+        let error = try #require(throws: RuleFileError.self) {
+            try RuleLoader.ruleFile(fromYAML: "- id: a\n  stage: strip-boilerplate\n  zzzzzz: p\n", file: "site.yaml")
+        }
+        #expect(error.reason.hasPrefix("unknown key 'zzzzzz' (keys: description, drop, drop-hints"))
+    }
+
+    @Test func clashesWithOtherRulesAreAllReported() throws {
+        let file = try RuleLoader.ruleFile(
+            fromYAML: "- id: ad-slots\n  stage: strip-boilerplate\n  drop: p\n- disable: [navigatoin]\n- disable: [sidebarz]\n",
+            file: "site.yaml")
+        let error = try #require(throws: RuleFileError.self) {
+            try RuleSet.composing(builtIn: try RuleSet.builtIn.get(), files: [file])
+        }
+        #expect(error.all.map(\.description) == [
+            "site.yaml:1: rule id 'ad-slots' is already taken (built-in); disable the built-in rule and give yours another id",
+            "site.yaml:4: 'disable' names no known rule: 'navigatoin'; did you mean 'navigation'?",
+            "site.yaml:5: 'disable' names no known rule: 'sidebarz'; did you mean 'sidebars'?",
+        ])
+    }
+}

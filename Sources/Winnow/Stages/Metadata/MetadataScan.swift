@@ -8,6 +8,8 @@ struct MetadataScan {
     var meta = MetaTags()
     var title: String?
     var canonicalHref: String?
+    /// The first `<base href>`: what the page's relative URLs resolve against.
+    var baseHref: String?
     /// `<a rel=author>` links (the first few): their text names an author.
     var authorLinks: [Node] = []
     var jsonLDTexts: [String] = []
@@ -124,6 +126,9 @@ struct MetadataScan {
             case .svg, .style, .template:
                 return .skipChildren
             case .other:
+                if baseHref == nil, node.hasName("base"), let href = node.attribute("href"), !href.isEmpty {
+                    baseHref = href
+                }
                 return node.hasName("math") ? .skipChildren : .descend
             default:
                 return .descend

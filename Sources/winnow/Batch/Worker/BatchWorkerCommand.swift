@@ -73,10 +73,10 @@ struct BatchWorkerCommand: ParsableCommand {
             fields = []
             fault?.strike(on: bytes)
             switch cleaning.clean(bytes: bytes, url: url, charset: charset, name: name) {
-            case .article(let json):
+            case .article(let json, let hasAddress):
                 // The record's line, written as it is made: a large page's
                 // article is never held whole as text.
-                guard WorkerMessages.write(STDOUT_FILENO, [nil]),
+                guard WorkerMessages.write(STDOUT_FILENO, [hasAddress ? nil : WorkerMessages.withoutAddress]),
                     WorkerMessages.writeField(
                         STDOUT_FILENO, length: BatchRecord.lineLength(head: provenance, body: json),
                         { BatchRecord.writeLine(head: provenance, body: json, to: $0) })

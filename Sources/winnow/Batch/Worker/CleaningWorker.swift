@@ -31,6 +31,8 @@ final class CleaningWorker {
         /// The worker's answer: nil and the record's whole line, or an
         /// error kind and its message (UTF-8).
         case cleaned(errorKind: String?, text: [UInt8])
+        /// The record's whole line, of a page that had no address.
+        case cleanedWithoutAddress(line: [UInt8])
         /// The worker ended without answering; why, for people.
         case died(String)
         /// The deadline passed; the worker was killed.
@@ -72,6 +74,7 @@ final class CleaningWorker {
         guard sent else { return .died(end(killing: false)) }
         switch WorkerMessages.read(worker.fromWorker, fields: WorkerMessages.resultFields, deadline: deadline) {
         case .fields(var fields):
+            if fields[0] == WorkerMessages.withoutAddress { return .cleanedWithoutAddress(line: fields[1].take() ?? []) }
             let kind = fields[0].map { String(decoding: $0, as: UTF8.self) }
             return .cleaned(errorKind: kind, text: fields[1].take() ?? [])
         case .closed:

@@ -16,8 +16,9 @@ struct PageCleaning {
     }
 
     enum Outcome {
-        /// The article as JSON (not yet serialized).
-        case article(JSONValue)
+        /// The article as JSON (not yet serialized), and whether its page
+        /// had an address (a URL or a canonical URL).
+        case article(JSONValue, hasAddress: Bool)
         case error(kind: String, message: String)
     }
 
@@ -33,7 +34,8 @@ struct PageCleaning {
             cleaners[key] = cleaner
         }
         do {
-            return .article(try cleaner.clean(bytes: bytes, url: url).json)
+            let article = try cleaner.clean(bytes: bytes, url: url)
+            return .article(article.json, hasAddress: !AddressScopedRulesNotice.lacksAddress(article))
         } catch let error as CleanerError {
             let failure = PageFailure(error, input: name)
             return .error(kind: failure.kind, message: failure.message)

@@ -13,11 +13,17 @@ import Darwin
 ///     batch → worker   name, url, charset, page, the record's provenance
 ///                                                (its JSON without the closing brace)
 ///     worker → batch   error kind, text          nil and the record's whole line,
+///                                                `withoutAddress` and the line (the
+///                                                page had no URL and no canonical URL),
 ///                                                or an error kind and its message
 enum WorkerMessages {
     /// What a worker says first: its rules loaded, it takes pages.
     static let ready: [UInt8] = Array("winnow-worker-ready".utf8)
     static let readyFields = 1
+    /// In place of an error kind: the record's line follows, and its page
+    /// had no address, which the batch reports once a run
+    /// (`AddressScopedRulesNotice`): each worker is a process of its own.
+    static let withoutAddress: [UInt8] = Array("winnow-article-without-address".utf8)
     static let pageFields = 5
     static let resultFields = 2
 
