@@ -105,8 +105,27 @@ enum CommentControls {
 
     /// The words of `text` lower-cased, numbers as they are: letters and
     /// digits runs, apostrophes inside words kept ("you're").
+    /// Every short block of a comment section is asked (a third of the
+    /// comments stage's instructions went to splitting by `Character`):
+    /// ASCII text, most of it, is split by its bytes, with the same words
+    /// (`CommentControlsTests` compares the two).
     static func lowercasedWords(of text: String) -> [Substring] {
+        text.utf8.allSatisfy { $0 < 0x80 } ? asciiLowercasedWords(of: text) : characterLowercasedWords(of: text)
+    }
+
+    /// The words of any text, by `Character`.
+    static func characterLowercasedWords(of text: String) -> [Substring] {
         text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "\u{2019}") }
+    }
+
+    /// The words of ASCII text: runs of letters, digits and apostrophes,
+    /// the letters lower-cased (ASCII's letters and digits are exactly the
+    /// characters below 0x80 that are `isLetter` or `isNumber`).
+    static func asciiLowercasedWords(of text: String) -> [Substring] {
+        let lowered = Substring(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return lowered.utf8.split { byte in
+            !((byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27)
+        }.map { Substring($0) }
     }
 
     private static func isNumber(_ word: Substring) -> Bool { word.allSatisfy(\.isNumber) }

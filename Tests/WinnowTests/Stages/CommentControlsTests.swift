@@ -1,0 +1,42 @@
+import Testing
+@testable import Winnow
+
+/// The comment controls' word splitter: the byte-level path for ASCII text
+/// gives the words the `Character` path gives, and the controls are told
+/// from comments.
+struct CommentControlsTests {
+    static let lines = [
+        "Was this helpful? 12 / 3", "You are logged in | Log out", "Logged in as Dave Smith. Log out?",
+        "Be the first to comment!", "Comments are closed.", "12 shares", "Email | Print | Share",
+        "I had to log in twice before the form worked, and you're right about the rest.",
+        "don't", "O'Reilly's 3rd-edition book", "  spaces\tand\nbreaks\r\nhere  ", "", "''", "A1B2 c3'd4",
+        "!!!", "Reply (4) · Report · Permalink",
+    ]
+
+    @Test(arguments: lines)
+    func asciiWordsAreTheCharacterWords(_ line: String) {
+        #expect(CommentControls.asciiLowercasedWords(of: line) == CommentControls.characterLowercasedWords(of: line))
+    }
+
+    /// Random ASCII, printable and control characters alike.
+    @Test func randomASCIIGivesTheSameWords() {
+        var generator = SplitMix64(seed: 20261207)
+        for _ in 0..<2000 {
+            let length = Int(generator.next() % 60)
+            let bytes = (0..<length).map { _ in UInt8(generator.next() % 128) }
+            let line = String(decoding: bytes, as: UTF8.self)
+            #expect(CommentControls.asciiLowercasedWords(of: line) == CommentControls.characterLowercasedWords(of: line), "\(bytes)")
+        }
+    }
+
+    @Test func nonASCIITextTakesTheCharacterPath() {
+        #expect(CommentControls.lowercasedWords(of: "Café’s ÉTÉ 2024") == ["café’s", "été", "2024"])
+    }
+
+    @Test func controlsAreToldFromComments() {
+        for control in ["Was this helpful? 12 / 3", "You are logged in | Log out", "12 shares", "Logged in as Dave Smith. Log out?"] {
+            #expect(CommentControls.isControl(control), "\(control)")
+        }
+        #expect(!CommentControls.isControl("I had to log in twice before the form worked, and you're right about the rest."))
+    }
+}
