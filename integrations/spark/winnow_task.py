@@ -65,8 +65,11 @@ class Fault:
 
     - `fail-once`: the task raises after the input's first record, in its
       first attempt only (Spark retries it);
-    - `kill-once`: the input's `winnow` process is killed (SIGKILL) after its
-      first record, in the task's first attempt only;
+    - `kill-once`: the input's `winnow` process is killed (SIGKILL) as soon
+      as it has started, in the task's first attempt only (killed after
+      its first record instead, a `winnow` that has already written all
+      of a small input's records and exited would not notice: a race the
+      tests lost);
     - `kill`: the same in every attempt (the job fails).
     """
 
@@ -253,6 +256,8 @@ class InputCleaner:
                 except OSError as error:
                     raise WinnowTaskError(
                         f"cannot start winnow ({binary}) on executor host {socket.gethostname()}: {error}") from None
+                if self._faulted(("kill-once", "kill"), uri, attempt):
+                    os.kill(process.pid, signal.SIGKILL)
                 feeder = None
                 if opened.stream is not None:
                     feeder = _Feeder(opened.stream, process.stdin)
@@ -265,8 +270,6 @@ class InputCleaner:
                             cut_line = True
                             break
                         records += 1
-                        if records == 1 and self._faulted(("kill-once", "kill"), uri, attempt):
-                            os.kill(process.pid, signal.SIGKILL)
                         yield line[:-1].decode("utf-8")
                         if records == 1 and self._faulted(("fail-once",), uri, attempt):
                             raise WinnowTaskError(f"injected fault ({FAULT_VARIABLE}): {uri}, attempt {attempt}")
