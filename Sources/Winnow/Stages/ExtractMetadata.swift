@@ -124,7 +124,8 @@ public struct ExtractMetadata: Stage {
     /// the site (as any source states it); else `<title>` without a
     /// site-name or short trailing part; else the first `<h1>`, else the
     /// first heading. A title whose part before a separator is the `<h1>`
-    /// is cut there. Text that is no title (`ArticleTitle.isTitle`: a
+    /// is cut there; the only `<h1>`, when it rewords the title, replaces
+    /// it (`HeadlineOverTitle`). Text that is no title (`ArticleTitle.isTitle`: a
     /// `<title>` left unclosed swallows the page's markup and scripts) is
     /// passed over, from any source.
     func title(jsonLD: JSONLDMetadata, meta: MetaTags, scan: MetadataScan, siteNames: [String]) -> String? {
@@ -143,8 +144,9 @@ public struct ExtractMetadata: Stage {
         // title (a broken one): on a page that gives none, a section's
         // `<h2>` ("Costs") is no title, and would leave the text as one.
         let brokenTitle = scan.title != nil && documentTitle == nil
-        return [chosen, metaTitle, heading, brokenTitle ? headings.first(where: ArticleTitle.isTitle) : nil].lazy
+        let stated = [chosen, metaTitle, heading, brokenTitle ? headings.first(where: ArticleTitle.isTitle) : nil].lazy
             .compactMap { $0 }.first(where: ArticleTitle.isTitle)
+        return HeadlineOverTitle.title(stated: stated, headline: heading, headlineCount: scan.h1Count)
     }
 
     /// Whether `heading` is nothing but a link to the site's home page.

@@ -20,6 +20,9 @@ struct MetadataScan {
     /// `title` holds the machine date.
     var microformatDates: [Node] = []
     var firstH1: Node?
+    /// How many `<h1>` elements the page has: the only one is the page's
+    /// headline more surely than the first of several.
+    var h1Count = 0
     /// The first few `<h1>`–`<h3>`, in page order: on blogs whose `<h1>` is
     /// the blog's name, the entry's own heading is one of these.
     var headings: [Node] = []
@@ -111,6 +114,7 @@ struct MetadataScan {
                 articleCount += 1
                 return .descend
             case .h1:
+                h1Count += 1
                 if firstH1 == nil {
                     firstH1 = node
                     passHeadline(at: textOffset, isH1: true)
