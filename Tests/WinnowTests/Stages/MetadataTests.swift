@@ -79,6 +79,48 @@ import Testing
         #expect(metadata.authors == ["Grace Hopper"])
     }
 
+    @Test func aQAPageIsCreditedToItsQuestionsAuthor() throws {
+        // Discourse's and NodeBB's shape: the page object names no author;
+        // its Question (the opening post) does, and the answers name theirs.
+        let metadata = try MetadataTests.metadata(head: """
+            <script type="application/ld+json">
+            {"@context": "http://schema.org", "@type": "QAPage", "name": "Is changing the MSRV a breaking change?",
+             "mainEntity": {"@type": "Question", "name": "Is changing the MSRV a breaking change?",
+                            "author": {"@type": "Person", "name": "sorairolake", "url": "https://users.example.org/u/sorairolake"},
+                            "acceptedAnswer": {"@type": "Answer", "author": {"@type": "Person", "name": "kpreid"}}}}
+            </script>
+            """)
+        #expect(metadata.authors == ["sorairolake"])
+    }
+
+    @Test func aQandASitesAuthorBoxGivesItsProfileLinksName() throws {
+        // Stack Exchange's shape: the author box holds reputation and
+        // badges beside the profile link; the handle need not read as a name.
+        let metadata = try MetadataTests.metadata(head: "<title>Catering event: how much food per guest?</title>", body: """
+            <div itemscope itemtype="https://schema.org/Question"><h1>Catering event: how much food per guest?</h1>
+            <p>I am catering a party for forty people and wonder how much food I should plan for each guest, with sides.</p>
+            <div class="user-details" itemprop="author" itemscope itemtype="http://schema.org/Person">
+            <a href="/users/1/kumikogoingcrazy">KumikoGoingCrAzY</a>
+            <div class="-flair"><span class="reputation-score">159</span> <span>1 silver badge</span> <span>6 bronze badges</span></div>
+            </div></div>
+            """)
+        #expect(metadata.authors == ["KumikoGoingCrAzY"])
+    }
+
+    @Test func aLinkInTheAuthorsDescriptionIsNoName() throws {
+        // A WordPress author box: the profile link is empty, the
+        // description links elsewhere.
+        let metadata = try MetadataTests.metadata(head: "<title>Harbour repairs begin</title>", body: """
+            <h1>Harbour repairs begin</h1>
+            <p>Work on the harbour wall began on Monday and will last until the spring, the council said in a statement.</p>
+            <div class="saboxplugin-wrap" itemprop="author" itemscope itemtype="http://schema.org/Person">
+            <div class="saboxplugin-authorname"><a class="vcard author" href="/author/contributor/"><span class="fn"></span></a></div>
+            <div itemprop="description"><p>Please follow me on <a href="https://www.linkedin.com/">LinkedIn</a> or <a href="https://twitter.com/">Twitter</a></p></div>
+            </div>
+            """)
+        #expect(!metadata.authors.contains("LinkedIn"))
+    }
+
     @Test func invalidJSONLDIsIgnored() throws {
         let metadata = try MetadataTests.metadata(head: """
             <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Broken", </script>

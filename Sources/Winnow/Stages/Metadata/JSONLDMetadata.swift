@@ -95,7 +95,11 @@ struct JSONLDMetadata {
 
         var people: [String] = []
         var organisations: [String] = []
-        for author in JSONLDMetadata.list(article["author"]) {
+        // A page object (a forum's QAPage) credits no one itself: the
+        // author of its main entity (the Question, the thread's opening
+        // post) is the page's.
+        let credited = article["author"] ?? JSONLDMetadata.resolve(article["mainEntity"], in: index)?["author"]
+        for author in JSONLDMetadata.list(credited) {
             if let text = JSONLDMetadata.string(author) {
                 if !AuthorNames.looksLikeURL(text) { people.append(text) }
                 continue

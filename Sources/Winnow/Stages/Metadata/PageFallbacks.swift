@@ -54,7 +54,7 @@ enum PageFallbacks {
                 // A forum post's byline says more than the name ("Post by
                 // kettleworth » Sat Jan 13, 2024 6:22 pm"); forum software
                 // marks the name itself `username`.
-                guard let user = username(in: node, facts: facts) else { return .descend }
+                guard let user = username(in: node, facts: facts) ?? profileLinkName(in: node) else { return .descend }
                 found.append(user)
                 return found.count >= AuthorNames.maximumCount || depth == 0 ? .stop : .skipChildren
             }
@@ -77,6 +77,29 @@ enum PageFallbacks {
         node.walkDescendants { child in
             guard child.isElement else { return .skipChildren }
             guard facts.facts(of: child).nameWords.contains(usernameHint) else { return .descend }
+            let text = AuthorNames.strip(child.textContent)
+            if !text.isEmpty, text.count <= maximumBylineLength, AuthorNames.wordCount(text) <= maximumBylineWords {
+                name = text
+            }
+            return .stop
+        }
+        return name
+    }
+
+    /// The text of the first link inside an `itemprop=author` element whose
+    /// whole text is more than a name: a Q&A site's author box holds the
+    /// user's reputation and badges beside the link to their profile, and
+    /// the link's text is the user's name ("KumikoGoingCrAzY", not
+    /// "KumikoGoingCrAzY 159 1 silver badge"). Handles need not read as
+    /// names: microdata has said the element is the author.
+    private static func profileLinkName(in node: Node) -> String? {
+        guard node.attribute("itemprop", hasToken: "author") else { return nil }
+        var name: String?
+        node.walkDescendants { child in
+            guard child.isElement else { return .skipChildren }
+            guard child.hasName("a") else { return .descend }
+            // Only the first link: a later one is in the author's
+            // description ("follow me on LinkedIn").
             let text = AuthorNames.strip(child.textContent)
             if !text.isEmpty, text.count <= maximumBylineLength, AuthorNames.wordCount(text) <= maximumBylineWords {
                 name = text
