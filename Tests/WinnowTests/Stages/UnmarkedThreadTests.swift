@@ -30,6 +30,21 @@ import Testing
         #expect(article.text.contains("season ticket"))
     }
 
+    /// Two threads of as many comments each: read in page order, every
+    /// time. (They were ranked through a dictionary keyed by node, whose
+    /// order follows the nodes' addresses: the same page's comments came
+    /// out in another order from run to run.)
+    @Test func equalThreadsComeOutInPageOrderEveryTime() throws {
+        func table(_ first: Int) -> String {
+            "<table><tr><td><b>Have your say</b></td></tr>\((first..<(first + 4)).map(Self.row).joined())</table>"
+        }
+        let html = "<html><body>\(Self.story)<div>\(table(1))</div><div>\(table(11))</div></body></html>"
+        let expected = ["Reader 1", "Reader 2", "Reader 3", "Reader 4", "Reader 11", "Reader 12", "Reader 13", "Reader 14"]
+        for _ in 0..<12 {
+            #expect(try TestSupport.clean(html).comments.map(\.author) == expected)
+        }
+    }
+
     /// Ten thousand comments as table rows: all read, in one pass.
     @Test func tenThousandCommentsAsTableRows() throws {
         let rows = (1...10_000).map(Self.row).joined()

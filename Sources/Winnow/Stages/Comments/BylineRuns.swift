@@ -181,16 +181,21 @@ enum BylineRuns {
         // A thread's comments are distinct blocks, one byline each; the
         // deepest such depth (the largest blocks) is the comment's.
         var best: [Node: Group] = [:]
+        var containers: [Node] = []
         for key in order {
             let group = groups[key]!
             guard group.items.count == group.bylines.count, group.items.count >= minimumAnchoredComments else { continue }
             if let current = best[group.container], current.depth >= group.depth, current.items.count >= group.items.count {
                 continue
             }
+            if best[group.container] == nil { containers.append(group.container) }
             best[group.container] = group
         }
-        // A byline belongs to one thread: the one with the most comments.
-        let ranked = best.values.sorted { ($0.items.count, $0.depth) > ($1.items.count, $1.depth) }
+        // A byline belongs to one thread: the one with the most comments;
+        // between equals, the first in the page. (A dictionary's order is
+        // its keys' hashes, and a node's hash is its address: ranking its
+        // values made the output change from run to run.) `sorted` is stable.
+        let ranked = containers.map { best[$0]! }.sorted { ($0.items.count, $0.depth) > ($1.items.count, $1.depth) }
         var used: Set<Node> = []
         var sections: [CommentSection] = []
         for group in ranked {
