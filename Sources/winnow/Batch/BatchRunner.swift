@@ -182,7 +182,7 @@ final class BatchRunner {
         let thread = Thread {
             var lane = Lane(
                 worker: CleaningWorker(launch: settings.workerLaunch, registry: workers), registry: workers,
-                hardTimeLimit: settings.hardTimeLimit, notice: notice)
+                hardTimeLimit: settings.hardTimeLimit, notice: notice, deliver: { messages.push(.result($0)) })
             do throws(CleaningWorker.StartFailure) {
                 while true {
                     // With a page in the worker, only a job already queued is
@@ -198,7 +198,7 @@ final class BatchRunner {
                         continue
                     }
                     guard !lane.isIdle else { break }
-                    for result in try lane.finishOldest() { messages.push(.result(result)) }
+                    try lane.finishOldest()
                 }
             } catch {
                 stop.request()
@@ -235,6 +235,9 @@ final class BatchRunner {
         let registry: WorkerRegistry
         let hardTimeLimit: UInt64?
         let notice: AddressScopedRulesNotice
+        /// Where finished records go, each as soon as it is made (before a
+        /// worker is started for the next page, which may fail).
+        let deliver: (Result) -> Void
 
         private struct Pending {
             let sequence: Int
@@ -254,11 +257,15 @@ final class BatchRunner {
         /// When the worker started on the oldest page, for its deadline.
         private var startedAt: UInt64 = 0
 
-        init(worker: CleaningWorker, registry: WorkerRegistry, hardTimeLimit: UInt64?, notice: AddressScopedRulesNotice) {
+        init(
+            worker: CleaningWorker, registry: WorkerRegistry, hardTimeLimit: UInt64?, notice: AddressScopedRulesNotice,
+            deliver: @escaping (Result) -> Void
+        ) {
             self.worker = worker
             self.registry = registry
             self.hardTimeLimit = hardTimeLimit
             self.notice = notice
+            self.deliver = deliver
         }
 
         var isIdle: Bool { pending.isEmpty }
@@ -299,17 +306,16 @@ final class BatchRunner {
             }
         }
 
-        /// Waits for the oldest page's answer and returns its record. A
+        /// Waits for the oldest page's answer and delivers its record. A
         /// page that could not even be written to a worker that died is
         /// the page's own record too (as it was without sending ahead).
-        mutating func finishOldest() throws(CleaningWorker.StartFailure) -> [Result] {
+        mutating func finishOldest() throws(CleaningWorker.StartFailure) {
             let deadline = hardTimeLimit.map { startedAt + $0 }
             let outcome = pending[0].sent ? worker.receive(deadline: deadline) : .died(worker.ended())
-            let oldest = pending.removeFirst()
-            var results = [record(of: oldest, outcome)]
+            deliver(record(of: pending.removeFirst(), outcome))
             if registry.killedAll {
                 // A second interrupt: no new worker for the page sent ahead.
-                results += pending.map { BatchRunner.dropped($0.sequence) }
+                pending.forEach { deliver(BatchRunner.dropped($0.sequence)) }
                 pending = []
             }
             if !pending.isEmpty {
@@ -328,9 +334,8 @@ final class BatchRunner {
                     pending[0].sent = false
                     try sendOldest()
                 }
-                if !pending.isEmpty, !pending[0].sent { results += try finishOldest() }
+                if !pending.isEmpty, !pending[0].sent { try finishOldest() }
             }
-            return results
         }
 
         /// The sequences of the pages not cleaned (no worker can start).
