@@ -180,53 +180,181 @@ final class BatchRunner {
         let workers = self.workers
         let notice = addressNotice
         let thread = Thread {
-            let worker = CleaningWorker(launch: settings.workerLaunch, registry: workers)
-            while var job = jobQueue.pop() {
-                if stop.requested {
-                    messages.push(
-                        .result(Result(sequence: job.sequence, line: nil, errorKind: nil, pageBytes: 0, outputName: nil)))
-                    continue
+            var lane = Lane(
+                worker: CleaningWorker(launch: settings.workerLaunch, registry: workers), registry: workers,
+                hardTimeLimit: settings.hardTimeLimit, notice: notice, deliver: { messages.push(.result($0)) })
+            do throws(CleaningWorker.StartFailure) {
+                while true {
+                    // With a page in the worker, only a job already queued is
+                    // taken (to send ahead); the page's answer is not kept
+                    // waiting for the reader.
+                    let job = lane.isIdle ? jobQueue.pop() : (lane.canTakeAnother && !stop.requested ? jobQueue.tryPop() : nil)
+                    if var job {
+                        if stop.requested {
+                            messages.push(.result(BatchRunner.dropped(job.sequence)))
+                        } else if let result = try lane.take(&job) {
+                            messages.push(.result(result))
+                        }
+                        continue
+                    }
+                    guard !lane.isIdle else { break }
+                    try lane.finishOldest()
                 }
-                do throws(CleaningWorker.StartFailure) {
-                    messages.push(
-                        .result(try BatchRunner.process(
-                            &job, in: worker, registry: workers, hardTimeLimit: settings.hardTimeLimit, notice: notice)))
-                } catch {
-                    stop.request()
-                    messages.push(.fatal(error.message))
-                    messages.push(
-                        .result(Result(sequence: job.sequence, line: nil, errorKind: nil, pageBytes: 0, outputName: nil)))
-                }
+            } catch {
+                stop.request()
+                messages.push(.fatal(error.message))
+                for sequence in lane.abandon() { messages.push(.result(BatchRunner.dropped(sequence))) }
+                // Every job still gets its (empty) result: the writer counts them.
+                while let job = jobQueue.pop() { messages.push(.result(BatchRunner.dropped(job.sequence))) }
             }
-            worker.stop()
+            lane.worker.stop()
         }
         thread.start()
     }
 
-    private static func process(
-        _ job: inout Job, in worker: CleaningWorker, registry: WorkerRegistry, hardTimeLimit: UInt64?,
-        notice: AddressScopedRulesNotice
-    ) throws(CleaningWorker.StartFailure) -> Result {
-        switch job.work {
-        case .handedOver:
-            return Result(sequence: job.sequence, line: nil, errorKind: nil, pageBytes: 0, outputName: nil)
-        case .failure(let provenance, let error):
-            return Result(
-                sequence: job.sequence, line: BatchRecord.error(provenance, kind: error.kind, message: error.message),
-                errorKind: error.kind, pageBytes: 0, outputName: job.outputName)
-        case .page(var record):
-            // The job lets go of the page, and the worker takes it: the
-            // batch holds no copy while the page is cleaned.
-            job.work = .handedOver
-            let pageBytes = record.bytes.count
-            let name = BatchRecord.displayName(record.provenance)
-            let deadline = hardTimeLimit.map { WorkerMessages.uptimeNanoseconds() + $0 }
+    private static func dropped(_ sequence: Int) -> Result {
+        Result(sequence: sequence, line: nil, errorKind: nil, pageBytes: 0, outputName: nil)
+    }
+
+    /// One batch thread's pages in its worker process: the page the worker
+    /// cleans, and at most one more. The next page is sent ahead, into the
+    /// pipe, while the worker cleans the one before it, so the worker goes
+    /// from one page to the next without waiting for the batch (to read
+    /// its record, take a job, write the page): with one page at a time it
+    /// waited for the batch twice a page, and each wait could cost a
+    /// scheduler's time slice on a busy machine.
+    ///
+    /// A page is sent ahead only when it fits the pipe beside the one in
+    /// the worker (so the write never waits, and the batch goes on to read
+    /// the answer), and its bytes are kept until the worker starts on it:
+    /// if the worker dies first (on the page before), it is sent again to
+    /// the next worker. A death is always the oldest page's: the worker
+    /// reads a page only after answering the one before.
+    private struct Lane {
+        let worker: CleaningWorker
+        let registry: WorkerRegistry
+        let hardTimeLimit: UInt64?
+        let notice: AddressScopedRulesNotice
+        /// Where finished records go, each as soon as it is made (before a
+        /// worker is started for the next page, which may fail).
+        let deliver: (Result) -> Void
+
+        private struct Pending {
+            let sequence: Int
+            let provenance: Provenance
+            let name: String
+            let pageBytes: Int
+            let outputName: String?
+            let size: Int
+            /// The message, kept while the page may have to be sent again
+            /// (nil once the worker has it and no resend can be needed).
+            var page: CleaningWorker.Page?
+            var sent: Bool
+        }
+
+        /// Oldest first; the first one has been sent.
+        private var pending: [Pending] = []
+        /// When the worker started on the oldest page, for its deadline.
+        private var startedAt: UInt64 = 0
+
+        init(
+            worker: CleaningWorker, registry: WorkerRegistry, hardTimeLimit: UInt64?, notice: AddressScopedRulesNotice,
+            deliver: @escaping (Result) -> Void
+        ) {
+            self.worker = worker
+            self.registry = registry
+            self.hardTimeLimit = hardTimeLimit
+            self.notice = notice
+            self.deliver = deliver
+        }
+
+        var isIdle: Bool { pending.isEmpty }
+        var canTakeAnother: Bool { pending.count == 1 }
+
+        /// Takes a job: a failure's record at once (returned), a page into
+        /// the worker (now, or ahead), or held until the worker is free.
+        mutating func take(_ job: inout Job) throws(CleaningWorker.StartFailure) -> Result? {
+            switch job.work {
+            case .handedOver:
+                return BatchRunner.dropped(job.sequence)
+            case .failure(let provenance, let error):
+                return Result(
+                    sequence: job.sequence, line: BatchRecord.error(provenance, kind: error.kind, message: error.message),
+                    errorKind: error.kind, pageBytes: 0, outputName: job.outputName)
+            case .page(var record):
+                // The job lets go of the page; the lane holds it until the
+                // worker has it.
+                job.work = .handedOver
+                let name = BatchRecord.displayName(record.provenance)
+                let page = CleaningWorker.Page(
+                    name: name, url: record.url, charset: record.charset, bytes: record.bytes,
+                    head: BatchRecord.head(record.provenance))
+                let pageBytes = record.bytes.count
+                record.bytes = []
+                pending.append(
+                    Pending(
+                        sequence: job.sequence, provenance: record.provenance, name: name, pageBytes: pageBytes,
+                        outputName: job.outputName, size: page.size, page: page, sent: false))
+                if pending.count == 1 {
+                    try sendOldest()
+                } else if worker.fitsAhead(pending[1].size, after: pending[0].size) {
+                    // A failed write means the worker died; the oldest
+                    // page's answer says so, and this one is sent again.
+                    pending[1].sent = try worker.send(pending[1].page!)
+                }
+                return nil
+            }
+        }
+
+        /// Waits for the oldest page's answer and delivers its record. A
+        /// page that could not even be written to a worker that died is
+        /// the page's own record too (as it was without sending ahead).
+        mutating func finishOldest() throws(CleaningWorker.StartFailure) {
+            let deadline = hardTimeLimit.map { startedAt + $0 }
+            let outcome = pending[0].sent ? worker.receive(deadline: deadline) : .died(worker.ended())
+            deliver(record(of: pending.removeFirst(), outcome))
+            if registry.killedAll {
+                // A second interrupt: no new worker for the page sent ahead.
+                pending.forEach { deliver(BatchRunner.dropped($0.sequence)) }
+                pending = []
+            }
+            if !pending.isEmpty {
+                switch outcome {
+                case .cleaned, .cleanedWithoutAddress:
+                    // The worker goes on to the page sent ahead, or is free
+                    // for the one held back.
+                    if pending[0].sent {
+                        startedAt = WorkerMessages.uptimeNanoseconds()
+                        pending[0].page = nil
+                    } else {
+                        try sendOldest()
+                    }
+                default:
+                    // The worker is gone: the next page goes to a new one.
+                    pending[0].sent = false
+                    try sendOldest()
+                }
+                if !pending.isEmpty, !pending[0].sent { try finishOldest() }
+            }
+        }
+
+        /// The sequences of the pages not cleaned (no worker can start).
+        mutating func abandon() -> [Int] {
+            defer { pending = [] }
+            return pending.map(\.sequence)
+        }
+
+        private mutating func sendOldest() throws(CleaningWorker.StartFailure) {
+            startedAt = WorkerMessages.uptimeNanoseconds()
+            pending[0].sent = try worker.send(pending[0].page!)
+            pending[0].page = nil
+        }
+
+        private func record(of page: Pending, _ outcome: CleaningWorker.Outcome) -> Result {
             let line: [UInt8]
             var errorKind: String?
-            switch try worker.clean(
-                name: name, url: record.url, charset: record.charset, bytes: &record.bytes,
-                head: BatchRecord.head(record.provenance), deadline: deadline)
-            {
+            let name = page.name
+            switch outcome {
             case .cleaned(nil, let recordLine):
                 line = recordLine
             case .cleanedWithoutAddress(let recordLine):
@@ -234,24 +362,25 @@ final class BatchRunner {
                 line = recordLine
             case .cleaned(let kind?, let message):
                 errorKind = kind
-                line = BatchRecord.error(record.provenance, kind: kind, message: String(decoding: message, as: UTF8.self))
+                line = BatchRecord.error(page.provenance, kind: kind, message: String(decoding: message, as: UTF8.self))
             case .died where registry.killedAll:
                 // A second interrupt: the batch stops without this page.
-                return Result(sequence: job.sequence, line: nil, errorKind: nil, pageBytes: 0, outputName: nil)
+                return BatchRunner.dropped(page.sequence)
             case .died(let how):
                 errorKind = "internal"
                 let message = "\(name): the worker cleaning this page \(how); this is a bug in Winnow ('winnow clean' on the page shows where)"
                 printError(message)
-                line = BatchRecord.error(record.provenance, kind: "internal", message: message)
+                line = BatchRecord.error(page.provenance, kind: "internal", message: message)
             case .timedOut:
                 errorKind = "time-limit"
                 let seconds = hardTimeLimit.map { String(format: "%.1f", Double($0) / 1e9) } ?? "?"
                 line = BatchRecord.error(
-                    record.provenance, kind: "time-limit",
+                    page.provenance, kind: "time-limit",
                     message: "\(name): still cleaning after \(seconds) s, inside a stage; its worker was stopped")
             }
             return Result(
-                sequence: job.sequence, line: line, errorKind: errorKind, pageBytes: pageBytes, outputName: job.outputName)
+                sequence: page.sequence, line: line, errorKind: errorKind, pageBytes: page.pageBytes,
+                outputName: page.outputName)
         }
     }
 

@@ -34,6 +34,18 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while count == 0 && !closed { condition.wait() }
+        return removeOldest()
+    }
+
+    /// The oldest item if there is one now; nil without waiting.
+    func tryPop() -> Element? {
+        condition.lock()
+        defer { condition.unlock() }
+        return removeOldest()
+    }
+
+    /// Called with the lock held.
+    private func removeOldest() -> Element? {
         guard count > 0 else { return nil }
         let item = items[head]
         items[head] = nil

@@ -39,6 +39,51 @@ import Testing
         }
     }
 
+    /// The escaping as the spec states it, scalar by scalar: the writer
+    /// skips runs of plain bytes at the byte level, and must agree.
+    static func referenceEscaped(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// Long random strings (runs of plain text between the characters that
+    /// matter) against the reference, whole and in pieces of 3 bytes.
+    @Test func randomStringsMatchTheReferenceEscaping() {
+        var random = SplitMix64(seed: 29)
+        let special: [Unicode.Scalar] = (0..<0x20).map { Unicode.Scalar($0)! } + [
+            "\"", "\\", "\u{2026}", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202A}", "\u{E2}", "\u{80}", "😀", "é",
+        ]
+        let plain: [Unicode.Scalar] = ["a", "Z", " ", "~", "\u{7F}", "é", "€", "日"]
+        var escapes = 0
+        for _ in 0..<1000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0..<12, using: &random) {
+                for _ in 0..<Int.random(in: 0..<40, using: &random) { text.append(plain.randomElement(using: &random)!) }
+                text.append(special.randomElement(using: &random)!)
+            }
+            let string = String(text)
+            let expected = Self.referenceEscaped(string)
+            let (bytes, _) = Self.bothWriters(.string(string))
+            #expect(bytes == expected, "\(string.debugDescription)")
+            escapes += expected.filter { $0 == "\\" }.count
+        }
+        // The strings did hold escapes.
+        #expect(escapes > 1000)
+    }
+
     @Test(arguments: [0, 7, 9, 10, -1, -10, 123_456, Int.max, Int.min])
     func numbersMatch(_ value: Int) {
         let (bytes, scalars) = Self.bothWriters(.number(value))

@@ -73,6 +73,16 @@ struct BatchWorkerCommand: ParsableCommand {
             fields = []
             fault?.strike(on: bytes)
             switch cleaning.clean(bytes: bytes, url: url, charset: charset, name: name) {
+            case .article(let json, let hasAddress) where bytes.count <= BatchWorkerCommand.heldLinePageLimit:
+                // A small page's line is written into one buffer and sent
+                // with its length: the line's length is known without the
+                // measuring pass over the article (0.076 G instructions of
+                // the worker's 11.5 G on 200 devset pages).
+                var line: [UInt8] = []
+                line.reserveCapacity(provenance.count + BatchWorkerCommand.heldLineReserve)
+                BatchRecord.writeLine(head: provenance, body: json) { line.append(contentsOf: $0) }
+                guard WorkerMessages.write(STDOUT_FILENO, [hasAddress ? nil : WorkerMessages.withoutAddress, line])
+                else { return }
             case .article(let json, let hasAddress):
                 // The record's line, written as it is made: a large page's
                 // article is never held whole as text.
@@ -86,6 +96,14 @@ struct BatchWorkerCommand: ParsableCommand {
             }
         }
     }
+
+    /// Pages up to this size have their record's line held whole before
+    /// it is sent (its length then costs nothing); a larger page's line is
+    /// measured, then written in pieces, never held.
+    static let heldLinePageLimit = 1 << 20
+    /// Room reserved for a held line past its provenance: most devset
+    /// records are under 64 KiB (16 KB on average); longer ones grow it.
+    static let heldLineReserve = 1 << 16
 
     /// Ends this process when the batch is gone (killed, say), even while
     /// a page holds the main thread: a worker stuck in a page would

@@ -48,6 +48,15 @@ final class CleaningWorker {
     private let launch: Launch
     private let registry: WorkerRegistry
     private var running: (pid: pid_t, toWorker: Int32, fromWorker: Int32)?
+    /// Bytes the pipe to the running worker holds.
+    private var pipeCapacity = 0
+
+    /// The pipes' size asked for (Linux's default limit for a process that
+    /// is not privileged): a page sent ahead waits in the pipe while the
+    /// worker cleans the one before it, so the worker never waits for the
+    /// batch between pages (`BatchRunner`). Pages larger than this are
+    /// sent when the worker is free, as before.
+    static let pipeSize: Int32 = 1 << 20
 
     /// How long a new worker may take to load its rules and say it is ready.
     static let startTimeout: UInt64 = 60_000_000_000
@@ -61,17 +70,36 @@ final class CleaningWorker {
         stop()
     }
 
-    /// Cleans one page in the worker, waiting until `deadline` (uptime
-    /// nanoseconds; nil: for ever); `head` begins the record's line
-    /// (`BatchRecord.head`). The page's bytes are let go once sent.
-    func clean(
-        name: String, url: String?, charset: String?, bytes: inout [UInt8], head: [UInt8], deadline: UInt64?
-    ) throws(StartFailure) -> Outcome {
+    /// A page's message, ready to send: its size is known before it is
+    /// written, so the batch can tell whether it fits the pipe.
+    struct Page {
+        let fields: [[UInt8]?]
+        var size: Int { fields.reduce(0) { $0 + 8 + ($1?.count ?? 0) } }
+
+        /// `head` begins the record's line (`BatchRecord.head`).
+        init(name: String, url: String?, charset: String?, bytes: [UInt8], head: [UInt8]) {
+            fields = [Array(name.utf8), url.map { Array($0.utf8) }, charset.map { Array($0.utf8) }, bytes, head]
+        }
+    }
+
+    /// Writes a page to the worker (started first if it is not running);
+    /// false when the worker is gone (it died; `receive` says how).
+    func send(_ page: Page) throws(StartFailure) -> Bool {
         let worker = try started()
-        let sent = WorkerMessages.write(
-            worker.toWorker, [Array(name.utf8), url.map { Array($0.utf8) }, charset.map { Array($0.utf8) }, bytes, head])
-        bytes = []
-        guard sent else { return .died(end(killing: false)) }
+        return WorkerMessages.write(worker.toWorker, page.fields)
+    }
+
+    /// Whether a page of `size` bytes can be sent while the worker still
+    /// cleans one of `inFlight` bytes without the write waiting: the two
+    /// fit the pipe even if the worker has read none of the first.
+    func fitsAhead(_ size: Int, after inFlight: Int) -> Bool {
+        guard running != nil else { return false }
+        return min(inFlight, pipeCapacity) + size <= pipeCapacity
+    }
+
+    /// The answer to the oldest page sent, waiting until `deadline`.
+    func receive(deadline: UInt64?) -> Outcome {
+        guard let worker = running else { return .died("was not running") }
         switch WorkerMessages.read(worker.fromWorker, fields: WorkerMessages.resultFields, deadline: deadline) {
         case .fields(var fields):
             if fields[0] == WorkerMessages.withoutAddress { return .cleanedWithoutAddress(line: fields[1].take() ?? []) }
@@ -83,6 +111,11 @@ final class CleaningWorker {
             _ = end(killing: true)
             return .timedOut
         }
+    }
+
+    /// After a failed `send`: the worker is gone; how it ended.
+    func ended() -> String {
+        end(killing: false)
     }
 
     /// Ends the worker: its input closed, so it exits after its page.
@@ -101,6 +134,7 @@ final class CleaningWorker {
         if let running { return running }
         let worker = try CleaningWorker.spawn(launch)
         running = worker
+        pipeCapacity = CleaningWorker.capacity(of: worker.toWorker)
         registry.add(worker.pid)
         let deadline = WorkerMessages.uptimeNanoseconds() + CleaningWorker.startTimeout
         switch WorkerMessages.read(worker.fromWorker, fields: WorkerMessages.readyFields, deadline: deadline) {
@@ -154,6 +188,13 @@ final class CleaningWorker {
             throw failure("pipe")
         }
         for descriptor in toWorker + fromWorker { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        #if os(Linux)
+        // The answer's pipe too: a worker whose record fits it goes on to
+        // its next page before the batch has read the record. A refusal
+        // (a system limit) leaves the default size; `capacity` reads it.
+        _ = fcntl(toWorker[1], linuxSetPipeSize, pipeSize)
+        _ = fcntl(fromWorker[1], linuxSetPipeSize, pipeSize)
+        #endif
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -189,6 +230,24 @@ final class CleaningWorker {
     }
 
     private static let spawnLock = NSLock()
+
+    #if os(Linux)
+    // F_SETPIPE_SZ and F_GETPIPE_SZ (<fcntl.h> with _GNU_SOURCE, which the
+    // Glibc module does not define).
+    private static let linuxSetPipeSize: Int32 = 1031
+    private static let linuxGetPipeSize: Int32 = 1032
+    #endif
+
+    /// The bytes a pipe holds before a write waits: its size on Linux, else
+    /// the smallest buffer POSIX promises (PIPE_BUF) and no sending ahead
+    /// of larger pages.
+    private static func capacity(of descriptor: Int32) -> Int {
+        #if os(Linux)
+        let size = fcntl(descriptor, linuxGetPipeSize)
+        if size > 0 { return Int(size) }
+        #endif
+        return Int(PIPE_BUF)
+    }
 
     private static func failure(_ call: String) -> StartFailure {
         StartFailure(message: "cannot start a cleaning worker: \(call): \(String(cString: strerror(errno)))")

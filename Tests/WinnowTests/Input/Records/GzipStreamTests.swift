@@ -62,4 +62,39 @@ struct GzipStreamTests {
         #expect(bytes.isEmpty)
         #expect(errors.isEmpty)
     }
+
+    /// The header search (memchr, then the two bytes after) against the
+    /// byte-by-byte loop it replaced, over random bytes thick with 1f, 8b
+    /// and 08 and every start, limits near it and near the end.
+    @Test func headerSearchMatchesTheByteByByteLoop() {
+        func simple(_ bytes: [UInt8], from: Int, to limit: Int) -> Int? {
+            var position = from
+            while position < limit, position + 2 < bytes.count {
+                if bytes[position] == 0x1F, bytes[position + 1] == 0x8B, bytes[position + 2] == 0x08 { return position }
+                position += 1
+            }
+            return nil
+        }
+        var random = SplitMix64(seed: 17)
+        let alphabet: [UInt8] = [0x1F, 0x8B, 0x08, 0x00, 0x1F, 0x41]
+        var checked = 0
+        var found = 0
+        for length in [0, 1, 2, 3, 4, 5, 8, 40, 300] {
+            for _ in 0..<20 {
+                let bytes = (0..<length).map { _ in alphabet.randomElement(using: &random)! }
+                for from in 0...length {
+                    let limits = Set([from - 1, from, from + 1, from + 3, from + 40, length / 2, length - 3, length - 2])
+                    for limit in limits.sorted() where limit >= -1 && limit <= max(length - 2, -1) {
+                        let expected = simple(bytes, from: from, to: limit)
+                        let actual = bytes.withUnsafeBytes { GzipStream.firstHeader(in: $0, from: from, to: limit) }
+                        #expect(actual == expected, "length \(length), from \(from), to \(limit): \(bytes)")
+                        checked += 1
+                        if expected != nil { found += 1 }
+                    }
+                }
+            }
+        }
+        // The inputs did hold headers, at many places.
+        #expect(found > checked / 10)
+    }
 }
