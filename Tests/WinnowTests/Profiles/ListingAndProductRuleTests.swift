@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+/// The built-in rules for listings, shops' category pages and product
+/// pages (issue 14), each on a small page reconstructed from the layouts
+/// of the development set.
+struct ListingAndProductRuleTests {
+    static func clean(_ html: String, as type: PageType) throws -> Article {
+        try Cleaner(options: CleanerOptions(pageType: type)).clean(bytes: Array(html.utf8), url: "https://shop.example/c/tiles")
+    }
+
+    /// A shop's category page: a sort and filter bar with no telling
+    /// class, and cards that each carry "Quick view", "Add to cart" and a
+    /// badge beside the item's name and price. (The rule tests blocks, as
+    /// every `drop-text` rule does; a link alone, `<a>Quick view</a>`, is
+    /// no block it tests.)
+    static let category: String = {
+        var cards = ""
+        for index in 1...6 {
+            cards += """
+                <li class="tile"><div class="tile__badge">\(index.isMultiple(of: 2) ? "New" : "Sold out")</div>
+                <a href="/p/\(index)"><h3>Glazed harbour tile number \(index)</h3></a>
+                <div class="tile__price">$\(index)4.00</div><div class="tile__qv" data-qv="\(index)">Quick view</div>
+                <span class="tile__cta">Add to cart</span></li>
+                """
+        }
+        return """
+            <html><body><main><h1>Wall tiles</h1>
+            <p>Hand-glazed wall tiles fired in small batches, for kitchens, bathrooms and the odd fireplace surround.</p>
+            <div class="toolbar-top"><span>Filters</span><span>Sort by: Featured</span><span>Price</span></div>
+            <ul class="grid">\(cards)</ul>
+            <p>Sale on harbour tiles ends on Sunday.</p></main></body></html>
+            """
+    }()
+
+    @Test func aCategoryPageDropsItsCardControlsAndKeepsItsItems() throws {
+        for type in [PageType.collection, .listing] {
+            let article = try Self.clean(Self.category, as: type)
+            for index in 1...6 {
+                #expect(article.text.contains("Glazed harbour tile number \(index)"), "\(type)")
+                #expect(article.text.contains("$\(index)4.00"), "\(type)")
+            }
+            for control in ["Quick view", "Add to cart", "Sold out", "Filters", "Sort by: Featured"] {
+                #expect(!article.text.contains(control), "\(type): \(control)")
+            }
+            #expect(!article.text.split(separator: "\n").contains { $0 == "New" || $0 == "Price" }, "\(type)")
+            // A sentence that starts like a badge is no badge.
+            #expect(article.text.contains("Sale on harbour tiles ends on Sunday."), "\(type)")
+        }
+        // The rule is the listing types' only: a service page's "Learn
+        // more" or an article's "New" stays theirs to judge.
+        let service = try Self.clean(Self.category, as: .service)
+        #expect(service.text.contains("Sold out"))
+    }
+
+    /// A product page whose terms of service wait in a script framework's
+    /// modal (`aria-modal="true"`, no `role=dialog`), longer than the
+    /// product's description: the modal goes, the description stays. (The
+    /// description is longer than `Cleaner.minimumArticleChars`: a shorter
+    /// text makes the cleaner retry with the frame stage's removals
+    /// spared, a modal's included.)
+    @Test func aDeclaredModalIsNoPartOfAProductPage() throws {
+        let clause = "These terms apply to your use of the shop, its orders, its returns and its gift cards, and to every purchase made through it. "
+        let html = """
+            <html><body><div class="page"><h1>Wool Runner</h1>
+            <p>A wool sneaker with a cushioned sugarcane midsole, knit from superfine merino that keeps feet
+            cool in summer and warm in winter, and washable in a machine on a cold cycle.</p>
+            <div class="details"><h2>Materials</h2><p>Upper of ZQ-certified merino wool; insole of castor bean oil foam;
+            laces of recycled polyester.</p><h2>Wash and care</h2><p>Take out the insoles and laces, put the shoes in a
+            delicates bag and wash them on a gentle cold cycle with mild detergent; let them dry in the air, away from a
+            radiator, and put in new insoles when the old ones flatten.</p></div></div>
+            <div id="modal-terms" aria-modal="true" class="fixed inset-0"><div class="panel"><h2>Terms of Service</h2>
+            <p>\(String(repeating: clause, count: 12))</p></div></div></body></html>
+            """
+        let article = try Self.clean(html, as: .product)
+        #expect(article.text.contains("A wool sneaker with a cushioned sugarcane midsole"))
+        #expect(article.text.contains("Upper of ZQ-certified merino wool"))
+        #expect(!article.text.contains("These terms apply"))
+        #expect(!article.text.contains("Terms of Service"))
+    }
+}
