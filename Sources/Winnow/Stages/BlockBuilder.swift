@@ -162,7 +162,7 @@ struct BlockBuilder {
             return true
         case .h1, .h2, .h3, .h4, .h5, .h6:
             flush()
-            let text = Text.collapsingWhitespace(node.textContent)
+            let text = Text.collapsingWhitespace(BlockBuilder.blockSeparatedText(of: node))
             if !text.isEmpty {
                 append(.heading(level: BlockBuilder.headingLevel(tag), text: text), linksUnder: node)
             }
@@ -304,7 +304,7 @@ struct BlockBuilder {
                 inner.build(from: child)
                 text = inner.blocks.compactMap(\.plainText).filter { !$0.isEmpty }.joined(separator: " ")
             } else {
-                text = Text.collapsingWhitespace(child.textContent)
+                text = Text.collapsingWhitespace(BlockBuilder.blockSeparatedText(of: child))
             }
             if !text.isEmpty { items.append(text) }
         }
@@ -315,13 +315,50 @@ struct BlockBuilder {
         return items
     }
 
+    /// The text under `node` as a reader sees it run together in one
+    /// block: a list item's or a table cell's, where libxml2's
+    /// `textContent` joins the text of the block elements inside it with
+    /// nothing between (a ranked list's `<div>#1</div><div><h3>Scream
+    /// 7</h3></div>` read as "#1Scream 7"). A block element's start and
+    /// end, and a `<br>`, are a space, as a browser's rendering puts them
+    /// on lines of their own; inline elements join as written.
+    static func blockSeparatedText(of node: Node) -> String {
+        var bytes: [UInt8] = []
+        var stack: [(node: Node, exiting: Bool)] = [(node, false)]
+        while let (current, exiting) = stack.popLast() {
+            if exiting {
+                bytes.append(0x20)
+                continue
+            }
+            if current.isText {
+                if let content = current.pointer.pointee.content {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+                }
+                continue
+            }
+            guard current.isElement || current == node else { continue }
+            if current != node {
+                if current.tag == .br {
+                    bytes.append(0x20)
+                    continue
+                }
+                if HTMLVocabulary.blockTags.contains(current.tag) {
+                    bytes.append(0x20)
+                    stack.append((current, true))
+                }
+            }
+            for child in current.childNodes.reversed() { stack.append((child, false)) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     private func tableRows(of table: Node) -> [[String]] {
         var rows: [[String]] = []
         table.walkDescendants { node in
             guard node.isElement else { return .skipChildren }
             guard node.hasName("tr") else { return .descend }
             let cells = node.children.filter { $0.hasName("td") || $0.hasName("th") }
-                .map { Text.collapsingWhitespace($0.textContent) }
+                .map { Text.collapsingWhitespace(BlockBuilder.blockSeparatedText(of: $0)) }
             if cells.contains(where: { !$0.isEmpty }) { rows.append(cells) }
             return .skipChildren
         }
