@@ -44,6 +44,7 @@ struct BlockBuilder {
             guard node.isElement else { continue }
             if let skip, skip(node) { continue }
             if collectsLinks, node.tag == .a, let link = BlockBuilder.link(node) { pendingLinks.append(link) }
+            if let last = inline.last, BlockBuilder.separates(after: last), BlockBuilder.abutsElement(node) { inline.append(0x20) }
             if handleSpecial(node) { continue }
             if HTMLVocabulary.blockTags.contains(node.tag) {
                 flush()
@@ -338,6 +339,7 @@ struct BlockBuilder {
             }
             guard current.isElement || current == node else { continue }
             if current != node {
+                if let last = bytes.last, BlockBuilder.separates(after: last), BlockBuilder.abutsElement(current) { bytes.append(0x20) }
                 if current.tag == .br {
                     bytes.append(0x20)
                     continue
@@ -350,6 +352,34 @@ struct BlockBuilder {
             for child in current.childNodes.reversed() { stack.append((child, false)) }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether `node` follows another element with no text between them
+    /// (comments aside): `<span>2026</span><span>1h 54m</span>`. Sites lay
+    /// such siblings out as boxes of their own (a chart's year and
+    /// running time, a spec's name and value); run together they make one
+    /// word of two. The elements that mark a part of running text (a
+    /// link, emphasis, a `<sup>`) are left as written on either side: they
+    /// can split a word (`Nintendo <a>Lan</a><a>d</a>`, `A<sup>n</sup>`,
+    /// a footnote mark `[1][2]`), and on the development set a space there
+    /// cost dragnet pages (T101, R945) what it gave wcxb's.
+    static func abutsElement(_ node: Node) -> Bool {
+        guard !attachedTags.contains(node.tag) else { return false }
+        var previous = node.previousSiblingNode
+        while let current = previous, current.isComment { previous = current.previousSiblingNode }
+        guard let previous, previous.isElement else { return false }
+        return !attachedTags.contains(previous.tag)
+    }
+
+    private static let attachedTags = TagSet([.a, .abbr, .b, .cite, .code, .em, .font, .i, .q, .s, .small, .strong, .sub, .sup, .time, .u, .br])
+
+    /// Whether a space goes after this last byte of text when an element
+    /// abuts another: not after white space, and not after a character
+    /// past ASCII, since scripts written without spaces (Chinese,
+    /// Japanese, Thai) split their runs into spans too, and a space there
+    /// would split a word.
+    static func separates(after last: UInt8) -> Bool {
+        last < 0x80 && !(last == 0x20 || last == 0x0A || last == 0x09 || last == 0x0D)
     }
 
     private func tableRows(of table: Node) -> [[String]] {

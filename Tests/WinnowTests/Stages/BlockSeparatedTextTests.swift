@@ -38,6 +38,28 @@ struct BlockSeparatedTextTests {
         #expect(Self.separated(#"<td><div>Publisher</div><div>Houghton Mifflin</div></td>"#) == "Publisher Houghton Mifflin")
     }
 
+    /// Two `<span>`s with no text between are boxes of their own (a
+    /// chart's year and running time, a spec's name and value), in a
+    /// paragraph as in a list item; links, emphasis and `<sup>` stay as
+    /// written, and so do spans of a script written without spaces.
+    @Test func abuttingSpansAreSeparatedAndRunningTextIsNot() throws {
+        let html = """
+            <html><body><main><h1>Once and Future World</h1>
+            <div class="specs"><span class="name">Publisher</span><span class="value">Houghton Mifflin</span><!--F/--><span class="name">Pages</span><span class="value">240</span></div>
+            <p>The identity matrix I<sub>n</sub> is Hermitian, and so is A<sup>n</sup>.[<a href="#c1">1</a>][<a href="#c2">2</a>]
+            Consumers will see games like Nintendo <a href="/l">Lan</a><a href="/d">d</a> and <b>Zomb</b><i>iU</i> at launch, in every
+            store of the chain that takes part this autumn, with a sampling station by the door.</p>
+            <p><span>營區內除了露營、民宿、餐飲</span><span>、賞楓項目多了許多原木飾品</span></p>
+            <ul><li><span>2026</span><span>1h 54m</span><span>R</span></li><li><span>2025</span><span>2h 13m</span></li></ul></main></body></html>
+            """
+        let article = try Self.clean(html, as: .article)
+        #expect(article.text.contains("Publisher Houghton Mifflin Pages 240"))
+        #expect(article.text.contains("2026 1h 54m R"))
+        #expect(article.text.contains("In is Hermitian, and so is An.[1][2]"))
+        #expect(article.text.contains("Nintendo Land and ZombiU"))
+        #expect(article.text.contains("營區內除了露營、民宿、餐飲、賞楓項目多了許多原木飾品"))
+    }
+
     static func separated(_ fragment: String) -> String? {
         let html = "<html><body><table><tr>\(fragment.hasPrefix("<td") ? fragment : "")</tr></table><ul>\(fragment.hasPrefix("<li") ? fragment : "")</ul></body></html>"
         guard let document = try? Document(utf8: Array(html.utf8)), let body = document.body else { return nil }
