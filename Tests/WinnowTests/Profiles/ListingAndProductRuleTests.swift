@@ -54,6 +54,22 @@ struct ListingAndProductRuleTests {
         #expect(service.text.contains("Sold out"))
     }
 
+    /// A shop's home or category page with a review platform's carousel
+    /// (Judge.me's `jdgm-carousel`) under its products: the reviews are no
+    /// item of the collection. A listing keeps them: it may be a list of
+    /// reviews.
+    @Test func aCollectionDropsAReviewCarouselAndAListingKeepsIt() throws {
+        let review = "Wish I had bought it sooner: the mat stays flat and grips well, even on a sweaty morning."
+        let html = Self.category.replacingOccurrences(of: "</main>", with: """
+            <section class="jdgm-carousel"><h2>Featured reviews</h2><div class="jdgm-carousel-item">
+            <p>\(review)</p><span>Amanda H.</span></div></section></main>
+            """)
+        let collection = try Self.clean(html, as: .collection)
+        #expect(!collection.text.contains(review))
+        #expect(collection.text.contains("Glazed harbour tile number 6"))
+        #expect(try Self.clean(html, as: .listing).text.contains(review))
+    }
+
     /// A product page whose terms of service wait in a script framework's
     /// modal (`aria-modal="true"`, no `role=dialog`), longer than the
     /// product's description: the modal goes, the description stays. (The
