@@ -89,6 +89,26 @@ struct ListingAndProductRuleTests {
         #expect(collection.text.contains("Glazed harbour tile number 6"))
     }
 
+    /// A product's specifications whose every value links to the shop's
+    /// other products with it: link-dense, yet the product's facts. A
+    /// product keeps them; an article judges such a block a widget.
+    @Test func aProductKeepsItsLinkedSpecifications() throws {
+        let specs = [("Body", "Alder"), ("Neck", "Maple"), ("Fingerboard", "Rosewood"), ("Frets", "22 Medium Jumbo"),
+                     ("Pickups", "3 Player II Alnico V single coils"), ("Scale", "648 mm"), ("Colour", "Black Copper Glow")]
+        let items = specs.map { #"<li>\#($0.0): <a href="/c/\#($0.1.lowercased())">\#($0.1)</a></li>"# }.joined()
+        let html = """
+            <html><body><main><h1>Player II Strat</h1>
+            <p>An electric guitar with a contoured alder body, a modern C neck and three single-coil pickups wired through
+            a five-way switch, for bright cleans and a warm, biting crunch once the amplifier is turned up. It ships set up
+            with 009 strings and a gig bag, and the tremolo is decked for players who want it stable.</p>
+            <div class="spec-list"><ul>\(items)</ul></div></main></body></html>
+            """
+        let product = try Self.clean(html, as: .product)
+        #expect(product.text.contains("Fingerboard: Rosewood"))
+        #expect(product.text.contains("Colour: Black Copper Glow"))
+        #expect(!(try Self.clean(html, as: .article).text.contains("Fingerboard: Rosewood")))
+    }
+
     /// A product page whose terms of service wait in a script framework's
     /// modal (`aria-modal="true"`, no `role=dialog`), longer than the
     /// product's description: the modal goes, the description stays. (The
