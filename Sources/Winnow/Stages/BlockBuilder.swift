@@ -364,12 +364,26 @@ struct BlockBuilder {
     /// a footnote mark `[1][2]`), and on the development set a space there
     /// cost dragnet pages (T101, R945) what it gave wcxb's.
     static func abutsElement(_ node: Node) -> Bool {
-        guard !attachedTags.contains(node.tag) else { return false }
+        guard !attachedTags.contains(node.tag), !isMathML(node) else { return false }
         var previous = node.previousSiblingNode
         while let current = previous, current.isComment { previous = current.previousSiblingNode }
         guard let previous, previous.isElement else { return false }
-        return !attachedTags.contains(previous.tag)
+        return !attachedTags.contains(previous.tag) && !isMathML(previous)
     }
+
+    /// MathML's elements (`<mi>x</mi><mo>=</mo>`) are a formula's tokens,
+    /// written as the formula reads: `x=σ(y−x)`, not `x = σ( y −x )`.
+    static func isMathML(_ node: Node) -> Bool {
+        guard node.tag == .other else { return false }
+        let name = node.name
+        return name.first == "m" && mathMLNames.contains(name.lowercased())
+    }
+
+    private static let mathMLNames: Set<String> = [
+        "math", "mi", "mn", "mo", "ms", "mspace", "mtext", "mrow", "mfrac", "msqrt", "mroot", "mstyle", "merror", "mpadded",
+        "mphantom", "mfenced", "menclose", "msub", "msup", "msubsup", "munder", "mover", "munderover", "mmultiscripts",
+        "mprescripts", "mtable", "mtr", "mtd", "mlabeledtr", "maction",
+    ]
 
     private static let attachedTags = TagSet([.a, .abbr, .b, .cite, .code, .em, .font, .i, .q, .s, .small, .strong, .sub, .sup, .time, .u, .br])
 
