@@ -15,7 +15,7 @@ On the devset packed as 8 .warc.gz files, Spark in local[2] on loopback:
 3. With --rss-file (repeatable), the job over each file alone (one winnow
    process), whose peak RSS is compared with the 8 small files' processes.
 4. The retry check in local[2,2] (a new session: plain local[2] never
-   retries a task): a winnow killed after its first record in one task's
+   retries a task): a winnow killed as soon as it starts in one task's
    first attempt; the output must hold every record of the clean run once.
 
 Where cgroup v1's cpuacct is writable (root), this process and all it
@@ -219,7 +219,7 @@ def main():
     retried = collections.Counter(written_keys(output, "parquet"))
     duplicates = sum(count - 1 for count in retried.values() if count > 1)
     lost = sum(count for key, count in clean_keys.items() if key not in retried)
-    print(f"retry (local[2,2], winnow killed after the first record of {victim} in its first attempt): "
+    print(f"retry (local[2,2], winnow killed as soon as it started on {victim} in its first attempt): "
           f"{failed} failed task attempt(s); {sum(retried.values())} records written, {duplicates} duplicates, "
           f"{lost} lost against the clean run; counted {summary.counts['pages']} pages")
     spark.stop()
