@@ -29,6 +29,25 @@ struct CommentControlsTests {
         }
     }
 
+    @Test(arguments: lines + ["Café’s ÉTÉ 2024", "«Ça va» dit-il", "  — 12 likes", "Ünïcödé’d wörds, then more", "日本語 テキスト"])
+    func theFirstWordIsTheFirstOfTheWords(_ line: String) {
+        #expect(CommentControls.firstLowercasedWord(of: line) == CommentControls.lowercasedWords(of: line).first)
+    }
+
+    /// Random text of ASCII and a few letters, marks and spaces past it.
+    @Test func randomTextGivesTheSameFirstWord() {
+        var generator = SplitMix64(seed: 20261208)
+        let pastASCII: [Character] = ["é", "Ü", "’", "—", "\u{00A0}", "ß", "İ", "日", "\u{0301}", "Σ", "ǅ"]
+        for _ in 0..<4000 {
+            let length = Int(generator.next() % 30)
+            let line = String((0..<length).map { _ -> Character in
+                let roll = generator.next() % 8
+                return roll == 0 ? pastASCII[Int(generator.next() % UInt64(pastASCII.count))] : Character(Unicode.Scalar(UInt8(generator.next() % 128)))
+            })
+            #expect(CommentControls.firstLowercasedWord(of: line) == CommentControls.lowercasedWords(of: line).first, "\(Array(line.unicodeScalars))")
+        }
+    }
+
     @Test func nonASCIITextTakesTheCharacterPath() {
         #expect(CommentControls.lowercasedWords(of: "Café’s ÉTÉ 2024") == ["café’s", "été", "2024"])
     }

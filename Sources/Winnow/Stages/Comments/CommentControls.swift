@@ -99,8 +99,49 @@ enum CommentControls {
     static func isControl(_ text: String) -> Bool {
         guard !text.isEmpty, Text.hasAtMost(maximumChars, charactersIn: text) else { return false }
         if CommentThreadReader.isPrompt(text) { return true }
+        // Each shape below opens with one of its own words or a number (a
+        // widget's and a share line's words are all theirs; a sign-in
+        // line's first word is its own, since only words after "as" may
+        // be others): most short texts of a section (names, "Thanks!")
+        // are told by their first word, without splitting the rest.
+        guard let first = firstLowercasedWord(of: text), isNumber(first) || openingWords.contains(first) else { return false }
         let words = lowercasedWords(of: text)
         return isVoteWidget(words) || isShareCount(words) || isSignInLine(words)
+    }
+
+    /// The words a control's text may open with: `voteWords`,
+    /// `shareWords` and `signInWords` together.
+    static let openingWords: Set<Substring> = voteWords.union(shareWords).union(signInWords)
+
+    /// The first of `lowercasedWords(of: text)`, read from the text's
+    /// opening only: the words of the text up to the first separator after
+    /// a word are that word (`CommentControlsTests` compares the two).
+    static func firstLowercasedWord(of text: String) -> Substring? {
+        var sawWord = false
+        var end = text.utf8.endIndex
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for index in text.utf8.indices {
+                let byte = text.utf8[index]
+                let isWordByte = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27
+                if isWordByte {
+                    sawWord = true
+                } else if sawWord {
+                    end = index
+                    break
+                }
+            }
+        } else {
+            for index in text.indices {
+                let character = text[index]
+                if character.isLetter || character.isNumber || character == "'" || character == "\u{2019}" {
+                    sawWord = true
+                } else if sawWord {
+                    end = index
+                    break
+                }
+            }
+        }
+        return lowercasedWords(of: String(text[..<end])).first
     }
 
     /// The words of `text` lower-cased, numbers as they are: letters and
