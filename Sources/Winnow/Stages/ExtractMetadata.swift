@@ -132,9 +132,9 @@ public struct ExtractMetadata: Stage {
         let usable = { (text: String?) -> String? in
             text.map(ArticleTitle.decodingReferences).flatMap { ArticleTitle.isTitle($0) ? $0 : nil }
         }
-        let headings = scan.headings.lazy.map { Text.collapsingWhitespace($0.textContent) }
+        let headings = scan.headings.lazy.map { Text.collapsingWhitespace(Self.headingText($0)) }
         // A logo in an `<h1>` (a link home) names the site, not the page.
-        let heading = usable(scan.firstH1.flatMap { Self.isHomeLink($0) ? nil : Text.collapsingWhitespace($0.textContent) })
+        let heading = usable(scan.firstH1.flatMap { Self.isHomeLink($0) ? nil : Text.collapsingWhitespace(Self.headingText($0)) })
         let metaTitle = usable(meta.first(Self.titleKeys))
         let documentTitle = usable(scan.title)
         let chosen = statedTitle(
@@ -147,6 +147,26 @@ public struct ExtractMetadata: Stage {
         let stated = [chosen, metaTitle, heading, brokenTitle ? headings.first(where: ArticleTitle.isTitle) : nil].lazy
             .compactMap { $0 }.first(where: ArticleTitle.isTitle)
         return HeadlineOverTitle.title(stated: stated, headline: heading, headlineCount: scan.h1Count)
+    }
+
+    /// A heading's text without what its `<style>`, `<script>`,
+    /// `<noscript>` and `<template>` elements hold: CSS-in-JS frameworks
+    /// put their style rules inside the heading they style, and the
+    /// heading's text content would start ".css-1a8e5pi{cursor:pointer;…}".
+    static func headingText(_ heading: Node) -> String {
+        var text = ""
+        heading.walkDescendants { child in
+            if child.isText {
+                text += child.textContent
+                return .skipChildren
+            }
+            guard child.isElement else { return .skipChildren }
+            switch child.tag {
+            case .script, .style, .noscript, .template: return .skipChildren
+            default: return .descend
+            }
+        }
+        return text
     }
 
     /// Whether `heading` is nothing but a link to the site's home page.

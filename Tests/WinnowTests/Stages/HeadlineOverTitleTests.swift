@@ -51,6 +51,15 @@ import Testing
             stated: "Bridge repairs", headline: "Bridge repairs - The Town Gazette", headlineCount: 1) == "Bridge repairs")
     }
 
+    /// CSS-in-JS frameworks put style rules inside the heading: they are
+    /// no part of its text.
+    @Test func aHeadingsStyleRulesAreNotItsText() throws {
+        #expect(try title(
+            "<meta property=\"og:title\" content=\"The Cream with TFC8 | Augustinus Bader\">",
+            "<h1><style>.css-1a8e5pi{cursor:pointer;font-weight:700;}</style><a>Augustinus Bader</a> <style>.css-wkag1e{white-space:pre-wrap;}</style>The Cream with TFC8 Face Moisturizer</h1>")
+            == "Augustinus Bader The Cream with TFC8 Face Moisturizer")
+    }
+
     @Test func theSameWordsReorderedKeepTheStatedTitle() {
         #expect(HeadlineOverTitle.title(
             stated: "Cycle from Two Weeks to Two Days", headline: "Two Days to Two Weeks from Cycle", headlineCount: 1)
