@@ -338,7 +338,10 @@ import Testing
 
     // MARK: - The dev set
 
-    static let devsetPath = "/work/shared/devset"
+    /// The dev set beside the repository (`../shared/devset`), as the
+    /// project's other tools find it.
+    static let devsetPath = TestSupport.repositoryRoot.deletingLastPathComponent()
+        .appendingPathComponent("shared/devset").path
 
     /// How often `pattern` occurs in `bytes`; memchr and memcmp, because
     /// the dev set is a hundred megabytes and this runs in debug builds.
