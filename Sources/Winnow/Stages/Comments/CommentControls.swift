@@ -122,8 +122,7 @@ enum CommentControls {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             for index in text.utf8.indices {
                 let byte = text.utf8[index]
-                let isWordByte = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27
-                if isWordByte {
+                if isWordByte(byte) {
                     sawWord = true
                 } else if sawWord {
                     end = index
@@ -132,8 +131,7 @@ enum CommentControls {
             }
         } else {
             for index in text.indices {
-                let character = text[index]
-                if character.isLetter || character.isNumber || character == "'" || character == "\u{2019}" {
+                if isWordCharacter(text[index]) {
                     sawWord = true
                 } else if sawWord {
                     end = index
@@ -156,7 +154,18 @@ enum CommentControls {
 
     /// The words of any text, by `Character`.
     static func characterLowercasedWords(of text: String) -> [Substring] {
-        text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "\u{2019}") }
+        text.lowercased().split { !isWordCharacter($0) }
+    }
+
+    /// A letter, a digit or an apostrophe: what words are made of.
+    static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "'" || character == "\u{2019}"
+    }
+
+    /// `isWordCharacter` for an ASCII byte, either case.
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27
     }
 
     /// The words of ASCII text: runs of letters, digits and apostrophes,
@@ -164,9 +173,7 @@ enum CommentControls {
     /// characters below 0x80 that are `isLetter` or `isNumber`).
     static func asciiLowercasedWords(of text: String) -> [Substring] {
         let lowered = Substring(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-        return lowered.utf8.split { byte in
-            !((byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27)
-        }.map { Substring($0) }
+        return lowered.utf8.split { !isWordByte($0) }.map { Substring($0) }
     }
 
     private static func isNumber(_ word: Substring) -> Bool { word.allSatisfy(\.isNumber) }

@@ -77,10 +77,7 @@ enum PageFallbacks {
         node.walkDescendants { child in
             guard child.isElement else { return .skipChildren }
             guard facts.facts(of: child).nameWords.contains(usernameHint) else { return .descend }
-            let text = AuthorNames.strip(child.textContent)
-            if !text.isEmpty, text.count <= maximumBylineLength, AuthorNames.wordCount(text) <= maximumBylineWords {
-                name = text
-            }
+            name = shortText(of: child)
             return .stop
         }
         return name
@@ -100,13 +97,18 @@ enum PageFallbacks {
             guard child.hasName("a") else { return .descend }
             // Only the first link: a later one is in the author's
             // description ("follow me on LinkedIn").
-            let text = AuthorNames.strip(child.textContent)
-            if !text.isEmpty, text.count <= maximumBylineLength, AuthorNames.wordCount(text) <= maximumBylineWords {
-                name = text
-            }
+            name = shortText(of: child)
             return .stop
         }
         return name
+    }
+
+    /// `node`'s text without a byline's "By", when it is short enough to
+    /// be a name (`maximumBylineLength`, `maximumBylineWords`).
+    private static func shortText(of node: Node) -> String? {
+        let text = AuthorNames.strip(node.textContent)
+        guard !text.isEmpty, text.count <= maximumBylineLength, AuthorNames.wordCount(text) <= maximumBylineWords else { return nil }
+        return text
     }
 
     /// Whether `node` (whose class and id words are `words`) may be a byline.
