@@ -35,19 +35,27 @@ public struct StripArticleBoilerplate: Stage {
 
     public func run(on page: Page) throws {
         guard let main = page.mainContent ?? page.document.body else { return }
-        // Inside the article a quarter of its prose is already a section of
-        // it: a share bar or a related-stories box holds almost none.
-        let guarding = ContentGuard(
-            page: page, root: main, protectedShare: StripArticleBoilerplate.protectedShare,
-            protectedTextShare: StripArticleBoilerplate.protectedTextShare)
-        if page.profile.headlineIsTitle, let headline = Headline.find(in: main, title: page.metadata.title) {
-            if page.metadata.title == nil {
-                page.metadata.title = Text.collapsingWhitespace(headline.textContent)
+        // The guard's figures are let go before conditional cleaning asks
+        // for its own: while a guard still read the page's count, the
+        // cleaning could not bring that count up to date and counted the
+        // body a second time, both counts held at once (about 4 times a
+        // markup-dense page's size together).
+        do {
+            // Inside the article a quarter of its prose is already a
+            // section of it: a share bar or a related-stories box holds
+            // almost none.
+            let guarding = ContentGuard(
+                page: page, root: main, protectedShare: StripArticleBoilerplate.protectedShare,
+                protectedTextShare: StripArticleBoilerplate.protectedTextShare)
+            if page.profile.headlineIsTitle, let headline = Headline.find(in: main, title: page.metadata.title) {
+                if page.metadata.title == nil {
+                    page.metadata.title = Text.collapsingWhitespace(headline.textContent)
+                }
+                if let kicker = StripArticleBoilerplate.kicker(before: headline) { page.remove(kicker, rule: "section-kicker") }
+                page.remove(headline, rule: "headline-in-title")
             }
-            if let kicker = StripArticleBoilerplate.kicker(before: headline) { page.remove(kicker, rule: "section-kicker") }
-            page.remove(headline, rule: "headline-in-title")
+            RuleApplication(page: page, stage: name) { $0 != main && guarding.mayRemove($0) }.apply(within: main)
         }
-        RuleApplication(page: page, stage: name) { $0 != main && guarding.mayRemove($0) }.apply(within: main)
         if page.profile.cleansWidgets { ConditionalCleaning(page: page, root: main).run() }
     }
 }
