@@ -154,7 +154,11 @@ public struct NameWords: Sendable, Hashable {
         private mutating func addWords(of token: UnsafeBufferPointer<UInt8>, isID: Bool) {
             var count = 0
             var firstIsJS = false
-            Builder.forEachWord(in: token) { start, end in
+            // Counted with the chance words of the token's hashes: an id
+            // that carries a hash is made per element (a block's uuid,
+            // `widget_135f7097-…`), and the slug rule passes over it as
+            // over a heading's slug.
+            Builder.forEachWord(in: token, from: 0, to: token.count) { start, end in
                 if count == 0 {
                     firstIsJS = end - start == 2 && token[start] | 0x20 == 0x6A && token[start + 1] | 0x20 == 0x73
                 }
@@ -165,7 +169,9 @@ public struct NameWords: Sendable, Hashable {
             // `js-…` tokens are hooks for scripts (`js-social-images` on an
             // article body), not names of what the element is.
             if count > 1, firstIsJS { return }
+            var added = 0
             Builder.forEachWord(in: token) { start, end in
+                added += 1
                 // Lower-cased straight into the String's storage: words
                 // are short, so most stay inline and nothing is allocated.
                 var hash = NameHash.seed
@@ -183,18 +189,37 @@ public struct NameWords: Sendable, Hashable {
                 words.append(word)
                 wordHashes.append(isASCII ? hash : NameHash.of(word))
             }
+            // A token of hashes alone has no words, and no end either.
+            guard added > 0 else { return }
             words.append("")
             wordHashes.append(0)
         }
 
         /// Calls `body` with the bounds of each word of a token (no white
         /// space in it): runs of letters, split where a lower-case letter
-        /// meets an upper-case one.
+        /// meets an upper-case one, in the token's segments (its runs of
+        /// letters and digits) that are not hashes (`NameSegment.isHash`).
         @inline(__always)
-        private static func forEachWord(in token: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
+        static func forEachWord(in token: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
+            var index = 0
+            while index < token.count {
+                while index < token.count, !NameSegment.isPart(token[index]) { index += 1 }
+                let start = index
+                while index < token.count, NameSegment.isPart(token[index]) { index += 1 }
+                guard index > start, !NameSegment.isHash(token, from: start, to: index) else { continue }
+                forEachWord(in: token, from: start, to: index, body)
+            }
+        }
+
+        /// The words of one segment: runs of letters, split at digits and
+        /// where a lower-case letter meets an upper-case one.
+        @inline(__always)
+        static func forEachWord(
+            in token: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, _ body: (Int, Int) -> Void
+        ) {
             var wordStart = -1
             var previousWasLower = false
-            for index in 0..<token.count {
+            for index in start..<end {
                 let byte = token[index]
                 let isUpper = byte >= 0x41 && byte <= 0x5A
                 let isLower = byte >= 0x61 && byte <= 0x7A
@@ -211,13 +236,16 @@ public struct NameWords: Sendable, Hashable {
                     previousWasLower = false
                 }
             }
-            if wordStart >= 0 { body(wordStart, token.count) }
+            if wordStart >= 0 { body(wordStart, end) }
         }
     }
 
     /// Splits one token into lower-case words.
     public static func words(of token: Substring) -> [String] {
         if token.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(of: token.utf8) }
+        // The segments that are hashes go first, as the byte splitter
+        // passes over them; a segment with a byte past ASCII never is one.
+        let token = NameSegment.withoutHashes(token)
         var words: [String] = []
         var current = ""
         var previousWasLower = false
@@ -239,29 +267,16 @@ public struct NameWords: Sendable, Hashable {
         return words
     }
 
-    /// `words(of:)` for ASCII tokens, byte by byte: what the Character
-    /// rules above come to when every Character is one ASCII byte.
+    /// `words(of:)` for ASCII tokens: the words `NameWords` itself takes
+    /// from them (`Builder.forEachWord`), lower-cased.
     private static func asciiWords(of bytes: Substring.UTF8View) -> [String] {
         var words: [String] = []
-        var current: [UInt8] = []
-        var previousWasLower = false
-        for byte in bytes {
-            let isUpper = byte >= 0x41 && byte <= 0x5A
-            let isLower = byte >= 0x61 && byte <= 0x7A
-            if isUpper || isLower {
-                if isUpper, previousWasLower, !current.isEmpty {
-                    words.append(String(decoding: current, as: UTF8.self))
-                    current.removeAll(keepingCapacity: true)
-                }
-                current.append(isUpper ? byte | 0x20 : byte)
-                previousWasLower = isLower
-            } else {
-                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-                current.removeAll(keepingCapacity: true)
-                previousWasLower = false
+        let token = Array(bytes)
+        token.withUnsafeBufferPointer { token in
+            Builder.forEachWord(in: token) { start, end in
+                words.append(String(decoding: token[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
             }
         }
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         return words
     }
 
