@@ -239,6 +239,22 @@ import Testing
         #expect(!article.text.hasPrefix("The harbour barrier"))
     }
 
+    /// A print tool goes; text that a utility class names by its size
+    /// (`text-size-large`, `font-size-sm`) is ordinary text and stays.
+    @Test func printToolsGoTextNamedByItsSizeStays() throws {
+        let article = try TestSupport.clean("""
+            <html><body><article><h1>The harbour barrier</h1>\(FrameStageTests.prose)
+            <div class="print-button"><a href="#">Print this page</a></div>
+            <p class="text-size-large">The barrier closes twice a year for its test, a day each time, in spring and autumn.</p>
+            <div class="font-size-sm"><p>Its gates weigh more than a ship, and they swing shut in under an hour, the port says.</p></div>
+            </article></body></html>
+            """)
+        #expect(FrameStageTests.removed(article, stage: "strip-article-boilerplate").map(\.rule).contains("print-and-tools"))
+        #expect(!article.text.contains("Print this page"))
+        #expect(article.text.contains("closes twice a year"))
+        #expect(article.text.contains("Its gates weigh more than a ship"))
+    }
+
     /// The section label above the headline is the site's, not the
     /// article's; a standfirst there is the article's.
     @Test func aSectionKickerAboveTheHeadlineGoes() throws {
