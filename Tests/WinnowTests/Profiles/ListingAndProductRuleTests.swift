@@ -70,6 +70,38 @@ struct ListingAndProductRuleTests {
         #expect(try Self.clean(html, as: .listing).text.contains(review))
     }
 
+    /// A job board's cards each end with the job's skills as a tag list
+    /// (`ul.tags`): on a listing or a collection they are part of the
+    /// item; under an article the same list is the post's tags, and goes.
+    @Test func aListingKeepsItsCardsTagsAnArticleDropsItsTagList() throws {
+        var cards = ""
+        for index in 1...5 {
+            cards += """
+                <li class="job"><a href="/jobs/\(index)"><h3>Senior harbour engineer \(index)</h3></a>
+                <p>Port of Example, remote within the region, full time.</p>
+                <ul class="tags"><li><a href="/t/swift">Swift skill \(index)</a></li><li><a href="/t/tide">Tide tables</a></li></ul></li>
+                """
+        }
+        let board = """
+            <html><body><main><h1>Engineering jobs</h1>
+            <p>New roles at ports and harbours, updated every morning, with the salary where the employer states it.</p>
+            <ul class="jobs">\(cards)</ul></main></body></html>
+            """
+        for type in [PageType.listing, .collection] {
+            let article = try Self.clean(board, as: type)
+            #expect(article.text.contains("Swift skill 3"), "\(type)")
+        }
+        let post = try Self.clean("""
+            <html><body><article><h1>Tide tables, explained</h1>
+            <p>Tide tables give the times and heights of high and low water, port by port, a year ahead, from the harmonic constants.</p>
+            <p>Read them with the chart datum in mind: heights are above it, and it sits near the lowest astronomical tide.</p>
+            <ul class="tags"><li><a href="/t/tides">Tides</a></li><li><a href="/t/charts">Charts</a></li></ul>
+            </article></body></html>
+            """, as: .article)
+        #expect(post.text.contains("chart datum"))
+        #expect(!post.text.contains("Charts"))
+    }
+
     /// A facet panel named by the word `filter` alone
     /// (`collection-filter`, `js-filter`): its values are no items. A word that only starts so (`filtered`) names
     /// nothing. (The page holds more than `Cleaner.minimumArticleChars`:
