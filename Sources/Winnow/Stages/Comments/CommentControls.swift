@@ -117,29 +117,54 @@ enum CommentControls {
     /// opening only: the words of the text up to the first separator after
     /// a word are that word (`CommentControlsTests` compares the two).
     static func firstLowercasedWord(of text: String) -> Substring? {
+        if let word = firstASCIILowercasedWord(of: text) { return word }
+        // ASCII text without a word has none; other text is read by
+        // `Character`.
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var end = text.endIndex
         var sawWord = false
-        var end = text.utf8.endIndex
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            for index in text.utf8.indices {
-                let byte = text.utf8[index]
-                if isWordByte(byte) {
-                    sawWord = true
-                } else if sawWord {
-                    end = index
-                    break
-                }
-            }
-        } else {
-            for index in text.indices {
-                if isWordCharacter(text[index]) {
-                    sawWord = true
-                } else if sawWord {
-                    end = index
-                    break
-                }
+        for index in text.indices {
+            if isWordCharacter(text[index]) {
+                sawWord = true
+            } else if sawWord {
+                end = index
+                break
             }
         }
         return lowercasedWords(of: String(text[..<end])).first
+    }
+
+    /// The first word of ASCII `text`, lower-cased, read from its bytes in
+    /// place (the first run of `isWordByte`, as `asciiLowercasedWords`
+    /// splits): nil when the text holds a byte past ASCII or no word. The
+    /// map, split and copies of the whole text cost five thousand
+    /// instructions a text, and every short block of a section is asked.
+    static func firstASCIILowercasedWord(of text: String) -> Substring? {
+        var text = text
+        return text.withUTF8 { bytes -> Substring? in
+            var start = 0
+            while start < bytes.count, !isWordByte(bytes[start]) {
+                if bytes[start] >= 0x80 { return nil }
+                start += 1
+            }
+            guard start < bytes.count else { return nil }
+            var end = start
+            while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+            // Past the word the text must still be ASCII.
+            var rest = end
+            while rest < bytes.count {
+                if bytes[rest] >= 0x80 { return nil }
+                rest += 1
+            }
+            return Substring(
+                String(unsafeUninitializedCapacity: end - start) { buffer in
+                    for offset in 0..<(end - start) {
+                        let byte = bytes[start + offset]
+                        buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    }
+                    return end - start
+                })
+        }
     }
 
     /// The words of `text` lower-cased, numbers as they are: letters and

@@ -106,18 +106,24 @@ struct CommentThreadReader {
 
     /// Whether `text` may be a prompt or a notice (`isPrompt`): its first
     /// word, past leading ASCII punctuation and spaces, opens one or is a
-    /// number. A test before the patterns, which cost thousands of
-    /// instructions a call and run on every comment. Exact: after `^\W*`
-    /// each choice of the patterns is one of `promptOpenings` followed by
-    /// a character that is not a word character, or digits. A word that
-    /// goes on past ASCII or into "_" cannot be judged by bytes (ICU reads
-    /// "ſ" as "s"): it goes to the patterns when it starts like an opening.
+    /// number, and what follows may complete one (`mayGoOnAsPrompt`; a
+    /// number must count one of `countedThings`). A test before the
+    /// patterns, which cost ten thousand instructions a call and run on
+    /// every comment and every short block of a section. Exact: after
+    /// `^\W*` each choice of the patterns is one of `promptOpenings`
+    /// followed by a character that is not a word character, or digits. A
+    /// word that goes on past ASCII or into "_" cannot be judged by bytes
+    /// (ICU reads "ſ" as "s"): it goes to the patterns when it starts like
+    /// an opening.
     static func mayOpenPrompt(_ text: String) -> Bool {
         var word: [UInt8] = []
-        for byte in text.utf8 {
+        var wordEnd = text.utf8.endIndex
+        for index in text.utf8.indices {
+            let byte = text.utf8[index]
             let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
             if (0x30...0x39).contains(lower) {
-                if word.isEmpty { return true }
+                // A count opens a line that names what it counts.
+                if word.isEmpty { return text.utf8.contains { $0 >= 0x80 } || Text.containsAny(countedThings, in: text) }
                 word.append(lower)
             } else if (0x61...0x7A).contains(lower) {
                 word.append(lower)
@@ -125,11 +131,62 @@ struct CommentThreadReader {
                 let start = String(decoding: word, as: UTF8.self)
                 return promptOpenings.contains { $0.hasPrefix(start) }
             } else if !word.isEmpty {
+                wordEnd = index
                 break
             }
             if word.count > longestPromptOpening { return false }
         }
-        return promptOpenings.contains(String(decoding: word, as: UTF8.self))
+        let opening = String(decoding: word, as: UTF8.self)
+        guard promptOpenings.contains(opening) else { return false }
+        return mayGoOnAsPrompt(text, after: opening, at: wordEnd)
+    }
+
+    /// The verbs of a call to comment (`promptPattern`'s first choice),
+    /// which names the comments, a reply or a response within a few words.
+    static let promptVerbs: Set<String> = [
+        "click", "add", "post", "leave", "write", "load", "view", "show", "read", "see", "submit", "be",
+    ]
+    /// What follows each other opening in every text the patterns match,
+    /// right after the opening word (ASCII case aside): one of these.
+    /// "the" opens only "the posting of", "you" only "you must be logged
+    /// in", and so on (`noticePattern`; "there" opens `promptPattern`'s
+    /// "there are no comments").
+    static let promptContinuations: [String: [[UInt8]]] = [
+        "please": [" note"], "note": [":"], "comments": [" are", " will", " is"], "comment": [" policy", " are", " is"],
+        "your": [" comment"], "all": [" comments"], "by": [" posting"], "the": [" posting of"],
+        "discussion": [" policy"], "we": [" reserve"], "you": [" must"], "log": [" in"], "login": [" or"],
+        "sign": [" in"], "not": [" yet"], "this": [" comment"], "there": [" are"],
+    ].mapValues { $0.map { Array($0.utf8) } }
+    /// What a prompt or a notice that opens with a number counts ("0
+    /// comments", "12 Tweets 3 Likes"), in part at least.
+    static let countedThings = ASCIINeedles(["comment", "respons", "repl", "tweet", "like", "share", "view"])
+    /// Words one of `promptVerbs` must be followed by, in part at least.
+    static let promptTargets = ASCIINeedles(["comment", "repl", "response"])
+
+    /// Whether `text`, past its opening word `opening` (one of
+    /// `promptOpenings`, ending at `wordEnd`), may complete a prompt or a
+    /// notice: exact on ASCII, where a case-insensitive match is byte for
+    /// byte; a byte past ASCII where it counts (ICU folds "ſ" to "s", "ß"
+    /// to "ss") leaves the text to the patterns. Most short blocks of a
+    /// section that pass the opening ("The …", "You …", "This …") fail
+    /// here, and the patterns cost ten thousand instructions a text.
+    static func mayGoOnAsPrompt(_ text: String, after opening: String, at wordEnd: String.Index) -> Bool {
+        if promptVerbs.contains(opening) {
+            return text.utf8.contains { $0 >= 0x80 } || Text.containsAny(promptTargets, in: text)
+        }
+        guard let continuations = promptContinuations[opening] else { return true }
+        let rest = text.utf8[wordEnd...]
+        return continuations.contains { continuation in
+            var index = rest.startIndex
+            for expected in continuation {
+                guard index < rest.endIndex else { return false }
+                let byte = rest[index]
+                if byte >= 0x80 { return true }
+                if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != expected { return false }
+                index = rest.index(after: index)
+            }
+            return true
+        }
     }
 
     /// Prompts are short; a long comment may mention "post a comment".
