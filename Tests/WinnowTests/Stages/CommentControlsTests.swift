@@ -58,4 +58,21 @@ struct CommentControlsTests {
         }
         #expect(!CommentControls.isControl("I had to log in twice before the form worked, and you're right about the rest."))
     }
+
+    /// The precheck before the verdict cache never turns away a control:
+    /// random lines of control words, prompts, names and punctuation.
+    @Test func mayBeControlPassesEveryControl() {
+        var generator = SplitMix64(seed: 20261209)
+        let pieces = ["Was", "this", "helpful?", "12", "/", "3", "You", "are", "logged", "in", "|", "Log", "out", "Sign", "up", "Register",
+            "Be", "the", "first", "to", "comment", "Comments", "are", "closed", "shares", "Email", "Print", "Share", "Reply", "Report",
+            "Like", "0", "replies", "Thanks!", "Dave", "Smith", "Great", "post", "Digg", "tweet", "—", "·", "’", "é", "ſ", " ", "  "]
+        var controls = 0
+        for line in Self.lines + (0..<4000).map({ _ in
+            (0..<Int(1 + generator.next() % 6)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined(separator: " ")
+        }) where CommentControls.isControl(line) {
+            controls += 1
+            #expect(CommentControls.mayBeControl(line), "\(String(reflecting: line))")
+        }
+        #expect(controls > 100)
+    }
 }

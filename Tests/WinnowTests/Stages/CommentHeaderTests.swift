@@ -117,4 +117,19 @@ import Testing
         }
         #expect(read > 20)
     }
+
+    /// The byte reading of a name part agrees with the `Character` one:
+    /// random parts of words, spaces, "\r\n", sentence marks and control
+    /// lines, ASCII and not.
+    @Test func nameReadingByBytesAgrees() {
+        var generator = SplitMix64(seed: 0x4E414D45)
+        let pieces = ["Ann", "Reed Hedges", "jiddy", "@theslynch", "Jean-Pierre", "Reply", "REPORT", "log in to reply", "Like", "#", "0",
+            " ", "  ", "\r\n", "\r", "\n", "\t", "!", "?", "Thanks", "See", "you", "12", "x", "é", "’", "ſ", String(repeating: "a", count: 30)]
+        for _ in 0..<4000 {
+            let count = 1 + Int(generator.next() % 6)
+            let part = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined(
+                separator: generator.next() % 3 == 0 ? "" : " ")
+            #expect(CommentHeader.readsAsName(part) == CommentHeader.readsAsNameByCharacters(part), "\(String(reflecting: part))")
+        }
+    }
 }

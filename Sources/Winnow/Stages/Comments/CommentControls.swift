@@ -29,8 +29,10 @@ enum CommentControls {
             let statistics = TextStatistics(root: root)
             var found: [Node] = []
             // A section repeats its short lines ("Reply", "Report", a
-            // wrapper and its only child with the same text): each text is
-            // judged once.
+            // wrapper and its only child with the same text): each text
+            // that may be a control is judged once. Most texts are told
+            // apart by their opening alone (`mayBeControl`), for less than
+            // hashing them costs.
             var verdicts: [String: Bool] = [:]
             func visit(_ node: Node) -> WalkDecision {
                 guard node.isElement else { return .skipChildren }
@@ -39,7 +41,9 @@ enum CommentControls {
                 guard chars <= maximumChars, !holdsItem.contains(node) else { return .descend }
                 let text = Text.collapsingWhitespace(node.textContent)
                 let isControl: Bool
-                if let verdict = verdicts[text] {
+                if !CommentControls.mayBeControl(text) {
+                    isControl = false
+                } else if let verdict = verdicts[text] {
                     isControl = verdict
                 } else {
                     isControl = CommentControls.isControl(text)
@@ -107,6 +111,16 @@ enum CommentControls {
         guard let first = firstLowercasedWord(of: text), isNumber(first) || openingWords.contains(first) else { return false }
         let words = lowercasedWords(of: text)
         return isVoteWidget(words) || isShareCount(words) || isSignInLine(words)
+    }
+
+    /// Whether `text` may be a control: false when `isControl` is, told
+    /// by the tests it makes before its patterns and word lists (the
+    /// length, the opening of a prompt, the first word).
+    static func mayBeControl(_ text: String) -> Bool {
+        guard !text.isEmpty, Text.hasAtMost(maximumChars, charactersIn: text) else { return false }
+        if CommentThreadReader.mayOpenPrompt(text) { return true }
+        guard let first = firstLowercasedWord(of: text) else { return false }
+        return isNumber(first) || openingWords.contains(first)
     }
 
     /// The words a control's text may open with: `voteWords`,
