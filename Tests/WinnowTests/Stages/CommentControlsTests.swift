@@ -75,4 +75,14 @@ struct CommentControlsTests {
         }
         #expect(controls > 100)
     }
+
+    /// A word's number test by bytes agrees with `Character.isNumber`.
+    @Test func numberTestByBytesAgrees() {
+        var generator = SplitMix64(seed: 20261210)
+        let pieces = ["1", "0", "42", "a", "x", "'", " ", "\r\n", "١٢", "½", "²", "é", "\u{0301}"]
+        for _ in 0..<3000 {
+            let word = Substring((0..<Int(generator.next() % 5)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined())
+            #expect(CommentControls.isNumber(word) == word.allSatisfy(\.isNumber), "\(String(reflecting: word))")
+        }
+    }
 }

@@ -215,7 +215,17 @@ enum CommentControls {
         return lowered.utf8.split { !isWordByte($0) }.map { Substring($0) }
     }
 
-    private static func isNumber(_ word: Substring) -> Bool { word.allSatisfy(\.isNumber) }
+    /// Whether every Character of `word` is a number. An ASCII word, most,
+    /// is one when its bytes are digits (its Characters are its bytes);
+    /// asked of every word of every short block of a section.
+    static func isNumber(_ word: Substring) -> Bool {
+        var allDigits = true
+        for byte in word.utf8 {
+            if byte >= 0x80 { return word.allSatisfy(\.isNumber) }
+            if byte < 0x30 || byte > 0x39 { allDigits = false }
+        }
+        return allDigits
+    }
 
     /// Words of vote and rating widgets; a widget's line is made of these
     /// and numbers only.

@@ -116,29 +116,45 @@ struct CommentThreadReader {
     /// (ICU reads "ſ" as "s"): it goes to the patterns when it starts like
     /// an opening.
     static func mayOpenPrompt(_ text: String) -> Bool {
-        var word: [UInt8] = []
-        var wordEnd = text.utf8.endIndex
-        for index in text.utf8.indices {
-            let byte = text.utf8[index]
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            if (0x30...0x39).contains(lower) {
-                // A count opens a line that names what it counts.
-                if word.isEmpty { return text.utf8.contains { $0 >= 0x80 } || Text.containsAny(countedThings, in: text) }
-                word.append(lower)
-            } else if (0x61...0x7A).contains(lower) {
-                word.append(lower)
-            } else if byte >= 0x80 || byte == UInt8(ascii: "_") {
-                let start = String(decoding: word, as: UTF8.self)
-                return promptOpenings.contains { $0.hasPrefix(start) }
-            } else if !word.isEmpty {
-                wordEnd = index
-                break
+        var utf8 = text
+        return utf8.withUTF8 { bytes in
+            // The first word's bounds, read as the patterns' `^\W*` then a
+            // word would be: ASCII letters and digits, lower-cased below.
+            var start = -1
+            var end = bytes.count
+            for index in bytes.indices {
+                let byte = bytes[index]
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if lower >= 0x30 && lower <= 0x39 {
+                    // A count opens a line that names what it counts.
+                    if start < 0 { return bytes.contains { $0 >= 0x80 } || Text.containsAny(countedThings, in: text) }
+                } else if lower >= 0x61 && lower <= 0x7A {
+                    if start < 0 { start = index }
+                } else if byte >= 0x80 || byte == UInt8(ascii: "_") {
+                    let prefix = start < 0 ? "" : lowercasedASCII(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    return promptOpenings.contains { $0.hasPrefix(prefix) }
+                } else if start >= 0 {
+                    end = index
+                    break
+                } else {
+                    continue
+                }
+                if start >= 0, index - start + 1 > longestPromptOpening { return false }
             }
-            if word.count > longestPromptOpening { return false }
+            guard start >= 0 else { return false }
+            let opening = lowercasedASCII(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            guard promptOpenings.contains(opening) else { return false }
+            return mayGoOnAsPrompt(text, after: opening, rest: UnsafeBufferPointer(rebasing: bytes[end...]))
         }
-        let opening = String(decoding: word, as: UTF8.self)
-        guard promptOpenings.contains(opening) else { return false }
-        return mayGoOnAsPrompt(text, after: opening, at: wordEnd)
+    }
+
+    /// ASCII bytes as a String, upper-case letters lowered (a word of a
+    /// few bytes: stored in the String itself, nothing allocated).
+    private static func lowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { output in
+            for index in bytes.indices { output[index] = bytes[index] >= 0x41 && bytes[index] <= 0x5A ? bytes[index] | 0x20 : bytes[index] }
+            return bytes.count
+        }
     }
 
     /// The verbs of a call to comment (`promptPattern`'s first choice),
@@ -164,29 +180,26 @@ struct CommentThreadReader {
     static let promptTargets = ASCIINeedles(["comment", "repl", "response"])
 
     /// Whether `text`, past its opening word `opening` (one of
-    /// `promptOpenings`, ending at `wordEnd`), may complete a prompt or a
+    /// `promptOpenings`, followed by `rest`), may complete a prompt or a
     /// notice: exact on ASCII, where a case-insensitive match is byte for
     /// byte; a byte past ASCII where it counts (ICU folds "ſ" to "s", "ß"
     /// to "ss") leaves the text to the patterns. Most short blocks of a
     /// section that pass the opening ("The …", "You …", "This …") fail
     /// here, and the patterns cost ten thousand instructions a text.
-    static func mayGoOnAsPrompt(_ text: String, after opening: String, at wordEnd: String.Index) -> Bool {
-        if promptVerbs.contains(opening) {
-            return text.utf8.contains { $0 >= 0x80 } || Text.containsAny(promptTargets, in: text)
-        }
-        guard let continuations = promptContinuations[opening] else { return true }
-        let rest = text.utf8[wordEnd...]
-        return continuations.contains { continuation in
-            var index = rest.startIndex
-            for expected in continuation {
-                guard index < rest.endIndex else { return false }
-                let byte = rest[index]
-                if byte >= 0x80 { return true }
-                if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != expected { return false }
-                index = rest.index(after: index)
+    static func mayGoOnAsPrompt(_ text: String, after opening: String, rest: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let continuations = promptContinuations[opening] {
+            return continuations.contains { continuation in
+                for (offset, expected) in continuation.enumerated() {
+                    guard offset < rest.count else { return false }
+                    let byte = rest[offset]
+                    if byte >= 0x80 { return true }
+                    if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != expected { return false }
+                }
+                return true
             }
-            return true
         }
+        guard promptVerbs.contains(opening) else { return true }
+        return text.utf8.contains { $0 >= 0x80 } || Text.containsAny(promptTargets, in: text)
     }
 
     /// Prompts are short; a long comment may mention "post a comment".
