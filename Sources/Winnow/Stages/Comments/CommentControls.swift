@@ -31,7 +31,7 @@ enum CommentControls {
             // A section repeats its short lines ("Reply", "Report", a
             // wrapper and its only child with the same text): each text
             // that may be a control is judged once. Most texts are told
-            // apart by their opening alone (`mayBeControl`), for less than
+            // apart by their opening alone (`opening(of:)`), for less than
             // hashing them costs.
             var verdicts: [String: Bool] = [:]
             func visit(_ node: Node) -> WalkDecision {
@@ -41,13 +41,15 @@ enum CommentControls {
                 guard chars <= maximumChars, !holdsItem.contains(node) else { return .descend }
                 let text = Text.collapsingWhitespace(node.textContent)
                 let isControl: Bool
-                if !CommentControls.mayBeControl(text) {
-                    isControl = false
-                } else if let verdict = verdicts[text] {
-                    isControl = verdict
+                if let opening = CommentControls.opening(of: text) {
+                    if let verdict = verdicts[text] {
+                        isControl = verdict
+                    } else {
+                        isControl = CommentControls.isControl(text, opening: opening)
+                        verdicts[text] = isControl
+                    }
                 } else {
-                    isControl = CommentControls.isControl(text)
-                    verdicts[text] = isControl
+                    isControl = false
                 }
                 if isControl {
                     found.append(node)
@@ -101,26 +103,43 @@ enum CommentControls {
     /// Whether `text` (white space collapsed) is a control of the comment
     /// system rather than a comment.
     static func isControl(_ text: String) -> Bool {
-        guard !text.isEmpty, Text.hasAtMost(maximumChars, charactersIn: text) else { return false }
-        if CommentThreadReader.isPrompt(text) { return true }
-        // Each shape below opens with one of its own words or a number (a
-        // widget's and a share line's words are all theirs; a sign-in
-        // line's first word is its own, since only words after "as" may
-        // be others): most short texts of a section (names, "Thanks!")
-        // are told by their first word, without splitting the rest.
-        guard let first = firstLowercasedWord(of: text), isNumber(first) || openingWords.contains(first) else { return false }
-        let words = lowercasedWords(of: text)
-        return isVoteWidget(words) || isShareCount(words) || isSignInLine(words)
+        opening(of: text).map { isControl(text, opening: $0) } ?? false
     }
 
-    /// Whether `text` may be a control: false when `isControl` is, told
-    /// by the tests it makes before its patterns and word lists (the
-    /// length, the opening of a prompt, the first word).
-    static func mayBeControl(_ text: String) -> Bool {
-        guard !text.isEmpty, Text.hasAtMost(maximumChars, charactersIn: text) else { return false }
-        if CommentThreadReader.mayOpenPrompt(text) { return true }
-        guard let first = firstLowercasedWord(of: text) else { return false }
-        return isNumber(first) || openingWords.contains(first)
+    /// What a text's opening says of it, read before its patterns and
+    /// word lists: whether it may be a prompt or a notice, and whether its
+    /// first word may open a widget's, a share line's or a sign-in line's.
+    struct Opening {
+        var mayBePrompt: Bool
+        var mayBeWordLine: Bool
+    }
+
+    /// The opening of `text`; nil when it cannot be a control (empty, too
+    /// long, or an opening of neither kind): most short blocks of a
+    /// section, told apart for less than hashing them into the verdicts.
+    static func opening(of text: String) -> Opening? {
+        guard !text.isEmpty, Text.hasAtMost(maximumChars, charactersIn: text) else { return nil }
+        // Each word-line shape below opens with one of its own words or a
+        // number (a widget's and a share line's words are all theirs; a
+        // sign-in line's first word is its own, since only words after
+        // "as" may be others): most short texts of a section (names,
+        // "Thanks!") are told by their first word, without splitting the
+        // rest.
+        let first = firstLowercasedWord(of: text)
+        let opening = Opening(
+            mayBePrompt: CommentThreadReader.mayOpenPrompt(text),
+            mayBeWordLine: first.map { isNumber($0) || openingWords.contains($0) } ?? false)
+        return opening.mayBePrompt || opening.mayBeWordLine ? opening : nil
+    }
+
+    /// `isControl` for a text whose opening is read. A control's text is
+    /// shorter than a prompt's limit, so `isPrompt` is its opening test
+    /// and its patterns.
+    static func isControl(_ text: String, opening: Opening) -> Bool {
+        if opening.mayBePrompt, CommentThreadReader.matchesPromptPatterns(text) { return true }
+        guard opening.mayBeWordLine else { return false }
+        let words = lowercasedWords(of: text)
+        return isVoteWidget(words) || isShareCount(words) || isSignInLine(words)
     }
 
     /// The words a control's text may open with: `voteWords`,

@@ -206,7 +206,11 @@ struct CommentThreadReader {
     static let maximumPromptChars = 200
 
     static func isPrompt(_ text: String) -> Bool {
-        guard Text.hasAtMost(maximumPromptChars, charactersIn: text), mayOpenPrompt(text) else { return false }
+        Text.hasAtMost(maximumPromptChars, charactersIn: text) && mayOpenPrompt(text) && matchesPromptPatterns(text)
+    }
+
+    /// Whether the prompt or the notice pattern matches `text`.
+    static func matchesPromptPatterns(_ text: String) -> Bool {
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
         return [promptPattern, noticePattern].contains { $0?.firstMatch(in: text, range: range) != nil }
     }
