@@ -74,4 +74,18 @@ struct BlockSeparatedTextTests {
         }
         return found.map { Text.collapsingWhitespace(BlockBuilder.blockSeparatedText(of: $0)) }
     }
+
+    /// A code block's blank lines and trailing spaces are trimmed alike by
+    /// bytes and by `Character`: random text of letters, spaces, tabs,
+    /// "\r", "\n" and "\r\n" (and a few texts past ASCII, which take the
+    /// `Character` path).
+    @Test func trimmingBlankLinesByBytesAgrees() {
+        var generator = SplitMix64(seed: 0x7B1A)
+        let pieces = ["let x = 1", "  ", "\t", "\n", "\r", "\r\n", "\n\n", " \n", "}", "\u{0B}", "\u{0C}", "a", "é", "\u{00A0}"]
+        for _ in 0..<4000 {
+            let count = Int(generator.next() % 10)
+            let text = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            #expect(Array(BlockBuilder.trimmingBlankLines(text).utf8) == Array(BlockBuilder.trimmingBlankLinesByCharacters(text).utf8), "\(String(reflecting: text))")
+        }
+    }
 }

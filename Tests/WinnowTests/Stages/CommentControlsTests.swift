@@ -58,4 +58,41 @@ struct CommentControlsTests {
         }
         #expect(!CommentControls.isControl("I had to log in twice before the form worked, and you're right about the rest."))
     }
+
+    /// The control test read through the text's opening (`opening(of:)`,
+    /// which also keeps texts out of the verdict cache) decides as the
+    /// whole test written plainly does: random lines of control words,
+    /// prompts, names and punctuation.
+    @Test func openingThenWordsIsThePlainTest() {
+        var generator = SplitMix64(seed: 20261209)
+        let pieces = ["Was", "this", "helpful?", "12", "/", "3", "You", "are", "logged", "in", "|", "Log", "out", "Sign", "up", "Register",
+            "Be", "the", "first", "to", "comment", "Comments", "are", "closed", "shares", "Email", "Print", "Share", "Reply", "Report",
+            "Like", "0", "replies", "Thanks!", "Dave", "Smith", "Great", "post", "Digg", "tweet", "—", "·", "’", "é", "ſ", " ", "  "]
+        var controls = 0
+        for line in Self.lines + (0..<4000).map({ _ in
+            (0..<Int(1 + generator.next() % 6)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined(separator: " ")
+        }) {
+            let plain = !line.isEmpty && Text.hasAtMost(CommentControls.maximumChars, charactersIn: line)
+                && (CommentThreadReader.isPrompt(line) || {
+                    guard let first = CommentControls.lowercasedWords(of: line).first,
+                        CommentControls.isNumber(first) || CommentControls.openingWords.contains(first)
+                    else { return false }
+                    let words = CommentControls.lowercasedWords(of: line)
+                    return CommentControls.isVoteWidget(words) || CommentControls.isShareCount(words) || CommentControls.isSignInLine(words)
+                }())
+            if plain { controls += 1 }
+            #expect(CommentControls.isControl(line) == plain, "\(String(reflecting: line))")
+        }
+        #expect(controls > 100)
+    }
+
+    /// A word's number test by bytes agrees with `Character.isNumber`.
+    @Test func numberTestByBytesAgrees() {
+        var generator = SplitMix64(seed: 20261210)
+        let pieces = ["1", "0", "42", "a", "x", "'", " ", "\r\n", "١٢", "½", "²", "é", "\u{0301}"]
+        for _ in 0..<3000 {
+            let word = Substring((0..<Int(generator.next() % 5)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined())
+            #expect(CommentControls.isNumber(word) == word.allSatisfy(\.isNumber), "\(String(reflecting: word))")
+        }
+    }
 }

@@ -99,4 +99,37 @@ import Testing
     func standaloneNames(line: String, name: String?) {
         #expect(CommentHeader.standaloneName(line) == name)
     }
+
+    /// The byte test before `numericDate`'s splits turns away no text
+    /// they read: random dates, times, names and separators, ASCII and not.
+    @Test func numericDatePrecheckKeepsEveryReading() {
+        var generator = SplitMix64(seed: 0x0D47E)
+        let pieces = ["23/03/2022", "03/23/2022", "16.03.2020", "1/2/2012", "31.12.1999", "14:21", "2:17:05", "at", "AT", "-", " ", ",",
+            "@", "/", ".", "12", "2022", "June", "Mon", "pm", "x", "\r\n", "\t", "٣", "½", "\u{0301}", "é", ":", "13", "00"]
+        var read = 0
+        for _ in 0..<4000 {
+            let count = 1 + Int(generator.next() % 5)
+            let text = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined(
+                separator: generator.next() % 2 == 0 ? " " : "")
+            let expected = CommentHeader.numericDateBySplitting(text)
+            if expected != nil { read += 1 }
+            #expect(CommentHeader.numericDate(text) == expected, "\(String(reflecting: text))")
+        }
+        #expect(read > 20)
+    }
+
+    /// The byte reading of a name part agrees with the `Character` one:
+    /// random parts of words, spaces, "\r\n", sentence marks and control
+    /// lines, ASCII and not.
+    @Test func nameReadingByBytesAgrees() {
+        var generator = SplitMix64(seed: 0x4E414D45)
+        let pieces = ["Ann", "Reed Hedges", "jiddy", "@theslynch", "Jean-Pierre", "Reply", "REPORT", "log in to reply", "Like", "#", "0",
+            " ", "  ", "\r\n", "\r", "\n", "\t", "!", "?", "Thanks", "See", "you", "12", "x", "é", "’", "ſ", String(repeating: "a", count: 30)]
+        for _ in 0..<4000 {
+            let count = 1 + Int(generator.next() % 6)
+            let part = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined(
+                separator: generator.next() % 3 == 0 ? "" : " ")
+            #expect(CommentHeader.readsAsName(part) == CommentHeader.readsAsNameByCharacters(part), "\(String(reflecting: part))")
+        }
+    }
 }

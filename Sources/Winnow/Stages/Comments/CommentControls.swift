@@ -29,8 +29,10 @@ enum CommentControls {
             let statistics = TextStatistics(root: root)
             var found: [Node] = []
             // A section repeats its short lines ("Reply", "Report", a
-            // wrapper and its only child with the same text): each text is
-            // judged once.
+            // wrapper and its only child with the same text): each text
+            // that may be a control is judged once. Most texts are told
+            // apart by their opening alone (`opening(of:)`), for less than
+            // hashing them costs.
             var verdicts: [String: Bool] = [:]
             func visit(_ node: Node) -> WalkDecision {
                 guard node.isElement else { return .skipChildren }
@@ -39,11 +41,15 @@ enum CommentControls {
                 guard chars <= maximumChars, !holdsItem.contains(node) else { return .descend }
                 let text = Text.collapsingWhitespace(node.textContent)
                 let isControl: Bool
-                if let verdict = verdicts[text] {
-                    isControl = verdict
+                if let opening = CommentControls.opening(of: text) {
+                    if let verdict = verdicts[text] {
+                        isControl = verdict
+                    } else {
+                        isControl = CommentControls.isControl(text, opening: opening)
+                        verdicts[text] = isControl
+                    }
                 } else {
-                    isControl = CommentControls.isControl(text)
-                    verdicts[text] = isControl
+                    isControl = false
                 }
                 if isControl {
                     found.append(node)
@@ -97,14 +103,41 @@ enum CommentControls {
     /// Whether `text` (white space collapsed) is a control of the comment
     /// system rather than a comment.
     static func isControl(_ text: String) -> Bool {
-        guard !text.isEmpty, Text.hasAtMost(maximumChars, charactersIn: text) else { return false }
-        if CommentThreadReader.isPrompt(text) { return true }
-        // Each shape below opens with one of its own words or a number (a
-        // widget's and a share line's words are all theirs; a sign-in
-        // line's first word is its own, since only words after "as" may
-        // be others): most short texts of a section (names, "Thanks!")
-        // are told by their first word, without splitting the rest.
-        guard let first = firstLowercasedWord(of: text), isNumber(first) || openingWords.contains(first) else { return false }
+        opening(of: text).map { isControl(text, opening: $0) } ?? false
+    }
+
+    /// What a text's opening says of it, read before its patterns and
+    /// word lists: whether it may be a prompt or a notice, and whether its
+    /// first word may open a widget's, a share line's or a sign-in line's.
+    struct Opening {
+        var mayBePrompt: Bool
+        var mayBeWordLine: Bool
+    }
+
+    /// The opening of `text`; nil when it cannot be a control (empty, too
+    /// long, or an opening of neither kind): most short blocks of a
+    /// section, told apart for less than hashing them into the verdicts.
+    static func opening(of text: String) -> Opening? {
+        guard !text.isEmpty, Text.hasAtMost(maximumChars, charactersIn: text) else { return nil }
+        // Each word-line shape below opens with one of its own words or a
+        // number (a widget's and a share line's words are all theirs; a
+        // sign-in line's first word is its own, since only words after
+        // "as" may be others): most short texts of a section (names,
+        // "Thanks!") are told by their first word, without splitting the
+        // rest.
+        let first = firstLowercasedWord(of: text)
+        let opening = Opening(
+            mayBePrompt: CommentThreadReader.mayOpenPrompt(text),
+            mayBeWordLine: first.map { isNumber($0) || openingWords.contains($0) } ?? false)
+        return opening.mayBePrompt || opening.mayBeWordLine ? opening : nil
+    }
+
+    /// `isControl` for a text whose opening is read. A control's text is
+    /// shorter than a prompt's limit, so `isPrompt` is its opening test
+    /// and its patterns.
+    static func isControl(_ text: String, opening: Opening) -> Bool {
+        if opening.mayBePrompt, CommentThreadReader.matchesPromptPatterns(text) { return true }
+        guard opening.mayBeWordLine else { return false }
         let words = lowercasedWords(of: text)
         return isVoteWidget(words) || isShareCount(words) || isSignInLine(words)
     }
@@ -117,29 +150,54 @@ enum CommentControls {
     /// opening only: the words of the text up to the first separator after
     /// a word are that word (`CommentControlsTests` compares the two).
     static func firstLowercasedWord(of text: String) -> Substring? {
+        if let word = firstASCIILowercasedWord(of: text) { return word }
+        // ASCII text without a word has none; other text is read by
+        // `Character`.
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var end = text.endIndex
         var sawWord = false
-        var end = text.utf8.endIndex
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            for index in text.utf8.indices {
-                let byte = text.utf8[index]
-                if isWordByte(byte) {
-                    sawWord = true
-                } else if sawWord {
-                    end = index
-                    break
-                }
-            }
-        } else {
-            for index in text.indices {
-                if isWordCharacter(text[index]) {
-                    sawWord = true
-                } else if sawWord {
-                    end = index
-                    break
-                }
+        for index in text.indices {
+            if isWordCharacter(text[index]) {
+                sawWord = true
+            } else if sawWord {
+                end = index
+                break
             }
         }
         return lowercasedWords(of: String(text[..<end])).first
+    }
+
+    /// The first word of ASCII `text`, lower-cased, read from its bytes in
+    /// place (the first run of `isWordByte`, as `asciiLowercasedWords`
+    /// splits): nil when the text holds a byte past ASCII or no word. The
+    /// map, split and copies of the whole text cost five thousand
+    /// instructions a text, and every short block of a section is asked.
+    static func firstASCIILowercasedWord(of text: String) -> Substring? {
+        var text = text
+        return text.withUTF8 { bytes -> Substring? in
+            var start = 0
+            while start < bytes.count, !isWordByte(bytes[start]) {
+                if bytes[start] >= 0x80 { return nil }
+                start += 1
+            }
+            guard start < bytes.count else { return nil }
+            var end = start
+            while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+            // Past the word the text must still be ASCII.
+            var rest = end
+            while rest < bytes.count {
+                if bytes[rest] >= 0x80 { return nil }
+                rest += 1
+            }
+            return Substring(
+                String(unsafeUninitializedCapacity: end - start) { buffer in
+                    for offset in 0..<(end - start) {
+                        let byte = bytes[start + offset]
+                        buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    }
+                    return end - start
+                })
+        }
     }
 
     /// The words of `text` lower-cased, numbers as they are: letters and
@@ -176,7 +234,17 @@ enum CommentControls {
         return lowered.utf8.split { !isWordByte($0) }.map { Substring($0) }
     }
 
-    private static func isNumber(_ word: Substring) -> Bool { word.allSatisfy(\.isNumber) }
+    /// Whether every Character of `word` is a number. An ASCII word, most,
+    /// is one when its bytes are digits (its Characters are its bytes);
+    /// asked of every word of every short block of a section.
+    static func isNumber(_ word: Substring) -> Bool {
+        var allDigits = true
+        for byte in word.utf8 {
+            if byte >= 0x80 { return word.allSatisfy(\.isNumber) }
+            if byte < 0x30 || byte > 0x39 { allDigits = false }
+        }
+        return allDigits
+    }
 
     /// Words of vote and rating widgets; a widget's line is made of these
     /// and numbers only.

@@ -152,6 +152,12 @@ struct CommentHeader {
     /// reading is possible) and the year has four digits. "11/07/12"
     /// stays unread: it is three dates.
     static func numericDate(_ text: String) -> String? {
+        mayOpenWithNumericDay(text) ? numericDateBySplitting(text) : nil
+    }
+
+    /// `numericDate` without the test of the first part's bytes (the
+    /// tests compare the two).
+    static func numericDateBySplitting(_ text: String) -> String? {
         let parts = text.split(whereSeparator: { " ,-@".contains($0) }).filter { !$0.isEmpty }
         guard let datePart = parts.first else { return nil }
         let numbers = datePart.split(whereSeparator: { $0 == "/" || $0 == "." })
@@ -172,6 +178,25 @@ struct CommentHeader {
             date.time = MetadataDate.TimeOfDay(hour: fields[0], minute: fields[1], second: fields.count == 3 ? fields[2] : 0)
         }
         return date.isValid ? date.iso8601 : nil
+    }
+
+    /// Whether `text`'s first part (up to " ,-@") may be a numeric day, as
+    /// `numericDate` splits it: false for ASCII text whose first part
+    /// holds a byte other than a digit, "/" and "." (there a Character is
+    /// a byte, "\r\n" aside, which is no digit either). Most dates that
+    /// reach `numericDate` open with a month's or a day's name, and its
+    /// splits by `Character` cost twenty thousand instructions a text.
+    static func mayOpenWithNumericDay(_ text: String) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
+        let isSeparator = { (byte: UInt8) in
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@")
+        }
+        var bytes = text.utf8.drop(while: isSeparator)
+        while let byte = bytes.first, !isSeparator(byte) {
+            guard (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") else { return false }
+            bytes = bytes.dropFirst()
+        }
+        return true
     }
 
     /// A name as people sign: one word (a handle, "jiddy"), or a few words
@@ -226,12 +251,43 @@ struct CommentHeader {
     /// reads as a name.
     private static func firstName(in rest: String) -> String? {
         guard let first = firstLetteredPart(of: rest) else { return nil }
-        let words = first.split(separator: " ")
+        return readsAsName(first) ? first : nil
+    }
+
+    /// Whether the first lettered part of a byline reads as a name: a few
+    /// words, not too long, a letter, no sentence's "!" or "?", not a
+    /// control line. ASCII parts, most names, are read by their bytes
+    /// (`readsAsNameByCharacters` is the same test by `Character`; the
+    /// tests compare the two): splitting and counting `Character`s cost
+    /// eight thousand instructions a byline.
+    static func readsAsName(_ part: String) -> Bool {
+        var part = part
+        let isASCII = part.utf8.allSatisfy { $0 < 0x80 }
+        guard isASCII else { return readsAsNameByCharacters(part) }
+        let passes = part.withUTF8 { bytes -> Bool in
+            // Words are runs of bytes other than " "; Characters are bytes
+            // but for "\r\n", which is one.
+            var words = 0
+            var characters = 0
+            var hasLetter = false
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte != 0x20, index == 0 || bytes[index - 1] == 0x20 { words += 1 }
+                if !(byte == 0x0A && index > 0 && bytes[index - 1] == 0x0D) { characters += 1 }
+                if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { hasLetter = true }
+                if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") { return false }
+            }
+            return words <= maximumNameWords && characters <= maximumNameChars && hasLetter
+        }
+        return passes && !CommentParts.isControlLine(part)
+    }
+
+    static func readsAsNameByCharacters(_ part: String) -> Bool {
+        let words = part.split(separator: " ")
         // A sentence ("Thanks! See you") is not a name.
-        guard words.count <= maximumNameWords, first.count <= maximumNameChars, first.contains(where: \.isLetter),
-            !first.utf8.contains(UInt8(ascii: "!")), !first.utf8.contains(UInt8(ascii: "?")), !CommentParts.controlLines.contains(first.lowercased())
-        else { return nil }
-        return first
+        return words.count <= maximumNameWords && part.count <= maximumNameChars && part.contains(where: \.isLetter)
+            && !part.utf8.contains(UInt8(ascii: "!")) && !part.utf8.contains(UInt8(ascii: "?"))
+            && !CommentParts.controlLines.contains(part.lowercased())
     }
 
     /// The first part of `rest` between name separators that holds a
@@ -277,6 +333,10 @@ struct CommentHeader {
     /// Words that follow the name ("says:", "wrote"): they and what comes
     /// after them go.
     private static let speechWords: [[UInt8]] = ["says", "said", "wrote", "writes", "commented", "replied", "responded"].map { Array($0.utf8) }
+    /// Whether a (lower-cased) byte is the first letter of one of
+    /// `speechWords`, by byte value: a speech word is looked for at every
+    /// byte of every byline.
+    private static let opensSpeechWord: [Bool] = (0..<256).map { byte in speechWords.contains { Int($0[0]) == byte } }
     /// Words left dangling at the end once the date is out ("on", "at").
     private static let trailingWords: [[UInt8]] = ["on", "at"].map { Array($0.utf8) }
 
@@ -299,8 +359,11 @@ struct CommentHeader {
             return index + word.count == bytes.count || !isWordByte(bytes[index + word.count])
         }
         let separator = Array(" | ".utf8)
-        // 1. The speech word and everything after it.
-        if let cut = bytes.indices.first(where: { index in speechWords.contains { word($0, at: index) } }) {
+        // 1. The speech word and everything after it (looked for only
+        // where a speech word's first letter stands).
+        if let cut = bytes.indices.first(where: { index in
+            opensSpeechWord[Int(lower(bytes[index]))] && speechWords.contains { word($0, at: index) }
+        }) {
             bytes.replaceSubrange(cut..., with: separator)
         }
         // 2. "(4432)", "(#40750343)", "(Score:5, Funny)", "[#]".

@@ -106,37 +106,111 @@ struct CommentThreadReader {
 
     /// Whether `text` may be a prompt or a notice (`isPrompt`): its first
     /// word, past leading ASCII punctuation and spaces, opens one or is a
-    /// number. A test before the patterns, which cost thousands of
-    /// instructions a call and run on every comment. Exact: after `^\W*`
-    /// each choice of the patterns is one of `promptOpenings` followed by
-    /// a character that is not a word character, or digits. A word that
-    /// goes on past ASCII or into "_" cannot be judged by bytes (ICU reads
-    /// "ſ" as "s"): it goes to the patterns when it starts like an opening.
+    /// number, and what follows may complete one (`mayGoOnAsPrompt`; a
+    /// number must count one of `countedThings`). A test before the
+    /// patterns, which cost ten thousand instructions a call and run on
+    /// every comment and every short block of a section. Exact: after
+    /// `^\W*` each choice of the patterns is one of `promptOpenings`
+    /// followed by a character that is not a word character, or digits. A
+    /// word that goes on past ASCII or into "_" cannot be judged by bytes
+    /// (ICU reads "ſ" as "s"): it goes to the patterns when it starts like
+    /// an opening.
     static func mayOpenPrompt(_ text: String) -> Bool {
-        var word: [UInt8] = []
-        for byte in text.utf8 {
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            if (0x30...0x39).contains(lower) {
-                if word.isEmpty { return true }
-                word.append(lower)
-            } else if (0x61...0x7A).contains(lower) {
-                word.append(lower)
-            } else if byte >= 0x80 || byte == UInt8(ascii: "_") {
-                let start = String(decoding: word, as: UTF8.self)
-                return promptOpenings.contains { $0.hasPrefix(start) }
-            } else if !word.isEmpty {
-                break
+        var utf8 = text
+        return utf8.withUTF8 { bytes in
+            // The first word's bounds, read as the patterns' `^\W*` then a
+            // word would be: ASCII letters and digits, lower-cased below.
+            var start = -1
+            var end = bytes.count
+            for index in bytes.indices {
+                let byte = bytes[index]
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if lower >= 0x30 && lower <= 0x39 {
+                    // A count opens a line that names what it counts.
+                    if start < 0 { return bytes.contains { $0 >= 0x80 } || Text.containsAny(countedThings, in: text) }
+                } else if lower >= 0x61 && lower <= 0x7A {
+                    if start < 0 { start = index }
+                } else if byte >= 0x80 || byte == UInt8(ascii: "_") {
+                    let prefix = start < 0 ? "" : lowercasedASCII(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    return promptOpenings.contains { $0.hasPrefix(prefix) }
+                } else if start >= 0 {
+                    end = index
+                    break
+                } else {
+                    continue
+                }
+                if start >= 0, index - start + 1 > longestPromptOpening { return false }
             }
-            if word.count > longestPromptOpening { return false }
+            guard start >= 0 else { return false }
+            let opening = lowercasedASCII(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            guard promptOpenings.contains(opening) else { return false }
+            return mayGoOnAsPrompt(text, after: opening, rest: UnsafeBufferPointer(rebasing: bytes[end...]))
         }
-        return promptOpenings.contains(String(decoding: word, as: UTF8.self))
+    }
+
+    /// ASCII bytes as a String, upper-case letters lowered (a word of a
+    /// few bytes: stored in the String itself, nothing allocated).
+    private static func lowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { output in
+            for index in bytes.indices { output[index] = bytes[index] >= 0x41 && bytes[index] <= 0x5A ? bytes[index] | 0x20 : bytes[index] }
+            return bytes.count
+        }
+    }
+
+    /// The verbs of a call to comment (`promptPattern`'s first choice),
+    /// which names the comments, a reply or a response within a few words.
+    static let promptVerbs: Set<String> = [
+        "click", "add", "post", "leave", "write", "load", "view", "show", "read", "see", "submit", "be",
+    ]
+    /// What follows each other opening in every text the patterns match,
+    /// right after the opening word (ASCII case aside): one of these.
+    /// "the" opens only "the posting of", "you" only "you must be logged
+    /// in", and so on (`noticePattern`; "there" opens `promptPattern`'s
+    /// "there are no comments").
+    static let promptContinuations: [String: [[UInt8]]] = [
+        "please": [" note"], "note": [":"], "comments": [" are", " will", " is"], "comment": [" policy", " are", " is"],
+        "your": [" comment"], "all": [" comments"], "by": [" posting"], "the": [" posting of"],
+        "discussion": [" policy"], "we": [" reserve"], "you": [" must"], "log": [" in"], "login": [" or"],
+        "sign": [" in"], "not": [" yet"], "this": [" comment"], "there": [" are"],
+    ].mapValues { $0.map { Array($0.utf8) } }
+    /// What a prompt or a notice that opens with a number counts ("0
+    /// comments", "12 Tweets 3 Likes"), in part at least.
+    static let countedThings = ASCIINeedles(["comment", "respons", "repl", "tweet", "like", "share", "view"])
+    /// Words one of `promptVerbs` must be followed by, in part at least.
+    static let promptTargets = ASCIINeedles(["comment", "repl", "response"])
+
+    /// Whether `text`, past its opening word `opening` (one of
+    /// `promptOpenings`, followed by `rest`), may complete a prompt or a
+    /// notice: exact on ASCII, where a case-insensitive match is byte for
+    /// byte; a byte past ASCII where it counts (ICU folds "ſ" to "s", "ß"
+    /// to "ss") leaves the text to the patterns. Most short blocks of a
+    /// section that pass the opening ("The …", "You …", "This …") fail
+    /// here, and the patterns cost ten thousand instructions a text.
+    static func mayGoOnAsPrompt(_ text: String, after opening: String, rest: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let continuations = promptContinuations[opening] {
+            return continuations.contains { continuation in
+                for (offset, expected) in continuation.enumerated() {
+                    guard offset < rest.count else { return false }
+                    let byte = rest[offset]
+                    if byte >= 0x80 { return true }
+                    if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != expected { return false }
+                }
+                return true
+            }
+        }
+        guard promptVerbs.contains(opening) else { return true }
+        return text.utf8.contains { $0 >= 0x80 } || Text.containsAny(promptTargets, in: text)
     }
 
     /// Prompts are short; a long comment may mention "post a comment".
     static let maximumPromptChars = 200
 
     static func isPrompt(_ text: String) -> Bool {
-        guard Text.hasAtMost(maximumPromptChars, charactersIn: text), mayOpenPrompt(text) else { return false }
+        Text.hasAtMost(maximumPromptChars, charactersIn: text) && mayOpenPrompt(text) && matchesPromptPatterns(text)
+    }
+
+    /// Whether the prompt or the notice pattern matches `text`.
+    static func matchesPromptPatterns(_ text: String) -> Bool {
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
         return [promptPattern, noticePattern].contains { $0?.firstMatch(in: text, range: range) != nil }
     }

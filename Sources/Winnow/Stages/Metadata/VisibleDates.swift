@@ -149,10 +149,11 @@ struct VisibleDates {
         let line = blocks.first.flatMap { $0.shortText(maximumBytes: maximumLineBytes) }.map(Text.collapsingWhitespace)
             ?? Text.collapsingWhitespace(ownText)
         let lowerLine = line.lowercased()
-        guard !excludingCues.contains(where: { lowerLine.contains($0) }) else { return nil }
-        let cue = precedingText(ownText: ownText, dateStart: found.range.lowerBound, line: line).lowercased()
-        let isUpdate = updateCues.contains { cue.contains($0) }
-        let hasCue = isUpdate || publicationCues.contains { containsWord($0, in: cue) }
+        let searchedLine = CueText(lowerLine)
+        guard !excludingCues.contains(where: searchedLine.contains) else { return nil }
+        let cue = CueText(precedingText(ownText: ownText, dateStart: found.range.lowerBound, line: line).lowercased())
+        let isUpdate = updateCues.contains(where: cue.contains)
+        let hasCue = isUpdate || publicationCues.contains(where: cue.containsWord)
         var score = 0
         var named = Array(blocks.prefix(hintLevels))
         if !candidate.isTime, let parent = node.parent, !named.contains(parent) { named.append(parent) }
@@ -185,7 +186,8 @@ struct VisibleDates {
         return String(before.suffix(cueWindow))
     }
 
-    /// Whether `word` stands in `text` as a whole word.
+    /// Whether `word` stands in `text` as a whole word (Foundation's
+    /// search; see `CueText` for ASCII text).
     static func containsWord(_ word: String, in text: String) -> Bool {
         var searchStart = text.startIndex
         while let range = text.range(of: word, range: searchStart..<text.endIndex) {
@@ -234,5 +236,50 @@ extension MetadataDate {
     /// Whether this date's day comes after `other`'s (times and zones aside).
     func isLater(than other: MetadataDate) -> Bool {
         (year, month, day) > (other.year, other.month, other.day)
+    }
+}
+
+/// A lower-cased text that `VisibleDates` looks for cues in. ASCII text,
+/// most lines, is searched by its bytes: there Foundation's search (which
+/// `String.contains` is here) goes byte for byte, and a cue past ASCII is
+/// never found (none is equivalent to ASCII text). Foundation's search
+/// costs ten thousand instructions a call on Linux, and each date
+/// candidate asked two dozen; other text is still searched by it.
+struct CueText {
+    let text: String
+    let isASCII: Bool
+
+    init(_ text: String) {
+        self.text = text
+        isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// Whether the text holds `cue`, as `text.contains(cue)` answers.
+    func contains(_ cue: String) -> Bool {
+        isASCII ? Text.containsBytes(text, cue) : text.contains(cue)
+    }
+
+    /// Whether `word` stands in the text as a whole word, as
+    /// `VisibleDates.containsWord` answers. In ASCII text the letters are
+    /// ASCII's, and an occurrence that overlaps an earlier one has a
+    /// letter before it, so every occurrence may be tried.
+    func containsWord(_ word: String) -> Bool {
+        guard isASCII else { return VisibleDates.containsWord(word, in: text) }
+        var text = text
+        var word = word
+        return text.withUTF8 { bytes in
+            word.withUTF8 { needle in
+                guard !needle.isEmpty, bytes.count >= needle.count else { return needle.isEmpty }
+                let isLetter = { (byte: UInt8) in (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+                for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+                    var offset = 1
+                    while offset < needle.count, bytes[start + offset] == needle[offset] { offset += 1 }
+                    guard offset == needle.count else { continue }
+                    let end = start + needle.count
+                    if (start == 0 || !isLetter(bytes[start - 1])) && (end == bytes.count || !isLetter(bytes[end])) { return true }
+                }
+                return false
+            }
+        }
     }
 }

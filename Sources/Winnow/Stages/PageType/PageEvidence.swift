@@ -222,10 +222,13 @@ struct PageEvidence {
 
         /// Every phrase's lower-case bytes, one after another, with where
         /// each starts and ends and the list it belongs to (its place in
-        /// `phraseCounts`), sorted by first byte; and for each first byte
-        /// the range of phrases that start with it. Flat lists: the scan
+        /// `phraseCounts`), sorted by first byte; for each first byte the
+        /// range of phrases that start with it; and a bit for each pair of
+        /// bytes that opens a phrase (bit `first << 8 | second`), so that
+        /// most positions are passed by one load. Flat lists: the scan
         /// reads them at every byte of every short text.
-        static let phraseTable: (bytes: [UInt8], starts: [Int], ends: [Int], lists: [Int], byFirstByte: [Range<Int>]) = {
+        static let phraseTable:
+            (bytes: [UInt8], starts: [Int], ends: [Int], lists: [Int], byFirstByte: [Range<Int>], openingPairs: [UInt64]) = {
             let lists = [
                 PageTypeVocabulary.commercePhrases, PageTypeVocabulary.documentationPhrases,
                 PageTypeVocabulary.servicePhrases, PageTypeVocabulary.forumPhrases, PageTypeVocabulary.articlePhrases,
@@ -236,14 +239,18 @@ struct PageEvidence {
             var starts: [Int] = []
             var ends: [Int] = []
             var byFirstByte = [Range<Int>](repeating: 0..<0, count: 256)
+            var openingPairs = [UInt64](repeating: 0, count: 65536 / 64)
             for (index, (phrase, _)) in phrases.enumerated() {
+                precondition(phrase.count >= 2, "the pair filter needs phrases of two bytes at least")
+                let pair = Int(phrase[0]) << 8 | Int(phrase[1])
+                openingPairs[pair >> 6] |= 1 << UInt64(pair & 63)
                 starts.append(bytes.count)
                 bytes += phrase
                 ends.append(bytes.count)
                 let first = Int(phrase[0])
                 byFirstByte[first] = byFirstByte[first].isEmpty ? index..<index + 1 : byFirstByte[first].lowerBound..<index + 1
             }
-            return (bytes, starts, ends, phrases.map(\.1), byFirstByte)
+            return (bytes, starts, ends, phrases.map(\.1), byFirstByte, openingPairs)
         }()
 
         /// Counts prices and the telling phrases among short texts, on
@@ -271,7 +278,9 @@ struct PageEvidence {
                 var found: UInt8 = 0
                 let table = Self.phraseTable
                 table.bytes.withUnsafeBufferPointer { phraseBytes in
-                    for position in 0..<length {
+                    for position in 0..<(length - 1) {
+                        let pair = Int(bytes[position]) << 8 | Int(bytes[position + 1])
+                        guard table.openingPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
                         for phrase in table.byFirstByte[Int(bytes[position])] {
                             let start = table.starts[phrase]
                             let count = table.ends[phrase] - start
