@@ -53,6 +53,9 @@ SPARK_SETTINGS = {
 
 
 def session(master):
+    # The Python workers run this interpreter, whose environment has the
+    # job's packages (pyarrow), not whatever `python3` is first on PATH.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.master(master).appName("winnow-figures")

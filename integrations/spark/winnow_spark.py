@@ -28,7 +28,7 @@ if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
 from winnow_inputs import InputListingError, has_scheme, list_inputs  # noqa: E402
-from winnow_task import FAULT_VARIABLE, TaskSettings, WinnowTaskError, clean_partition, resolve_winnow  # noqa: E402
+from winnow_task import FAULT_VARIABLE, TaskSettings, WinnowTaskError, clean_batches, resolve_winnow  # noqa: E402
 
 # The job's other modules, sent to the executors (sc.addPyFile), so
 # spark-submit needs only this file's path.
@@ -110,8 +110,7 @@ def run(spark, args, batch_arguments, startup=0.0):
 
     partitions = min(args.partitions or len(inputs), len(inputs))
     counts = context.accumulator({}, CountsParam())
-    lines = context.parallelize(inputs, partitions).mapPartitions(clean_partition(settings, counts))
-    frame = lines_frame(spark, lines)
+    frame = lines_frame(spark, clean_batches(settings, counts, inputs), len(inputs), partitions)
     mode = "overwrite" if args.overwrite else "errorifexists"
     try:
         if args.format == "jsonl":

@@ -1,5 +1,6 @@
 """One Spark task's work: each of its inputs streamed through one
-long-lived `winnow batch` process, whose JSON lines become the task's rows.
+long-lived `winnow batch` process, whose JSON lines become the task's rows
+(sent to the JVM as Arrow record batches, see `clean_batches`).
 
 Every input gives exactly one output record per input record, or the task
 fails: a `winnow` that dies, exits with an error, stops before the end of its
@@ -10,12 +11,14 @@ opened at all is one error record, as `winnow batch` makes for a path:
 error record (it holds no record at all, most often a failed copy).
 """
 import ctypes
+import gc
 import json
 import os
 import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -29,6 +32,12 @@ PROVENANCE_KEYS = ("input", "line", "offset", "warc_record_id", "target_uri", "w
 # How much of a remote input is copied into winnow's pipe at a time: large
 # enough that the copy costs nothing next to cleaning, small enough to hold.
 COPY_CHUNK_BYTES = 1 << 20
+
+# winnow's output is read up to READ_BYTES at a time and handed on in lists
+# of whole lines of about LINES_CHUNK_BYTES (more for a longer line): the
+# memory a task holds, whatever the input's size.
+READ_BYTES = 1 << 20
+LINES_CHUNK_BYTES = 4 << 20
 
 # The last lines of winnow's standard error quoted in a task error.
 STDERR_TAIL_LINES = 5
@@ -63,8 +72,9 @@ class Fault:
     """A fault injected in tests, named by `WINNOW_SPARK_TEST_FAULT=ACTION:NAME`,
     where NAME is an input's file name:
 
-    - `fail-once`: the task raises after the input's first record, in its
-      first attempt only (Spark retries it);
+    - `fail-once`: the task raises once it has handed on the input's first
+      lines (its first piece, see LINES_CHUNK_BYTES), in its first attempt
+      only (Spark retries it);
     - `kill-once`: the input's `winnow` process is killed (SIGKILL) as soon
       as it has started, in the task's first attempt only (killed after
       its first record instead, a `winnow` that has already written all
@@ -210,18 +220,25 @@ class InputCleaner:
         self.fault = Fault.parse(settings.fault)
 
     def clean(self, uri):
-        """The input's records, as JSON lines without their newline."""
+        """The input's records, as JSON lines (str) without their newline."""
+        for lines in self.clean_chunks(uri):
+            for line in lines:
+                yield line.decode("utf-8")
+
+    def clean_chunks(self, uri):
+        """The input's records as lists of JSON lines (bytes, as winnow wrote
+        them, without their newline), about LINES_CHUNK_BYTES at a time."""
         try:
             opened = open_input(uri)
         except FileNotFoundError:
-            yield self._failed_input(uri, "missing-file", f"{uri}: no such file")
+            yield [self._failed_input(uri, "missing-file", f"{uri}: no such file")]
             return
         except (PermissionError, IsADirectoryError) as error:
-            yield self._failed_input(uri, "unreadable", f"{uri}: cannot be read: {error.strerror or error}")
+            yield [self._failed_input(uri, "unreadable", f"{uri}: cannot be read: {error.strerror or error}")]
             return
         try:
             if opened.size == 0:
-                yield self._failed_input(uri, "empty-input", f"{uri}: the file is empty (0 bytes)")
+                yield [self._failed_input(uri, "empty-input", f"{uri}: the file is empty (0 bytes)")]
                 return
             yield from self._run(uri, opened)
         finally:
@@ -232,7 +249,7 @@ class InputCleaner:
 
     def _failed_input(self, uri, kind, message):
         self.counts.add({"inputs": 1, "pages": 1, "errors": 1, "errors_by_kind": {kind: 1}})
-        return error_record(uri, kind, message)
+        return error_record(uri, kind, message).encode("utf-8")
 
     def _run(self, uri, opened):
         binary = resolve_winnow(self.settings.winnow)
@@ -265,14 +282,27 @@ class InputCleaner:
                 records = 0
                 cut_line = False
                 try:
-                    for line in process.stdout:
-                        if not line.endswith(b"\n"):
-                            cut_line = True
+                    # winnow's output read in large pieces and cut into lines
+                    # here, rather than a readline per record.
+                    output = process.stdout.fileno()
+                    pending = bytearray()
+                    while True:
+                        piece = os.read(output, READ_BYTES)
+                        if piece:
+                            pending += piece
+                            if len(pending) < LINES_CHUNK_BYTES:
+                                continue
+                        end = pending.rfind(b"\n") + 1
+                        if end:
+                            lines = bytes(pending[:end - 1]).split(b"\n")
+                            del pending[:end]
+                            records += len(lines)
+                            yield lines
+                            if self._faulted(("fail-once",), uri, attempt):
+                                raise WinnowTaskError(f"injected fault ({FAULT_VARIABLE}): {uri}, attempt {attempt}")
+                        if not piece:
+                            cut_line = len(pending) > 0
                             break
-                        records += 1
-                        yield line[:-1].decode("utf-8")
-                        if records == 1 and self._faulted(("fail-once",), uri, attempt):
-                            raise WinnowTaskError(f"injected fault ({FAULT_VARIABLE}): {uri}, attempt {attempt}")
                     process.stdout.close()
                     _, status, usage = os.wait4(process.pid, 0)
                     process.returncode = os.waitstatus_to_exitcode(status)
@@ -336,12 +366,74 @@ class InputCleaner:
         return stats
 
 
-def clean_partition(settings, counts):
-    """The function a Spark task runs over its inputs (`mapPartitions`)."""
+def _lighten_worker():
+    """Once in each Python worker (Spark reuses a worker for task after
+    task), two costs PySpark's worker pays before every task made lighter.
 
-    def clean(uris):
+    - `importlib.invalidate_caches()`: CPython 3.10 and 3.11 read the whole
+      directory of every zip on sys.path again at each call (gh-103200,
+      fixed in 3.12), and Spark's workers import pyspark and py4j from zips
+      (pyspark.zip's 1220 entries): here a zip's directory is read again
+      only when the zip file has changed.
+    - `gc.collect()` after each task goes through every object the worker
+      holds, pyspark's modules included: those loaded by now are moved out
+      of the collector's way (`gc.freeze()`); they stay alive anyway."""
+    global _WORKER_LIGHTENED
+    if _WORKER_LIGHTENED:
+        return
+    _WORKER_LIGHTENED = True
+    if (3, 10) <= sys.version_info[:2] < (3, 12):
+        import zipimport
+
+        for importer in list(sys.path_importer_cache.values()):
+            if isinstance(importer, zipimport.zipimporter) and "invalidate_caches" not in vars(importer):
+                importer.invalidate_caches = _invalidate_when_changed(importer)
+    gc.collect()
+    gc.freeze()
+
+
+def _invalidate_when_changed(importer):
+    reread = importer.invalidate_caches
+
+    def stamp():
+        try:
+            status = os.stat(importer.archive)
+        except OSError:
+            return None
+        return status.st_mtime_ns, status.st_size, status.st_ino
+
+    read = stamp()
+
+    def invalidate_caches():
+        nonlocal read
+        now = stamp()
+        if now is None or now != read:
+            read = now
+            reread()
+
+    return invalidate_caches
+
+
+_WORKER_LIGHTENED = False
+
+
+def clean_batches(settings, counts, inputs):
+    """The function a Spark task runs (`mapInArrow`) over its share of
+    `spark.range(len(inputs))`: each input's records as Arrow record batches
+    of one string column, `value`, about LINES_CHUNK_BYTES each."""
+
+    def clean(batches):
+        import pyarrow
+
+        _lighten_worker()
+        schema = pyarrow.schema([pyarrow.field("value", pyarrow.string(), nullable=False)])
         cleaner = InputCleaner(settings, counts)
-        for uri in uris:
-            yield from cleaner.clean(uri)
+        for batch in batches:
+            for index in batch.column(0).to_pylist():
+                for lines in cleaner.clean_chunks(inputs[index]):
+                    # The cast checks that every line is UTF-8.
+                    column = pyarrow.array(lines, pyarrow.binary()).cast(pyarrow.string())
+                    yield pyarrow.RecordBatch.from_arrays([column], schema=schema)
 
     return clean
+
