@@ -205,8 +205,15 @@ public struct NameWords: Sendable, Hashable {
             while index < token.count {
                 while index < token.count, !NameSegment.isPart(token[index]) { index += 1 }
                 let start = index
-                while index < token.count, NameSegment.isPart(token[index]) { index += 1 }
-                guard index > start, !NameSegment.isHash(token, from: start, to: index) else { continue }
+                // A segment without a digit is never a hash: most are
+                // letters alone, and are not read twice.
+                var hasDigit = false
+                while index < token.count, NameSegment.isPart(token[index]) {
+                    if token[index] &- 0x30 < 10 { hasDigit = true }
+                    index += 1
+                }
+                guard index > start else { continue }
+                if hasDigit, NameSegment.isHash(token, from: start, to: index) { continue }
                 forEachWord(in: token, from: start, to: index, body)
             }
         }
