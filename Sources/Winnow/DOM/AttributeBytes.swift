@@ -126,7 +126,7 @@ extension Node {
             }
             return word.withUTF8Buffer { expected in
                 value.split(separator: 0x20).contains { token in
-                    token.elementsEqual(expected) { byte, letter in (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == letter }
+                    token.elementsEqual(expected) { byte, letter in Text.lowercasedASCII(byte) == letter }
                 }
             }
         } ?? false

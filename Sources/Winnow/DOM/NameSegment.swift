@@ -18,11 +18,8 @@ enum NameSegment {
     /// byte past ASCII (a letter of a non-Latin name, as `NameWords` takes it).
     @inline(__always)
     static func isPart(_ byte: UInt8) -> Bool {
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || Text.isASCIIDigit(byte) || byte >= 0x80
     }
-
-    @inline(__always)
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     /// Whether `token[start..<end]`, a segment, reads as a hash: ASCII
     /// letters and digits mixed, with two runs of digits or more
@@ -41,11 +38,11 @@ enum NameSegment {
         while index < end {
             let byte = token[index]
             if byte >= 0x80 { return false }
-            if isDigit(byte) {
+            if Text.isASCIIDigit(byte) {
                 if !previousWasDigit { digitRuns += 1 }
                 previousWasDigit = true
                 letterRun = 0
-            } else if byte | 0x20 == 0x78, previousWasDigit, index + 1 < end, isDigit(token[index + 1]) {
+            } else if byte | 0x20 == 0x78, previousWasDigit, index + 1 < end, Text.isASCIIDigit(token[index + 1]) {
                 // 300x250: the number goes on.
             } else {
                 if previousWasDigit || index == start { letterRuns += 1 }

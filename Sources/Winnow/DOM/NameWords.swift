@@ -143,7 +143,7 @@ public struct NameWords: Sendable, Hashable {
             for byte in token {
                 hash = NameHash.adding(byte, to: hash)
                 if byte >= 0x80 { isASCII = false }
-                window = (window << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) & Builder.sevenBytes
+                window = (window << 8 | UInt64(Text.lowercasedASCII(byte))) & Builder.sevenBytes
                 if window == Builder.comment { classTokensHoldComment = true }
             }
             let name = String(decoding: token, as: UTF8.self)
@@ -179,7 +179,7 @@ public struct NameWords: Sendable, Hashable {
                 let word = String(unsafeUninitializedCapacity: end - start) { output in
                     for offset in 0..<(end - start) {
                         let byte = token[start + offset]
-                        let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                        let lower = Text.lowercasedASCII(byte)
                         output[offset] = lower
                         hash = NameHash.adding(lower, to: hash)
                         if byte >= 0x80 { isASCII = false }
@@ -209,7 +209,7 @@ public struct NameWords: Sendable, Hashable {
                 // letters alone, and are not read twice.
                 var hasDigit = false
                 while index < token.count, NameSegment.isPart(token[index]) {
-                    if token[index] &- 0x30 < 10 { hasDigit = true }
+                    if Text.isASCIIDigit(token[index]) { hasDigit = true }
                     index += 1
                 }
                 guard index > start else { continue }
@@ -281,7 +281,7 @@ public struct NameWords: Sendable, Hashable {
         let token = Array(bytes)
         token.withUnsafeBufferPointer { token in
             Builder.forEachWord(in: token) { start, end in
-                words.append(String(decoding: token[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+                words.append(Text.lowercasedASCII(UnsafeBufferPointer(rebasing: token[start..<end])))
             }
         }
         return words

@@ -38,7 +38,7 @@ struct Charset: Hashable, Sendable {
     /// ISO-2022-KR and HZ pages; a cleaner would rather guess from the bytes).
     /// Surrounding whitespace and case are ignored, as the standard says.
     init?(label: String) {
-        let key = String(decoding: label.utf8.filter { !CharsetLabels.isWhitespace($0) }.map(CharsetLabels.lowercased), as: UTF8.self)
+        let key = String(decoding: label.utf8.filter { !CharsetLabels.isWhitespace($0) }.map { Text.lowercasedASCII($0) }, as: UTF8.self)
         // Labels never contain inner whitespace, so dropping all of it is
         // the same as trimming for every real label.
         guard let charset = CharsetLabels.table[key] else { return nil }
@@ -117,9 +117,5 @@ enum CharsetLabels {
 
     static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
-    }
-
-    static func lowercased(_ byte: UInt8) -> UInt8 {
-        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
     }
 }

@@ -49,7 +49,7 @@ private struct DeclarationScanner {
     private func matches(_ text: String, at index: Int) -> Bool {
         var index = index
         for expected in text.utf8 {
-            guard let actual = byte(at: index), CharsetLabels.lowercased(actual) == expected else { return false }
+            guard let actual = byte(at: index), Text.lowercasedASCII(actual) == expected else { return false }
             index += 1
         }
         return true
@@ -145,7 +145,7 @@ private struct DeclarationScanner {
                 break
             }
             if current == Self.slash || current == Self.greater { return result() }
-            name.append(CharsetLabels.lowercased(current))
+            name.append(Text.lowercasedASCII(current))
             position += 1
         }
         guard byte(at: position) == Self.equals else { return result() }
@@ -158,13 +158,13 @@ private struct DeclarationScanner {
             while let current = byte(at: position) {
                 position += 1
                 if current == opening { return result() }
-                value.append(CharsetLabels.lowercased(current))
+                value.append(Text.lowercasedASCII(current))
             }
             return result()
         }
         if opening == Self.greater { return result() }
         while let current = byte(at: position), !CharsetLabels.isWhitespace(current), current != Self.greater {
-            value.append(CharsetLabels.lowercased(current))
+            value.append(Text.lowercasedASCII(current))
             position += 1
         }
         return result()
@@ -216,7 +216,7 @@ private struct DeclarationScanner {
         guard opening == Self.doubleQuote || opening == Self.singleQuote,
             let closing = declaration[(index + 1)...].firstIndex(of: opening)
         else { return nil }
-        let label = String(decoding: declaration[(index + 1)..<closing].map(CharsetLabels.lowercased), as: UTF8.self)
+        let label = String(decoding: declaration[(index + 1)..<closing].map { Text.lowercasedASCII($0) }, as: UTF8.self)
         guard var charset = Charset(label: label) else { return nil }
         if charset.isUTF16 { charset = .utf8 }
         return CharsetDeclaration(label: label, charset: charset, form: .xmlDeclaration)

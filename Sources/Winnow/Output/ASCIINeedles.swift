@@ -31,11 +31,10 @@ extension Text {
     static func containsAny(_ needles: ASCIINeedles, in text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-            for start in bytes.indices where needles.mayStart(with: lower(bytes[start])) {
-                for needle in needles.needles where needle.count <= bytes.count - start && lower(bytes[start]) == needle[0] {
+            for start in bytes.indices where needles.mayStart(with: lowercasedASCII(bytes[start])) {
+                for needle in needles.needles where needle.count <= bytes.count - start && lowercasedASCII(bytes[start]) == needle[0] {
                     var offset = 1
-                    while offset < needle.count, lower(bytes[start + offset]) == needle[offset] { offset += 1 }
+                    while offset < needle.count, lowercasedASCII(bytes[start + offset]) == needle[offset] { offset += 1 }
                     if offset == needle.count { return true }
                 }
             }

@@ -226,7 +226,7 @@ public enum Text {
         guard let first = needleBytes.first else { return true }
         guard haystackBytes.count >= needleBytes.count else { return false }
         @inline(__always) func lower(_ byte: UInt8) -> UInt8 {
-            ignoringASCIICase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            ignoringASCIICase ? lowercasedASCII(byte) : byte
         }
         let firstLower = lower(first)
         for start in 0...(haystackBytes.count - needleBytes.count) where lower(haystackBytes[start]) == firstLower {

@@ -64,7 +64,7 @@ struct LiteralPrefixes: Sendable, Hashable {
                 continue
             }
             if inLiteral, LiteralPrefixes.isPlain(byte) {
-                current.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                current.append(Text.lowercasedASCII(byte))
                 index += 1
                 continue
             }
@@ -174,13 +174,13 @@ struct LiteralPrefixes: Sendable, Hashable {
         guard let first = bytes.first else { return false }
         // A byte past ASCII may be a letter that folds to one of them.
         guard first < 0x80 else { return !prefixes.isEmpty }
-        let lower = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
+        let lower = Text.lowercasedASCII(first)
         return byFirstByte[Int(lower)].contains { prefix in
             for offset in 1..<prefix.count {
                 guard offset < bytes.count else { return false }
                 let byte = bytes[offset]
                 if byte >= 0x80 { return true }
-                if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != prefix[offset] { return false }
+                if Text.lowercasedASCII(byte) != prefix[offset] { return false }
             }
             return true
         }

@@ -34,7 +34,7 @@ struct Headline {
         // the rest a space, as the scalar rules below do for ASCII.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             let kept = text.utf8.map { byte -> UInt8 in
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                let lower = Text.lowercasedASCII(byte)
                 return (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) ? lower : 0x20
             }
             return kept.withUnsafeBufferPointer { Text.collapsingWhitespace(utf8: $0) }

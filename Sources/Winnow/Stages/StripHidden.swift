@@ -134,7 +134,7 @@ public struct StripHidden: Stage {
             var compact: [UInt8] = []
             compact.reserveCapacity(value.count)
             for byte in value where !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
-                compact.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                compact.append(Text.lowercasedASCII(byte))
             }
             return compact.withUnsafeBufferPointer { bytes in
                 StripHidden.hidingDeclarations.contains { declaration in

@@ -189,14 +189,7 @@ enum CommentControls {
                 if bytes[rest] >= 0x80 { return nil }
                 rest += 1
             }
-            return Substring(
-                String(unsafeUninitializedCapacity: end - start) { buffer in
-                    for offset in 0..<(end - start) {
-                        let byte = bytes[start + offset]
-                        buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                    }
-                    return end - start
-                })
+            return Substring(Text.lowercasedASCII(UnsafeBufferPointer(rebasing: bytes[start..<end])))
         }
     }
 
@@ -230,7 +223,7 @@ enum CommentControls {
     /// the letters lower-cased (ASCII's letters and digits are exactly the
     /// characters below 0x80 that are `isLetter` or `isNumber`).
     static func asciiLowercasedWords(of text: String) -> [Substring] {
-        let lowered = Substring(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let lowered = Substring(decoding: text.utf8.map { Text.lowercasedASCII($0) }, as: UTF8.self)
         return lowered.utf8.split { !isWordByte($0) }.map { Substring($0) }
     }
 

@@ -94,7 +94,7 @@ enum CommentCount {
         while start < end, asciiLabelTrimmed[Int(bytes[start])] { start += 1 }
         while end > start, asciiLabelTrimmed[Int(bytes[end - 1])] { end -= 1 }
         return asciiLabels.contains { label in
-            label.count == end - start && label.indices.allSatisfy { label[$0] == lowerASCII(bytes[start + $0]) }
+            label.count == end - start && label.indices.allSatisfy { label[$0] == Text.lowercasedASCII(bytes[start + $0]) }
         }
     }
 
@@ -117,7 +117,7 @@ enum CommentCount {
         return asciiLabels.contains { label in
             var position = 0
             for byte in bytes where byte < 0x80 && !asciiLabelTrimmed[Int(byte)] {
-                let lower = lowerASCII(byte)
+                let lower = Text.lowercasedASCII(byte)
                 while position < label.count, label[position] != lower { position += 1 }
                 guard position < label.count else { return false }
                 position += 1
@@ -145,7 +145,7 @@ enum CommentCount {
                             let length = starts[word + 1] - from
                             guard length <= bytes.count - start else { continue }
                             var offset = 1
-                            while offset < length, lowerASCII(bytes[start + offset]) == words[from + offset] { offset += 1 }
+                            while offset < length, Text.lowercasedASCII(bytes[start + offset]) == words[from + offset] { offset += 1 }
                             if offset == length { return true }
                         }
                     }
@@ -155,10 +155,6 @@ enum CommentCount {
         }
     }
 
-    @inline(__always)
-    private static func lowerASCII(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-    }
 
     /// Every count and label holds one of these (ASCII, any case): a
     /// heading without one is passed over before any pattern runs.
@@ -174,7 +170,7 @@ enum CommentCount {
     /// in either case.
     private static let announcementOpenings: [UInt16] = (0..<256).map { byte in
         announcementWords.indices.reduce(0) { mask, index in
-            lowerASCII(UInt8(byte)) == announcementWords[index].utf8.first! ? mask | 1 << index : mask
+            Text.lowercasedASCII(UInt8(byte)) == announcementWords[index].utf8.first! ? mask | 1 << index : mask
         }
     }
     private static let labelTrimmed = CharacterSet.punctuationCharacters.union(.whitespaces)
@@ -189,7 +185,7 @@ enum CommentCount {
     /// a letter to ICU) is left to the pattern.
     static func mayOpenWithCount(_ text: String) -> Bool {
         guard let first = text.utf8.first(where: { !($0 == 0x20 || (0x09...0x0D).contains($0)) }) else { return false }
-        let lower = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
+        let lower = Text.lowercasedASCII(first)
         return first >= 0x80 || (0x30...0x39).contains(first) || lower == UInt8(ascii: "n") || lower == UInt8(ascii: "c")
             || lower == UInt8(ascii: "r")
     }

@@ -346,7 +346,6 @@ struct CommentHeader {
     /// thousands of instructions a line, and every comment has a byline.
     static func withoutFraming(_ text: String) -> String {
         var bytes = Array(text.utf8)
-        let lower = { (byte: UInt8) -> UInt8 in byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
         // `@` belongs to a handle ("@theslynch").
         let isWordByte = { (byte: UInt8) -> Bool in
             (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte >= 0x80
@@ -355,14 +354,14 @@ struct CommentHeader {
         /// Whether `word` starts at `index` as a whole word.
         func word(_ word: [UInt8], at index: Int) -> Bool {
             guard index + word.count <= bytes.count, index == 0 || !isWordByte(bytes[index - 1]) else { return false }
-            for offset in word.indices where lower(bytes[index + offset]) != word[offset] { return false }
+            for offset in word.indices where Text.lowercasedASCII(bytes[index + offset]) != word[offset] { return false }
             return index + word.count == bytes.count || !isWordByte(bytes[index + word.count])
         }
         let separator = Array(" | ".utf8)
         // 1. The speech word and everything after it (looked for only
         // where a speech word's first letter stands).
         if let cut = bytes.indices.first(where: { index in
-            opensSpeechWord[Int(lower(bytes[index]))] && speechWords.contains { word($0, at: index) }
+            opensSpeechWord[Int(Text.lowercasedASCII(bytes[index]))] && speechWords.contains { word($0, at: index) }
         }) {
             bytes.replaceSubrange(cut..., with: separator)
         }
@@ -372,7 +371,7 @@ struct CommentHeader {
             if bytes[index] == UInt8(ascii: "("), let close = bytes[index...].firstIndex(of: UInt8(ascii: ")")) {
                 let inside = bytes[(index + 1)..<close].filter { $0 != UInt8(ascii: "#") }
                 let isNumber = !inside.isEmpty && inside.allSatisfy { (0x30...0x39).contains($0) }
-                let isScore = inside.count >= 5 && inside.prefix(5).map(lower) == Array("score".utf8)
+                let isScore = inside.count >= 5 && inside.prefix(5).map { Text.lowercasedASCII($0) } == Array("score".utf8)
                 if isNumber || isScore {
                     bytes.replaceSubrange(index...close, with: separator)
                     index += separator.count

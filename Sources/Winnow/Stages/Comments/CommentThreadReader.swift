@@ -81,7 +81,7 @@ struct CommentThreadReader {
     static func mayOpenSystemLine(_ line: String) -> Bool {
         var word: [UInt8] = []
         for byte in line.utf8 {
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            let lower = Text.lowercasedASCII(byte)
             let isAlphanumeric = (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower)
             if isAlphanumeric {
                 word.append(lower)
@@ -124,14 +124,14 @@ struct CommentThreadReader {
             var end = bytes.count
             for index in bytes.indices {
                 let byte = bytes[index]
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                let lower = Text.lowercasedASCII(byte)
                 if lower >= 0x30 && lower <= 0x39 {
                     // A count opens a line that names what it counts.
                     if start < 0 { return bytes.contains { $0 >= 0x80 } || Text.containsAny(countedThings, in: text) }
                 } else if lower >= 0x61 && lower <= 0x7A {
                     if start < 0 { start = index }
                 } else if byte >= 0x80 || byte == UInt8(ascii: "_") {
-                    let prefix = start < 0 ? "" : lowercasedASCII(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    let prefix = start < 0 ? "" : Text.lowercasedASCII(UnsafeBufferPointer(rebasing: bytes[start..<index]))
                     return promptOpenings.contains { $0.hasPrefix(prefix) }
                 } else if start >= 0 {
                     end = index
@@ -142,18 +142,9 @@ struct CommentThreadReader {
                 if start >= 0, index - start + 1 > longestPromptOpening { return false }
             }
             guard start >= 0 else { return false }
-            let opening = lowercasedASCII(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            let opening = Text.lowercasedASCII(UnsafeBufferPointer(rebasing: bytes[start..<end]))
             guard promptOpenings.contains(opening) else { return false }
             return mayGoOnAsPrompt(text, after: opening, rest: UnsafeBufferPointer(rebasing: bytes[end...]))
-        }
-    }
-
-    /// ASCII bytes as a String, upper-case letters lowered (a word of a
-    /// few bytes: stored in the String itself, nothing allocated).
-    private static func lowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { output in
-            for index in bytes.indices { output[index] = bytes[index] >= 0x41 && bytes[index] <= 0x5A ? bytes[index] | 0x20 : bytes[index] }
-            return bytes.count
         }
     }
 
@@ -193,7 +184,7 @@ struct CommentThreadReader {
                     guard offset < rest.count else { return false }
                     let byte = rest[offset]
                     if byte >= 0x80 { return true }
-                    if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != expected { return false }
+                    if Text.lowercasedASCII(byte) != expected { return false }
                 }
                 return true
             }

@@ -112,15 +112,13 @@ struct HeaderLineScanner {
         }
     }
 
-    static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-
     static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
 
     /// `\s` in a line the scanners read: white space past ASCII is not
     /// modelled.
     static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 
-    static func isASCIIWordCharacter(_ byte: UInt8) -> Bool { isASCIILetter(byte) || isASCIIDigit(byte) || byte == UInt8(ascii: "_") }
+    static func isASCIIWordCharacter(_ byte: UInt8) -> Bool { isASCIILetter(byte) || Text.isASCIIDigit(byte) || byte == UInt8(ascii: "_") }
 
     /// The scalar whose UTF-8 sequence starts at `index`.
     func scalar(at index: Int) -> Unicode.Scalar {
@@ -189,7 +187,7 @@ struct HeaderLineScanner {
         let characters = text.utf8Start
         for offset in 0..<count {
             let byte = bytes[index + offset]
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            let lower = Text.lowercasedASCII(byte)
             if lower != characters[offset] { return nil }
         }
         return next(index + count)
@@ -227,7 +225,7 @@ struct HeaderLineScanner {
 
     /// `\d{m,n}`.
     func digits(_ count: ClosedRange<Int>, at index: Int, then next: Continuation) -> Int? {
-        repeated(Self.isASCIIDigit, count, at: index, then: next)
+        repeated(Text.isASCIIDigit, count, at: index, then: next)
     }
 
     /// `\s*` (`atLeast: 0`) or `\s+` (`atLeast: 1`).

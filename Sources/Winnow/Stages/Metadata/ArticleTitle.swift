@@ -413,7 +413,7 @@ enum ArticleTitle {
     /// nil if neither a letter nor a digit.
     @inline(__always)
     private static func comparableByte(_ byte: UInt8) -> UInt8? {
-        let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        let lower = Text.lowercasedASCII(byte)
         return (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) ? lower : nil
     }
 

@@ -93,7 +93,7 @@ enum AuthorNames {
         // after them ends the last: the first `length` bytes are the first
         // `length` Characters, lower-cased byte by byte.
         if head.count == length + 1, head.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-            return zip(head, prefix.utf8).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+            return zip(head, prefix.utf8).allSatisfy { Text.lowercasedASCII($0) == $1 }
         }
         return text.count > prefix.count && text.lowercased().hasPrefix(prefix)
     }

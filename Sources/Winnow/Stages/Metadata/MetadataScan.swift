@@ -279,7 +279,7 @@ struct MetaTags {
     static func normalizedKey(ascii key: UnsafeBufferPointer<UInt8>) -> String {
         String(unsafeUninitializedCapacity: key.count) { buffer in
             for (index, byte) in key.enumerated() {
-                buffer[index] = byte == 0x2E ? 0x3A : byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                buffer[index] = byte == 0x2E ? 0x3A : Text.lowercasedASCII(byte)
             }
             return key.count
         }

@@ -270,7 +270,7 @@ struct PageEvidence {
                 var hasDigit = false
                 for index in 0..<length {
                     let byte = content[start + index]
-                    bytes[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    bytes[index] = Text.lowercasedASCII(byte)
                     if byte >= 0x30 && byte <= 0x39 { hasDigit = true }
                 }
                 if hasDigit, Price.appears(in: bytes) { prices += 1 }
