@@ -17,9 +17,10 @@ public struct RuleApplication {
     let prepared: StageRules
     var rules: [Rule] { prepared.rules }
     let stage: String
-    /// Decides whether a matched element may go; lets a stage protect
-    /// nodes it knows are content (the article root, say).
-    let mayRemove: (Node) -> Bool
+    /// Decides whether a matched element may go, told the rule that
+    /// matched it; lets a stage protect nodes it knows are content (the
+    /// article root, say), or put a decision off to after the walk.
+    let mayRemove: (Node, Rule) -> Bool
     /// Whether a user's `keep` rule protects the element: asked before any
     /// removal, an `unguarded` rule's included.
     let isKept: (Node) -> Bool
@@ -32,6 +33,12 @@ public struct RuleApplication {
 
     public init(
         page: Page, stage: String, exceptLayoutTokens: Bool = false, mayRemove: @escaping (Node) -> Bool = { _ in true }
+    ) {
+        self.init(page: page, stage: stage, exceptLayoutTokens: exceptLayoutTokens) { node, _ in mayRemove(node) }
+    }
+
+    public init(
+        page: Page, stage: String, exceptLayoutTokens: Bool = false, mayRemoveByRule mayRemove: @escaping (Node, Rule) -> Bool
     ) {
         self.page = page
         self.exceptLayoutTokens = exceptLayoutTokens
@@ -47,7 +54,7 @@ public struct RuleApplication {
                 kept.contains(node) || node.ancestors.contains(where: kept.contains) || kept.contains(where: { $0.isInside(node) })
             }
             self.isKept = isKept
-            self.mayRemove = { node in !isKept(node) && mayRemove(node) }
+            self.mayRemove = { node, rule in !isKept(node) && mayRemove(node, rule) }
         }
     }
 
@@ -55,7 +62,7 @@ public struct RuleApplication {
     /// a rule that says its matches are never content (`unguarded`), whose
     /// removal only a user's `keep` stops.
     func mayRemove(_ node: Node, by rule: Rule) -> Bool {
-        rule.isUnguarded ? !isKept(node) : mayRemove(node)
+        rule.isUnguarded ? !isKept(node) : mayRemove(node, rule)
     }
 
     /// Runs selector rules, then hints and text patterns in one walk.

@@ -31,6 +31,43 @@ import Testing
         #expect(article.text.contains("harbour barrier"))
     }
 
+    /// Dotdash Meredith's header opens a `<div>` in the menu button and
+    /// closes the button first: libxml2 (2.9) keeps the button open to the
+    /// end of the page. The script after the article holds more text than
+    /// the article, so the guard must ask once the scripts are gone.
+    @Test func aButtonThatSwallowedThePageIsNotAControl() throws {
+        let script = String(repeating: "var x = 'a long script that counts for nothing'; ", count: 20)
+        let paragraph = "<p>A paragraph of article prose about the harbour barrier, long enough to be prose for the guards, "
+            + "with commas, clauses, its cost, its delays, and a full stop at the end of it.</p>"
+        let article = try TestSupport.clean("""
+            <html><body><header><div class="menu-button-container"><button class="menu-button" aria-label="Main menu">\
+            <div class="menu-button-inner"><svg><use href="#icon-menu"></use></svg><div></button></div>
+            <div class="logo"><a href="/">Home</a></div></header>
+            <main><article><h1>The harbour</h1>\(paragraph)\(paragraph)\(paragraph)<input type="search"><button>Subscribe</button></article></main>
+            <script>\(script)</script></body></html>
+            """)
+        #expect(article.text.contains("harbour barrier"))
+        let controls = FrameStageTests.removed(article, stage: "strip-non-content").filter { $0.rule == "form-controls" }
+        #expect(controls.count == 2, "the controls inside the swallowing button still go")
+        #expect(!article.text.contains("Subscribe"))
+    }
+
+    /// A shop's card made of a `<button>` with a few paragraphs' text in it
+    /// is a control beside the page's prose, and goes.
+    @Test func aCardButtonBesideTheArticleGoes() throws {
+        let article = try TestSupport.clean("""
+            <html><body><article>\(FrameStageTests.prose)\(FrameStageTests.prose)\(FrameStageTests.prose)</article>
+            <div class="cta"><button type="button" class="popup-opener"><div>How to use the barrier gate</div>
+            <div>A popup paragraph of card text, long enough to count as prose, with commas, clauses, and a stop. \
+            More of the same popup text, long enough, with commas, clauses, and words about the gate opener. \
+            And a third sentence of card text that a shop prints on the card, with commas and a full stop. \
+            A fourth sentence, so that the card holds the text of a few paragraphs and is weighed against the page.</div></button></div>
+            </body></html>
+            """)
+        #expect(article.text.contains("harbour barrier"))
+        #expect(!article.text.contains("popup paragraph"))
+    }
+
     // MARK: - strip-hidden
 
     @Test func hiddenElementsGoButEmptyDataStays() throws {
