@@ -45,6 +45,7 @@ public final class Document {
             } ?? nil
         }
         guard let parsed else { throw DocumentError.unparsable }
+        StrayTopLevelContent.adopt(in: parsed)
         pointer = parsed
     }
 
