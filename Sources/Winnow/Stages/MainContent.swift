@@ -134,6 +134,11 @@ public struct MainContent: Stage {
         if MainContent.isInComplementaryLandmark(scored) {
             return (marked, "the scoring's pick, \(scored.label), is in an <aside> or role=complementary")
         }
+        // Nor does the site's footer that the frame rules had to leave for
+        // its long paragraphs of fine print (an insurer's disclosures).
+        if MainContent.isInSiteFooter(scored), !marked.isInside(scored) {
+            return (marked, "the scoring's pick, \(scored.label), is in the site's <footer> or role=contentinfo")
+        }
         return markedChars >= scoredChars
             ? (marked, "it has more text than the scoring's pick elsewhere, \(scored.label) (\(share))")
             : (nil, "the marked \(marked.label) elsewhere has less text than \(scored.label) (\(share))")
@@ -170,6 +175,22 @@ public struct MainContent: Stage {
         ([node] + Array(node.ancestors)).contains { element in
             element.hasName("aside") || element.attribute("role").map { $0.lowercased() == "complementary" } ?? false
         }
+    }
+
+    /// Whether `node` is in a `<footer>` or `role=contentinfo` that no
+    /// `<article>`, `<main>` or `role=main` holds: the site's footer, not
+    /// an article's.
+    static func isInSiteFooter(_ node: Node) -> Bool {
+        var inFooter = false
+        for element in [node] + Array(node.ancestors) {
+            if element.hasName("article") || element.hasName("main") || element.attribute("role").map({ $0.lowercased() == "main" }) ?? false {
+                return false
+            }
+            if element.hasName("footer") || element.attribute("role").map({ $0.lowercased() == "contentinfo" }) ?? false {
+                inFooter = true
+            }
+        }
+        return inFooter
     }
 
     /// Removes every sibling of `main` and of each of its ancestors up to

@@ -239,6 +239,39 @@ import Testing
         #expect(!MainContent.isInComplementaryLandmark(main))
     }
 
+    /// An insurer's page: the `<main>` region of short feature blocks, and
+    /// long paragraphs of legal disclosures in the site's `<footer>`, which
+    /// the frame rules leave since they hold most of the prose. The main
+    /// region is the content, not the fine print.
+    @Test func theMainRegionOutweighsFinePrintInTheSiteFooter() throws {
+        let disclosure = (1...8).map { number in
+            "<p>Disclosure \(number): prices vary based on how you buy, savings are averages and not available in all states, and coverage is provided by third parties under their own terms.</p>"
+        }.joined()
+        let document = try TestSupport.document("""
+            <html><body><main id="main"><h1>Pet insurance</h1><div class="feature"><h2>Affordable care</h2>
+            <p>Costly veterinary care should not get in the way of the care your pet needs, so cover helps.</p></div>
+            <div class="feature"><h2>Any vet</h2><p>Visit any licensed veterinarian in the country, including specialists.</p></div>
+            <div class="feature"><h2>Fast claims</h2><p>Send the vet's bill from your phone, and most claims are paid within days.</p></div>
+            </main><footer class="footer"><div class="disclosures">\(disclosure)</div></footer></body></html>
+            """)
+        let fine = try #require(document.body?.descendantElements().first { $0.attribute("class") == "disclosures" })
+        #expect(MainContent.isInSiteFooter(fine))
+        let page = Page(document: document, url: nil, rules: try RuleSet.builtIn.get(), options: CleanerOptions())
+        try MainContent().run(on: page)
+        let main = try #require(page.mainContent)
+        #expect(main.hasName("main"), "\(main.label)")
+        #expect(!MainContent.isInSiteFooter(main))
+    }
+
+    /// An article's own `<footer>` (its tags, its byline) is not the site's.
+    @Test func anArticlesFooterIsNotTheSitesFooter() throws {
+        let document = try TestSupport.document("""
+            <html><body><article><p>Text.</p><footer><p class="byline">By A. Writer</p></footer></article></body></html>
+            """)
+        let byline = try #require(document.body?.descendantElements().first { $0.attribute("class") == "byline" })
+        #expect(!MainContent.isInSiteFooter(byline))
+    }
+
     /// A man page: the whole text is one `<pre>` straight in `<body>`,
     /// beside a small navigation box; the body itself is the content.
     @Test func textWrittenStraightIntoTheBodyIsTheContent() throws {
