@@ -166,4 +166,24 @@ struct ListingAndProductRuleTests {
         #expect(!article.text.contains("These terms apply"))
         #expect(!article.text.contains("Terms of Service"))
     }
+
+    /// REI's layout: the product's description, then a reviews section
+    /// (`div.product-reviews`) whose reviews hold more prose than the
+    /// description. The frame guard would keep the section as the
+    /// article; on a product page reviews are never the content.
+    @Test func reviewsThatOutweighTheDescriptionGoFromAProductPage() throws {
+        let review = "<div class=\"individual-review\"><p class=\"individual-review__review\">Fantastic bag that just falls short "
+            + "of five stars for me. It is spacious, well built and comfortable on long days, though the hip belt pockets are "
+            + "small for a phone and the bottle sleeves are tight once the main compartment is full.</p></div>"
+        let html = """
+            <html><body><main><h1>Trail 40 Pack</h1>
+            <p>A top-loading pack for long day hikes, with a padded hip belt, a ventilated back panel, side bottle
+            sleeves and a rain cover that stows in the lid, cut from recycled nylon ripstop that shrugs off brush.</p>
+            <div class="product-reviews"><h2>Reviews</h2><section class="product-reviews__reviews-list">
+            \(String(repeating: review, count: 6))</section></div></main></body></html>
+            """
+        let product = try Self.clean(html, as: .product)
+        #expect(product.text.contains("A top-loading pack for long day hikes"))
+        #expect(!product.text.contains("Fantastic bag"))
+    }
 }
