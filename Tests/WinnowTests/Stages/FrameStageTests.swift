@@ -113,6 +113,33 @@ import Testing
         #expect(article.text.contains("harbour barrier"))
     }
 
+    /// Apple's product pages end in a `<footer>` of numbered footnotes,
+    /// paragraphs of fine print that outweigh the page's short feature
+    /// blocks (the guard's prose): the tag names the site's footer, so it goes whatever the
+    /// guard counts; a class alone does not (`site-footer-classes`).
+    @Test func aSiteFooterOfFinePrintGoesAClassNamedFooterHoldingProseStays() throws {
+        let note = "<li>Testing conducted in January with preproduction systems and software, battery life varies by use "
+            + "and configuration, and results depend on settings, network and many other factors; see the site for more.</li>"
+        // More than `Cleaner.minimumArticleChars` in all: a shorter page is
+        // cleaned again with the frame's large removals spared.
+        let features = (1...9).map {
+            "<div class=\"tile\"><h2>Feature \($0)</h2><p>A short line about feature \($0), what it does for you.</p></div>"
+        }.joined()
+        let page = """
+            <html><body><div class="page"><h1>Laptop Air</h1>\(features)</div>
+            <footer id="globalfooter"><section class="sosumi"><ol>\(String(repeating: note, count: 6))</ol></section></footer></body></html>
+            """
+        let product = try TestSupport.clean(page, pageType: .product)
+        #expect(product.text.contains("A short line about feature 2"))
+        #expect(!product.text.contains("Testing conducted"))
+        #expect(FrameStageTests.removed(product, stage: "strip-boilerplate").contains { $0.rule == "site-footer" })
+        // The same prose in a wrapper whose class says footer stays.
+        let wrapped = try TestSupport.clean("""
+            <html><body><div class="content-footer-wrap"><h1>Notes</h1>\(String(repeating: FrameStageTests.prose, count: 3))</div></body></html>
+            """)
+        #expect(wrapped.text.contains("harbour barrier"))
+    }
+
     /// A header, footer or aside inside the article (or `<main>`) is the
     /// article's; a header around the headline is too. A "skip" link goes
     /// wherever it is, and an in-page link that says something else stays.
