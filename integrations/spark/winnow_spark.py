@@ -89,7 +89,7 @@ def run(spark, args, batch_arguments, startup=0.0):
     """Runs the job on `spark` and returns its JobSummary. Raises UsageError
     or JobFailed."""
     from winnow_counts import CountsParam, JobSummary
-    from winnow_records import lines_frame, records_frame
+    from winnow_records import lines_frame, records_frame, write_parquet
 
     started = time.monotonic()
     started_at = time.time()
@@ -110,13 +110,13 @@ def run(spark, args, batch_arguments, startup=0.0):
 
     partitions = min(args.partitions or len(inputs), len(inputs))
     counts = context.accumulator({}, CountsParam())
-    frame = lines_frame(spark, clean_batches(settings, counts, inputs), len(inputs), partitions)
+    function = clean_batches(settings, counts, inputs, args.format)
     mode = "overwrite" if args.overwrite else "errorifexists"
     try:
         if args.format == "jsonl":
-            frame.write.mode(mode).text(args.output)
+            lines_frame(spark, function, len(inputs), partitions).write.mode(mode).text(args.output)
         else:
-            records_frame(frame).write.mode(mode).parquet(args.output)
+            write_parquet(records_frame(spark, function, len(inputs), partitions), mode, args.output)
     except Exception as error:  # Py4JJavaError, or pyspark's captured exceptions
         raise JobFailed(_reason(error)) from None
     return JobSummary(counts.value, time.monotonic() - started, startup, args.output, args.format, started_at)

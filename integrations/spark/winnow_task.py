@@ -1,6 +1,7 @@
 """One Spark task's work: each of its inputs streamed through one
 long-lived `winnow batch` process, whose JSON lines become the task's rows
-(sent to the JVM as Arrow record batches, see `clean_batches`).
+(sent to the JVM as Arrow record batches, see `clean_batches`): the lines
+themselves, or the records parsed into the Parquet columns.
 
 Every input gives exactly one output record per input record, or the task
 fails: a `winnow` that dies, exits with an error, stops before the end of its
@@ -33,7 +34,7 @@ PROVENANCE_KEYS = ("input", "line", "offset", "warc_record_id", "target_uri", "w
 # enough that the copy costs nothing next to cleaning, small enough to hold.
 COPY_CHUNK_BYTES = 1 << 20
 
-# winnow's output is read up to READ_BYTES at a time and handed on in lists
+# winnow's output is read up to READ_BYTES at a time and handed on in pieces
 # of whole lines of about LINES_CHUNK_BYTES (more for a longer line): the
 # memory a task holds, whatever the input's size.
 READ_BYTES = 1 << 20
@@ -221,24 +222,24 @@ class InputCleaner:
 
     def clean(self, uri):
         """The input's records, as JSON lines (str) without their newline."""
-        for lines in self.clean_chunks(uri):
-            for line in lines:
-                yield line.decode("utf-8")
+        for chunk in self.clean_chunks(uri):
+            yield from chunk[:-1].decode("utf-8").split("\n")
 
     def clean_chunks(self, uri):
-        """The input's records as lists of JSON lines (bytes, as winnow wrote
-        them, without their newline), about LINES_CHUNK_BYTES at a time."""
+        """The input's records as JSON lines (bytes, as winnow wrote them,
+        each with its newline), about LINES_CHUNK_BYTES of whole lines at a
+        time."""
         try:
             opened = open_input(uri)
         except FileNotFoundError:
-            yield [self._failed_input(uri, "missing-file", f"{uri}: no such file")]
+            yield self._failed_input(uri, "missing-file", f"{uri}: no such file")
             return
         except (PermissionError, IsADirectoryError) as error:
-            yield [self._failed_input(uri, "unreadable", f"{uri}: cannot be read: {error.strerror or error}")]
+            yield self._failed_input(uri, "unreadable", f"{uri}: cannot be read: {error.strerror or error}")
             return
         try:
             if opened.size == 0:
-                yield [self._failed_input(uri, "empty-input", f"{uri}: the file is empty (0 bytes)")]
+                yield self._failed_input(uri, "empty-input", f"{uri}: the file is empty (0 bytes)")
                 return
             yield from self._run(uri, opened)
         finally:
@@ -249,7 +250,7 @@ class InputCleaner:
 
     def _failed_input(self, uri, kind, message):
         self.counts.add({"inputs": 1, "pages": 1, "errors": 1, "errors_by_kind": {kind: 1}})
-        return error_record(uri, kind, message).encode("utf-8")
+        return error_record(uri, kind, message).encode("utf-8") + b"\n"
 
     def _run(self, uri, opened):
         binary = resolve_winnow(self.settings.winnow)
@@ -294,10 +295,10 @@ class InputCleaner:
                                 continue
                         end = pending.rfind(b"\n") + 1
                         if end:
-                            lines = bytes(pending[:end - 1]).split(b"\n")
+                            chunk = bytes(pending[:end])
                             del pending[:end]
-                            records += len(lines)
-                            yield lines
+                            records += chunk.count(b"\n")
+                            yield chunk
                             if self._faulted(("fail-once",), uri, attempt):
                                 raise WinnowTaskError(f"injected fault ({FAULT_VARIABLE}): {uri}, attempt {attempt}")
                         if not piece:
@@ -417,23 +418,39 @@ def _invalidate_when_changed(importer):
 _WORKER_LIGHTENED = False
 
 
-def clean_batches(settings, counts, inputs):
+def clean_batches(settings, counts, inputs, output_format):
     """The function a Spark task runs (`mapInArrow`) over its share of
     `spark.range(len(inputs))`: each input's records as Arrow record batches
-    of one string column, `value`, about LINES_CHUNK_BYTES each."""
+    of about LINES_CHUNK_BYTES of lines each: for `jsonl`, one string
+    column, `value`, of the lines as winnow wrote them; for `parquet`, the
+    records parsed into winnow_records.RECORD_SCHEMA's columns."""
 
     def clean(batches):
         import pyarrow
 
+        from winnow_records import RecordFormatError, RecordParser
+
         _lighten_worker()
         schema = pyarrow.schema([pyarrow.field("value", pyarrow.string(), nullable=False)])
+        parser = RecordParser() if output_format == "parquet" else None
         cleaner = InputCleaner(settings, counts)
         for batch in batches:
             for index in batch.column(0).to_pylist():
-                for lines in cleaner.clean_chunks(inputs[index]):
-                    # The cast checks that every line is UTF-8.
-                    column = pyarrow.array(lines, pyarrow.binary()).cast(pyarrow.string())
-                    yield pyarrow.RecordBatch.from_arrays([column], schema=schema)
+                uri = inputs[index]
+                lines = 0
+                for chunk in cleaner.clean_chunks(uri):
+                    if parser is None:
+                        # The cast checks that every line is UTF-8.
+                        column = pyarrow.array(chunk[:-1].split(b"\n"), pyarrow.binary()).cast(pyarrow.string())
+                        yield pyarrow.RecordBatch.from_arrays([column], schema=schema)
+                        continue
+                    try:
+                        records = parser.parse(chunk)
+                    except RecordFormatError as error:
+                        raise WinnowTaskError(
+                            f"{uri}: winnow's output does not fit the Parquet columns, after its line {lines}: {error}"
+                        ) from None
+                    lines += records.num_rows
+                    yield records
 
     return clean
-

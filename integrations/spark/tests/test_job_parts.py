@@ -1,6 +1,7 @@
 """The job's parts that need no Spark: the Parquet schema against the record
-schema, the counts' sums, the summary line, the fault switch, the input
-listing's path rules and the task's checks on a winnow run."""
+schema, the records parsed into its columns, the counts' sums, the summary
+line, the fault switch, the input listing's path rules and the task's checks
+on a winnow run."""
 import json
 import os
 import subprocess
@@ -9,7 +10,7 @@ import pytest
 from conftest import REPOSITORY, input_file, winnow_binary
 from winnow_counts import CountsParam, JobSummary
 from winnow_inputs import _resolve, has_scheme, is_glob, is_record_file, open_input
-from winnow_records import JSON_TEXT_COLUMNS, RECORD_SCHEMA
+from winnow_records import JSON_TEXT_COLUMNS, RECORD_SCHEMA, RecordFormatError, RecordParser
 from winnow_task import Fault, InputCleaner, TaskSettings, WinnowTaskError, error_record, resolve_winnow
 
 
@@ -29,6 +30,85 @@ def test_parquet_columns_are_the_record_keys_in_order():
     assert RECORD_SCHEMA.fieldNames() == expected
     assert set(record) <= set(expected)
     assert set(JSON_TEXT_COLUMNS) == {"fields", "blocks", "comments", "removed"}
+
+
+def winnow_lines(*arguments):
+    """`winnow batch ARGUMENTS` run directly: its output (bytes)."""
+    return subprocess.run([winnow_binary(), "batch", "--jobs", "1", "--fail-on-error", "never", *arguments],
+                          capture_output=True, check=True).stdout
+
+
+def assert_parsed_as_written(output):
+    """Each line's columns hold its values; the JSON text columns, the
+    member's text exactly as winnow wrote it."""
+    lines = output[:-1].split(b"\n")
+    rows = RecordParser().parse(output).to_pylist()
+    assert len(rows) == len(lines)
+    for line, row in zip(lines, rows):
+        record = json.loads(line)
+        assert set(record) <= set(RECORD_SCHEMA.fieldNames())
+        for name in RECORD_SCHEMA.fieldNames():
+            if name in JSON_TEXT_COLUMNS and row[name] is not None:
+                assert row[name].encode() in line
+                assert json.loads(row[name]) == record[name], name
+            else:
+                assert row[name] == record.get(name), name
+
+
+def test_records_parse_into_the_columns():
+    """Every test input, articles and errors, with and without --explain
+    (`removed`), and the task's own error records."""
+    assert_parsed_as_written(winnow_lines(os.path.join(REPOSITORY, "Tests", "InputFiles")))
+    assert_parsed_as_written(winnow_lines(os.path.join(REPOSITORY, "Tests", "InputFiles"), "--explain"))
+    assert_parsed_as_written(error_record("s3a://b/x.warc", "missing-file", "no such file").encode() + b"\n")
+
+
+def test_json_text_members_are_found_whatever_the_fields_hold(tmp_path):
+    """A JSON Lines record's other members (`fields`) may have keys of any
+    name, the cut members' names included, and any string may hold what
+    looks like a key."""
+    html = ('<html><head><title>T ,"blocks":[ ,"schema":"x"</title></head><body><article><h1>T</h1>'
+            '<p>A paragraph with ,"comments":[] and ,"error":{"kind":"x"}} in it, long enough to be kept as the text '
+            'of an article by the cleaner.</p><p>Another paragraph ,"removed":null}, and more words to be kept.</p>'
+            '</article></body></html>')
+    tricky = {"blocks": [1, {"schema": "s"}], "schema": "x", "comments": None, "removed": {"error": 1},
+              "error": {"kind": "k", "message": "m"}, "fields": {"fields": 2}, "comment_count": "3", "text": ",\"x\":"}
+    records = [
+        {"url": "http://example.org/a", "html": html, **tricky},
+        {"url": "http://example.org/b", "html": 42, **tricky},
+        {"url": "http://example.org/c", **tricky},
+        {"url": "http://example.org/d", "html": html},
+    ]
+    path = tmp_path / "tricky.jsonl"
+    path.write_text("\n".join(json.dumps(record, separators=(", ", ": ")) for record in records) + "\n")
+    for options in ((), ("--explain",)):
+        output = winnow_lines(str(path), *options)
+        # Two error records (the one of a bad field with its fields null),
+        # and two fields with an error member.
+        assert output.count(b'"error":{') == 4
+        assert_parsed_as_written(output)
+
+
+def test_lines_that_do_not_fit_the_columns_fail():
+    article = winnow_lines(input_file("pages.warc"))[:-1].split(b"\n")[0]
+    parser = RecordParser()
+    assert parser.parse(article + b"\n").num_rows == 1
+    bad_lines = [
+        # A key after a JSON text member would be cut out with it.
+        article[:-1] + b',"unknown":[{}]}',
+        article.replace(b',"comment_count":', b',"unknown":[{}],"comment_count":', 1),
+        article.replace(b'"offset":', b'"offset":"', 1).replace(b',"warc_record_id"', b'","warc_record_id"', 1),
+        article.replace(b',"blocks":[', b',"blocks":[1,', 1),
+        article[:len(article) // 2],
+        b"not JSON",
+        article.replace(b'"title":"', b'"title":"\xff', 1),
+    ]
+    for line in bad_lines:
+        with pytest.raises(RecordFormatError):
+            parser.parse(line + b"\n")
+    # Elsewhere, a key the schema does not have is left out (as from_json did).
+    row = parser.parse(article.replace(b',"title":', b',"unknown":[{}],"title":', 1) + b"\n").to_pylist()[0]
+    assert row == parser.parse(article + b"\n").to_pylist()[0]
 
 
 def test_counts_add_up():
