@@ -14,6 +14,13 @@ extension Text {
         byte >= 0x30 && byte <= 0x39
     }
 
+    /// An ASCII letter, either case (setting the case bit maps A-Z onto
+    /// a-z and no other byte into it).
+    @inline(__always)
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+    }
+
     /// ASCII bytes as a String, upper-case letters lowered (a word of a
     /// few bytes is stored in the String itself: nothing allocated).
     static func lowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {

@@ -215,7 +215,7 @@ extension HeaderLineScanner {
     /// WEEKDAY: a weekday's first three letters and any letters after them
     /// ("Tue", "Tues", "Tuesday", "Sunshine").
     private func weekday(at index: Int, then next: Continuation) -> Int? {
-        func letters(_ afterStem: Int) -> Int? { repeated(Self.isASCIILetter, 0...Int.max, at: afterStem, then: next) }
+        func letters(_ afterStem: Int) -> Int? { repeated(Text.isASCIILetter, 0...Int.max, at: afterStem, then: next) }
         return literal("mon", at: index, then: letters)
             ?? literal("tue", at: index, then: letters)
             ?? literal("wed", at: index, then: letters)

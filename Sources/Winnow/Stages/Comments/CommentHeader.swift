@@ -274,7 +274,7 @@ struct CommentHeader {
                 let byte = bytes[index]
                 if byte != 0x20, index == 0 || bytes[index - 1] == 0x20 { words += 1 }
                 if !(byte == 0x0A && index > 0 && bytes[index - 1] == 0x0D) { characters += 1 }
-                if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { hasLetter = true }
+                if Text.isASCIILetter(byte) { hasLetter = true }
                 if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") { return false }
             }
             return words <= maximumNameWords && characters <= maximumNameChars && hasLetter
@@ -307,7 +307,7 @@ struct CommentHeader {
                 var end = start
                 while end < bytes.count, !isASCIINameSeparator(bytes[end]) { end += 1 }
                 let part = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if part.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) {
+                if part.contains(where: Text.isASCIILetter) {
                     return Text.collapsingWhitespace(utf8: part)
                 }
                 start = end + 1
@@ -470,7 +470,7 @@ struct CommentHeader {
     static func clockAndNamedDay(_ text: String) -> String? {
         guard let found = DateInText.dates(in: text).first else { return nil }
         let bytes = Array(text.utf8)
-        guard bytes[found.range].contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return nil }
+        guard bytes[found.range].contains(where: Text.isASCIILetter) else { return nil }
         var date = found.date
         // The first hh:mm outside the date, with "am"/"pm" after it.
         var index = 0

@@ -20,7 +20,7 @@ extension HeaderLineScanner {
     func hasSpeechShape() -> Bool {
         // Every verb opens with a letter: `\b` there asks for no word
         // character before it.
-        for start in bytes.indices where Self.isASCIILetter(bytes[start]) && !isWordCharacter(before: start) {
+        for start in bytes.indices where Text.isASCIILetter(bytes[start]) && !isWordCharacter(before: start) {
             if speechEnding(at: start, then: { $0 }) != nil { return true }
         }
         return false

@@ -112,13 +112,11 @@ struct HeaderLineScanner {
         }
     }
 
-    static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-
     /// `\s` in a line the scanners read: white space past ASCII is not
     /// modelled.
     static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 
-    static func isASCIIWordCharacter(_ byte: UInt8) -> Bool { isASCIILetter(byte) || Text.isASCIIDigit(byte) || byte == UInt8(ascii: "_") }
+    static func isASCIIWordCharacter(_ byte: UInt8) -> Bool { Text.isASCIILetter(byte) || Text.isASCIIDigit(byte) || byte == UInt8(ascii: "_") }
 
     /// The scalar whose UTF-8 sequence starts at `index`.
     func scalar(at index: Int) -> Unicode.Scalar {

@@ -19,7 +19,7 @@ enum ArticleTitle {
         let bytes = Array(text.utf8)
         for index in bytes.indices.dropLast() where bytes[index] == UInt8(ascii: "<") {
             let next = bytes[index + 1]
-            if (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") { return false }
+            if Text.isASCIILetter(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") { return false }
         }
         return !scriptSigns.contains { Text.containsBytes(text, $0) }
     }

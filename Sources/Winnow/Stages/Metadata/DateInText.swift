@@ -112,7 +112,7 @@ enum DateInText {
     /// ASCII letters, and every byte of a character past ASCII (letters
     /// of other scripts and accented ones: "März", "février").
     private static func isLetterByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
+        Text.isASCIILetter(byte) || byte >= 0x80
     }
 
     // MARK: - Dates

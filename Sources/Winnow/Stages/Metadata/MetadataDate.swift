@@ -319,17 +319,13 @@ private struct Cursor {
     /// comment's date.
     func peekWord() -> String? {
         var end = index
-        while end < bytes.endIndex, Cursor.isASCIILetter(bytes[end]) { end += 1 }
+        while end < bytes.endIndex, Text.isASCIILetter(bytes[end]) { end += 1 }
         guard end > index else { return nil }
         let start = index
         return String(unsafeUninitializedCapacity: end - start) { output in
             for offset in 0..<(end - start) { output[offset] = bytes[start + offset] | 0x20 }
             return end - start
         }
-    }
-
-    private static func isASCIILetter(_ byte: UInt8) -> Bool {
-        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 
     mutating func word() -> String? {

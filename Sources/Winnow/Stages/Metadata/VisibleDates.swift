@@ -270,13 +270,12 @@ struct CueText {
         return text.withUTF8 { bytes in
             word.withUTF8 { needle in
                 guard !needle.isEmpty, bytes.count >= needle.count else { return needle.isEmpty }
-                let isLetter = { (byte: UInt8) in (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
                 for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
                     var offset = 1
                     while offset < needle.count, bytes[start + offset] == needle[offset] { offset += 1 }
                     guard offset == needle.count else { continue }
                     let end = start + needle.count
-                    if (start == 0 || !isLetter(bytes[start - 1])) && (end == bytes.count || !isLetter(bytes[end])) { return true }
+                    if (start == 0 || !Text.isASCIILetter(bytes[start - 1])) && (end == bytes.count || !Text.isASCIILetter(bytes[end])) { return true }
                 }
                 return false
             }
