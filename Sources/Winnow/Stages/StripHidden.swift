@@ -41,9 +41,14 @@ public struct StripHidden: Stage {
         // anything, read once: asked after each removal, they would be
         // counted anew while the guard holds its own.
         let figures = page.profile.keepsHiddenProse ? page.textStatistics(under: body) : nil
+        // A collapsed accordion panel (WAI-ARIA's pattern: `role=region`
+        // labelled by its heading's button) is the page's text that the
+        // reader opens, on every type; its prose stays.
+        let panelFigures = figures ?? (hidden.contains { StripHidden.isDisclosurePanel($0.0) } ? page.textStatistics(under: body) : nil)
         let mayRemove = { (node: Node) in
             !StripHidden.holdsNothingVisible(node) && !StripHidden.isCollapsedComment(node, facts: page.elementFacts)
                 && guarding.mayRemove(node) && !(figures.map { StripHidden.holdsProse($0[node]) } ?? false)
+                && !(StripHidden.isDisclosurePanel(node) && (panelFigures.map { StripHidden.holdsProse($0[node]) } ?? false))
         }
         for (node, rule) in hidden where mayRemove(node) { page.remove(node, rule: rule) }
         RuleApplication(page: page, stage: name, mayRemove: mayRemove).apply(within: body)
@@ -74,6 +79,12 @@ public struct StripHidden: Stage {
 
     static func holdsProse(_ figures: TextStatistics.Figures) -> Bool {
         figures.chars >= revealedProseChars && figures.linkDensity < revealedProseLinkDensity
+    }
+
+    /// An accordion's panel as WAI-ARIA writes it: a region labelled by
+    /// the button that opens it.
+    static func isDisclosurePanel(_ node: Node) -> Bool {
+        node.attribute("role")?.lowercased() == "region" && node.attribute("aria-labelledby") != nil
     }
 
     /// Elements that show something without text.

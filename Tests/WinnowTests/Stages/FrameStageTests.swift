@@ -89,6 +89,25 @@ import Testing
         who wait for it, written long enough to count as one whole unit of prose for the guard of the stage.</p>
         """, count: 4)
 
+    /// A collapsed accordion as WAI-ARIA writes it (Radix on the Motley
+    /// Fool: `hidden` panels with `role=region` labelled by their button)
+    /// holds the page's text a reader opens; on an article too it stays.
+    /// A hidden menu with the same attributes but only links goes.
+    @Test func aCollapsedAccordionPanelStaysAHiddenMenuGoes() throws {
+        let answer = "Index funds hold every stock of an index, so their costs stay low and their returns follow the market's, "
+            + "which over long periods has beaten most funds that pick stocks."
+        let article = try TestSupport.clean("""
+            <html><body><article>\(FrameStageTests.prose)
+            <h3><button id="q1" aria-controls="a1" aria-expanded="false">Why buy index funds?</button></h3>
+            <div id="a1" hidden role="region" aria-labelledby="q1"><p>\(answer)</p></div>
+            <div id="m1" hidden role="region" aria-labelledby="q2"><a href="/a">Stocks</a> <a href="/b">Funds</a> <a href="/c">Bonds</a></div>
+            </article></body></html>
+            """)
+        #expect(article.text.contains("Index funds hold every stock"))
+        #expect(!article.text.contains("Bonds"))
+        #expect(article.text.contains("harbour barrier"))
+    }
+
     @Test func aHiddenWrapperAroundNearlyAllProseIsRevealed() throws {
         let article = try TestSupport.clean("""
             <html><body><div style="display:none" class="page-transition"><article>\(FrameStageTests.longProse)</article></div></body></html>
