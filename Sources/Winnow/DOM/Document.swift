@@ -45,8 +45,8 @@ public final class Document {
             } ?? nil
         }
         guard let parsed else { throw DocumentError.unparsable }
-        StrayTopLevelContent.adopt(in: parsed)
         pointer = parsed
+        StrayTopLevelContent.adopt(in: self)
     }
 
     deinit {

@@ -18,11 +18,11 @@ enum StrayTopLevelContent {
     /// `<head>`'s go to the head: a browser reads its metadata too, after
     /// the page's own) and goes. Does nothing when the page has no body to
     /// receive them.
-    static func adopt(in document: htmlDocPtr) {
-        guard let root = xmlDocGetRootElement(document), let body = child(named: "body", of: root) else { return }
+    static func adopt(in document: Document) {
+        guard let root = document.root?.pointer, let body = document.body?.pointer else { return }
         let strays = elements(after: body) + elements(after: root)
         guard !strays.isEmpty else { return }
-        let head = child(named: "head", of: root)
+        let head = document.head?.pointer
         for stray in strays {
             switch name(of: stray) {
             case "html":
@@ -35,13 +35,13 @@ enum StrayTopLevelContent {
                     default: move(current, to: body)
                     }
                 }
-                free(stray)
+                discard(stray)
             case "body":
                 moveChildren(of: stray, to: body)
-                free(stray)
+                discard(stray)
             case "head":
                 moveChildren(of: stray, to: head ?? body)
-                free(stray)
+                discard(stray)
             default:
                 move(stray, to: body)
             }
@@ -57,15 +57,6 @@ enum StrayTopLevelContent {
             next = current.pointee.next
         }
         return elements
-    }
-
-    private static func child(named tag: String, of parent: xmlNodePtr) -> xmlNodePtr? {
-        var child = parent.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE, name(of: current) == tag { return current }
-            child = current.pointee.next
-        }
-        return nil
     }
 
     private static func name(of node: xmlNodePtr) -> String? {
@@ -90,7 +81,7 @@ enum StrayTopLevelContent {
 
     /// Frees an emptied stray element (its attributes leave the document's
     /// table of ids with it).
-    private static func free(_ node: xmlNodePtr) {
+    private static func discard(_ node: xmlNodePtr) {
         xmlUnlinkNode(node)
         xmlFreeNode(node)
     }

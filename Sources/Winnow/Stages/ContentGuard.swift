@@ -43,6 +43,11 @@ final class ContentGuard {
         return bytes >= limit
     }
 
+    /// The fewest bytes of text that can hold the prose units a guard
+    /// protects (`ProseMap.minimumUnits` of `minimumParagraphChars`
+    /// characters, a character at least a byte).
+    static let minimumGuardedTextBytes = ProseMap.minimumUnits * ProseMap.minimumParagraphChars
+
     func mayRemove(_ node: Node) -> Bool {
         if node.hasName("body") || node.hasName("html") { return false }
         if node.attribute("itemprop", is: "articleBody") { return false }
@@ -51,7 +56,7 @@ final class ContentGuard {
         // are counted (a unit is `ProseMap.minimumParagraphChars`
         // characters, and a character at least a byte of text).
         if protectedTextShare == nil,
-            !ContentGuard.holdsTextBytes(atLeast: ProseMap.minimumUnits * ProseMap.minimumParagraphChars, under: node)
+            !ContentGuard.holdsTextBytes(atLeast: ContentGuard.minimumGuardedTextBytes, under: node)
         {
             return true
         }

@@ -136,7 +136,7 @@ public struct MainContent: Stage {
         }
         // Nor does the site's footer that the frame rules had to leave for
         // its long paragraphs of fine print (an insurer's disclosures).
-        if MainContent.isInSiteFooter(scored), !marked.isInside(scored) {
+        if MainContent.isInSiteFooter(scored) {
             return (marked, "the scoring's pick, \(scored.label), is in the site's <footer> or role=contentinfo")
         }
         return markedChars >= scoredChars

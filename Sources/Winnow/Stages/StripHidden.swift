@@ -40,15 +40,18 @@ public struct StripHidden: Stage {
         // The figures of the page as it was before this stage removed
         // anything, read once: asked after each removal, they would be
         // counted anew while the guard holds its own.
-        let figures = page.profile.keepsHiddenProse ? page.textStatistics(under: body) : nil
         // A collapsed accordion panel (WAI-ARIA's pattern: `role=region`
         // labelled by its heading's button) is the page's text that the
-        // reader opens, on every type; its prose stays.
-        let panelFigures = figures ?? (hidden.contains { StripHidden.isDisclosurePanel($0.0) } ? page.textStatistics(under: body) : nil)
+        // reader opens, on every type; its prose stays as on the types
+        // that keep hidden prose. The figures are counted when the page
+        // hides such a panel.
+        let keepsHiddenProse = page.profile.keepsHiddenProse
+        let figures = keepsHiddenProse || hidden.contains(where: { StripHidden.isDisclosurePanel($0.0) })
+            ? page.textStatistics(under: body) : nil
         let mayRemove = { (node: Node) in
             !StripHidden.holdsNothingVisible(node) && !StripHidden.isCollapsedComment(node, facts: page.elementFacts)
-                && guarding.mayRemove(node) && !(figures.map { StripHidden.holdsProse($0[node]) } ?? false)
-                && !(StripHidden.isDisclosurePanel(node) && (panelFigures.map { StripHidden.holdsProse($0[node]) } ?? false))
+                && guarding.mayRemove(node)
+                && !((keepsHiddenProse || StripHidden.isDisclosurePanel(node)) && (figures.map { StripHidden.holdsProse($0[node]) } ?? false))
         }
         for (node, rule) in hidden where mayRemove(node) { page.remove(node, rule: rule) }
         RuleApplication(page: page, stage: name, mayRemove: mayRemove).apply(within: body)

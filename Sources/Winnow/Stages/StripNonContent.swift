@@ -36,7 +36,7 @@ public struct StripNonContent: Stage {
         var postponed: [(Node, Rule)] = []
         var rules = RuleApplication(page: page, stage: name) { node, rule in
             guard StripNonContent.controls.contains(node.tag),
-                ContentGuard.holdsTextBytes(atLeast: ProseMap.minimumUnits * ProseMap.minimumParagraphChars, under: node)
+                ContentGuard.holdsTextBytes(atLeast: ContentGuard.minimumGuardedTextBytes, under: node)
             else { return true }
             postponed.append((node, rule))
             return false
@@ -63,5 +63,4 @@ public struct StripNonContent: Stage {
     /// The share of the page's text (or prose) that makes a control the
     /// page's content: `ContentGuard`'s default for prose.
     static let protectedShare = 0.5
-
 }
