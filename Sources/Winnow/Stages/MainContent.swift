@@ -139,6 +139,11 @@ public struct MainContent: Stage {
         if MainContent.isInSiteFooter(scored) {
             return (marked, "the scoring's pick, \(scored.label), is in the site's <footer> or role=contentinfo")
         }
+        // Nor does a list of teasers: excerpts of other posts, each in its
+        // own <article>, add up to more text than the one post.
+        if MainContent.isTeaserList(scored, statistics: statistics) {
+            return (marked, "the scoring's pick, \(scored.label), is a list of <article> teasers")
+        }
         return markedChars >= scoredChars
             ? (marked, "it has more text than the scoring's pick elsewhere, \(scored.label) (\(share))")
             : (nil, "the marked \(marked.label) elsewhere has less text than \(scored.label) (\(share))")
@@ -191,6 +196,31 @@ public struct MainContent: Stage {
             }
         }
         return inFooter
+    }
+
+    /// A list of teasers holds at least this many `<article>` elements.
+    /// Two could be a post and its continuation; three cards side by side
+    /// are the related-posts grids and "latest news" columns of themes.
+    static let minimumTeaserArticles = 3
+    /// No one of a list's articles holds this share of its text: the list
+    /// is many small ones, not one post with its teasers under it.
+    static let largestTeaserShare = 0.5
+
+    /// Whether `node` holds several `<article>` elements, none of them
+    /// most of its text: a grid or column of other posts' teasers.
+    static func isTeaserList(_ node: Node, statistics: TextStatistics) -> Bool {
+        var articles: [Node] = []
+        node.walkDescendants { element in
+            guard element.isElement else { return .skipChildren }
+            if element.hasName("article") {
+                articles.append(element)
+                return .skipChildren
+            }
+            return .descend
+        }
+        guard articles.count >= minimumTeaserArticles else { return false }
+        let total = Double(statistics[node].chars)
+        return articles.allSatisfy { Double(statistics[$0].chars) < largestTeaserShare * total }
     }
 
     /// Removes every sibling of `main` and of each of its ancestors up to

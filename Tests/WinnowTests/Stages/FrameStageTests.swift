@@ -309,6 +309,42 @@ import Testing
         #expect(!MainContent.isInSiteFooter(main))
     }
 
+    /// A page-builder post: its body in Elementor's post-content widget,
+    /// and below it a grid of other posts' teasers, each an `<article>`,
+    /// whose excerpts add up to more text and more paragraphs than the
+    /// post. The marked body is the article; the teaser grid is not.
+    @Test func aMarkedPostOutweighsAGridOfTeasers() throws {
+        let teasers = (1...6).map { number in
+            "<article class=\"elementor-post\"><h3><a href=\"/post-\(number)\">Another post \(number)</a></h3><div class=\"excerpt\"><p>Excerpt \(number): what to do after a fall at a store, a gym, or a friend's home, when the owner's insurer calls you, and which letters to keep.</p></div></article>"
+        }.joined()
+        let document = try TestSupport.document("""
+            <html><body><div class="elementor"><h1>Hurt at the gym</h1>
+            <div class="elementor-widget elementor-widget-theme-post-content"><div class="elementor-widget-container">\(FrameStageTests.prose)</div></div>
+            <div class="elementor-widget elementor-widget-posts"><div class="elementor-posts-container">\(teasers)</div></div>
+            </div></body></html>
+            """)
+        let grid = try #require(document.body?.descendantElements().first { $0.attribute("class") == "elementor-posts-container" })
+        let page = Page(document: document, url: nil, rules: try RuleSet.builtIn.get(), options: CleanerOptions())
+        #expect(MainContent.isTeaserList(grid, statistics: page.textStatistics(under: grid)))
+        try MainContent().run(on: page)
+        let main = try #require(page.mainContent)
+        #expect(main.attribute("class")?.contains("elementor-widget-theme-post-content") == true, "\(main.label)")
+    }
+
+    /// Two `<article>`s, or one that holds most of the text, are not a list
+    /// of teasers: a post and its continuation, a post with its teasers.
+    @Test func aPostWithItsTeasersIsNotATeaserList() throws {
+        let document = try TestSupport.document("""
+            <html><body><div id="a"><article>\(FrameStageTests.prose)</article><article><p>Teaser one.</p></article><article><p>Teaser two.</p></article></div>
+            <div id="b"><article>\(FrameStageTests.prose)</article><article>\(FrameStageTests.prose)</article></div></body></html>
+            """)
+        let page = Page(document: document, url: nil, rules: try RuleSet.builtIn.get(), options: CleanerOptions())
+        for id in ["a", "b"] {
+            let node = try #require(document.body?.descendantElements().first { $0.attribute("id") == id })
+            #expect(!MainContent.isTeaserList(node, statistics: page.textStatistics(under: node)), "\(id)")
+        }
+    }
+
     /// An article's own `<footer>` (its tags, its byline) is not the site's.
     @Test func anArticlesFooterIsNotTheSitesFooter() throws {
         let document = try TestSupport.document("""
