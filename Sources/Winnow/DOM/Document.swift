@@ -47,6 +47,7 @@ public final class Document {
         guard let parsed else { throw DocumentError.unparsable }
         pointer = parsed
         StrayTopLevelContent.adopt(in: self)
+        StreamedSegments.place(in: self, bytes: bytes)
     }
 
     deinit {
