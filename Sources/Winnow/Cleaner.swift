@@ -120,8 +120,10 @@ public struct Cleaner: Sendable {
     static let sparableStages: Set<String> = [StripBoilerplate().name, StripHidden().name]
     /// The stages up to the last of `sparableStages`: all that a page's
     /// sparable removals depend on.
-    static let stagesThroughSparable = Pipeline(
-        stages: Array(stages.prefix(through: stages.lastIndex { sparableStages.contains($0.name) } ?? stages.count - 1)))
+    static let stagesThroughSparable = Pipeline(stages: Array(stages.prefix(through: lastSparableStage)))
+    /// The stages after the last of `sparableStages`.
+    static let stagesAfterSparable = Pipeline(stages: Array(stages.suffix(from: lastSparableStage + 1)))
+    private static let lastSparableStage = stages.lastIndex { sparableStages.contains($0.name) } ?? stages.count - 1
     /// A retry's article replaces the first only when it is more than this
     /// many times as long.
     static let retryGain = 2
@@ -167,15 +169,19 @@ public struct Cleaner: Sendable {
         try clean(bytes: [UInt8](html), url: url)
     }
 
-    public func clean(bytes: [UInt8], url: String? = nil) throws -> Article {
+    /// Cleans a page. The bytes are taken over: a caller that passes its
+    /// last use of them (`consume`) lets the cleaner free the page before
+    /// the article is built, when no second cleaning can need it (see
+    /// `cleanedPage`).
+    public func clean(bytes: consuming [UInt8], url: String? = nil) throws -> Article {
         var timings: StageTimings?
-        return try clean(bytes: bytes, url: url, timings: &timings)
+        return try clean(bytes: consume bytes, url: url, timings: &timings)
     }
 
     /// Cleans a page, adding the time of decoding, parsing and each stage
     /// to `timings` when given (for benchmarks).
-    public func clean(bytes: [UInt8], url: String? = nil, timings: inout StageTimings?) throws -> Article {
-        article(of: try cleanedPage(bytes: bytes, url: url, timings: &timings).page)
+    public func clean(bytes: consuming [UInt8], url: String? = nil, timings: inout StageTimings?) throws -> Article {
+        article(of: try cleanedPage(bytes: consume bytes, url: url, timings: &timings).page)
     }
 
     /// Prepares the page and runs the stages. When the article comes out
@@ -188,26 +194,44 @@ public struct Cleaner: Sendable {
     /// unlike Readability's retry without all its frame rules, which
     /// brings back a short page's menus too. `beforeStages` sees each page
     /// before its stages run.
+    ///
+    /// Every cleaning parses the one decoded copy of the page (decoding is
+    /// deterministic: decoding the bytes again gave the same copy). Once
+    /// the sparable stages have run with no removal over `retryGain`
+    /// paragraphs, no second cleaning can follow, and the copy is let go
+    /// before the article's blocks are made, unless `keepsUTF8` (the
+    /// explain report parses it again): on a large page of prose it was
+    /// a fifth of the peak (docs/batch.md, "One large page").
     func cleanedPage(
-        bytes: [UInt8], url: String?, timings: inout StageTimings?, beforeStages: (Page) -> Void = { _ in }
-    ) throws -> (page: Page, utf8: [UInt8]) {
-        let (page, utf8) = try preparedPage(bytes: bytes, url: url, timings: &timings)
+        bytes: consuming [UInt8], url: String?, timings: inout StageTimings?, keepsUTF8: Bool = false,
+        beforeStages: (Page) -> Void = { _ in }
+    ) throws -> (page: Page, utf8: [UInt8]?) {
+        var utf8: [UInt8]? = try decoded(bytes: consume bytes, timings: &timings)
+        let page = try parsedPage(utf8!, url: url, timings: &timings)
         // One time limit for the stages of all the cleanings of the page.
         let deadline = options.timeLimit.map { ContinuousClock.now + $0 }
         beforeStages(page)
-        try pipeline.run(on: page, timings: &timings, deadline: deadline)
+        try Cleaner.stagesThroughSparable.run(on: page, timings: &timings, deadline: deadline)
+        let retryFloor = Cleaner.retryGain * ProseMap.minimumParagraphChars
+        if !keepsUTF8, !page.hasUnlinkedRemoval(inStages: Cleaner.sparableStages, over: retryFloor) { utf8 = nil }
+        try Cleaner.stagesAfterSparable.run(on: page, timings: &timings, deadline: deadline)
         let length = Cleaner.textLength(of: page.blocks, upTo: Cleaner.minimumArticleChars)
         let floor = max(length, ProseMap.minimumParagraphChars)
         guard length < Cleaner.minimumArticleChars,
             page.largestUnlinkedRemoval(inStages: Cleaner.sparableStages) > Cleaner.retryGain * floor
         else { return (page, utf8) }
-        let spared = try sparedOrdinals(bytes: bytes, url: url, over: floor, deadline: deadline)
-        let (retry, retryUTF8) = try preparedPage(bytes: bytes, url: url, timings: &timings)
+        // The removals are those the check above saw, so the page is kept.
+        guard let kept = utf8 else {
+            assertionFailure("a page let go before its second cleaning")
+            return (page, nil)
+        }
+        let spared = try sparedOrdinals(kept, url: url, over: floor, deadline: deadline)
+        let retry = try parsedPage(kept, url: url, timings: &timings)
         retry.spare(NodeOrdinals.nodes(numbered: spared, in: retry.document))
         beforeStages(retry)
         try pipeline.run(on: retry, timings: &timings, deadline: deadline)
         let retryLength = Cleaner.textLength(of: retry.blocks, upTo: Cleaner.retryGain * Cleaner.minimumArticleChars + 1)
-        return retryLength > Cleaner.retryGain * length ? (retry, retryUTF8) : (page, utf8)
+        return (retryLength > Cleaner.retryGain * length ? retry : page, kept)
     }
 
     /// The document-order numbers of the elements that `sparableStages`
@@ -215,9 +239,9 @@ public struct Cleaner: Sendable {
     /// fresh parse that the stages up to the last sparable one clean as
     /// the first cleaning did (they are deterministic). That parse is freed
     /// before the retry's is made: a page is never held three times.
-    private func sparedOrdinals(bytes: [UInt8], url: String?, over limit: Int, deadline: ContinuousClock.Instant?) throws -> Set<Int> {
+    private func sparedOrdinals(_ utf8: [UInt8], url: String?, over limit: Int, deadline: ContinuousClock.Instant?) throws -> Set<Int> {
         var numbering: StageTimings?
-        let (numbered, _) = try preparedPage(bytes: bytes, url: url, timings: &numbering)
+        let numbered = try parsedPage(utf8, url: url, timings: &numbering)
         let ordinals = NodeOrdinals(numbered.document)
         try Cleaner.stagesThroughSparable.run(on: numbered, timings: &numbering, deadline: deadline)
         return Set(numbered.removedNodes(inStages: Cleaner.sparableStages, holdingUnlinkedCharsOver: limit).compactMap { ordinals[$0] })
@@ -234,18 +258,23 @@ public struct Cleaner: Sendable {
         return length
     }
 
-    /// Checks, decodes and parses a page: the page ready for the stages,
-    /// and the UTF-8 bytes libxml2 parsed.
-    func preparedPage(bytes: [UInt8], url: String?, timings: inout StageTimings?) throws -> (Page, [UInt8]) {
+    /// Checks and decodes a page: the UTF-8 bytes libxml2 parses. For a
+    /// page in UTF-8 they are the bytes given, not a copy.
+    func decoded(bytes: consuming [UInt8], timings: inout StageTimings?) throws -> [UInt8] {
         guard !bytes.isEmpty else { throw CleanerError.emptyInput }
         guard bytes.count <= options.maximumBytes else {
             throw CleanerError.tooLarge(bytes: bytes.count, limit: options.maximumBytes)
         }
         if let reason = BinarySniffer.reasonNotHTML(bytes) { throw CleanerError.notHTML(reason: reason) }
-        var start = DispatchTime.now()
-        let utf8 = AttributeFlood.limited(CharsetDecoder.utf8(from: bytes, declared: options.charset))
+        let start = DispatchTime.now()
+        let utf8 = AttributeFlood.limited(CharsetDecoder.utf8(from: consume bytes, declared: options.charset))
         timings?.record("decode", since: start)
-        start = DispatchTime.now()
+        return utf8
+    }
+
+    /// Parses the decoded page: the page ready for the stages.
+    func parsedPage(_ utf8: [UInt8], url: String?, timings: inout StageTimings?) throws -> Page {
+        let start = DispatchTime.now()
         let document: Document
         do {
             document = try Document(utf8: utf8, url: url)
@@ -256,7 +285,12 @@ public struct Cleaner: Sendable {
         let rules = rules.narrowed(toURL: url, host: url.flatMap(Page.host(of:)))
         let page = Page(document: document, url: url, rules: rules, options: options)
         if url == nil { page.unnarrowedRules = self.rules }
-        return (page, utf8)
+        return page
+    }
+
+    /// Checks, decodes and parses a page.
+    func preparedPage(bytes: consuming [UInt8], url: String?, timings: inout StageTimings?) throws -> Page {
+        try parsedPage(try decoded(bytes: consume bytes, timings: &timings), url: url, timings: &timings)
     }
 
     func article(of page: Page) -> Article {
@@ -281,7 +315,7 @@ extension Cleaner {
     /// (`winnow eval --page-features`).
     public func pageEvidence(bytes: [UInt8], url: String? = nil) throws -> [(name: String, value: Double)] {
         var timings: StageTimings?
-        let (page, _) = try preparedPage(bytes: bytes, url: url, timings: &timings)
+        let page = try preparedPage(bytes: bytes, url: url, timings: &timings)
         let through = Cleaner.stages.firstIndex { $0 is ClassifyPage } ?? Cleaner.stages.count - 1
         try Pipeline(stages: Array(Cleaner.stages.prefix(upTo: through))).run(on: page)
         return PageEvidence(page: page).figures

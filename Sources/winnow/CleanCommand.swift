@@ -125,7 +125,7 @@ struct CleanCommand: ParsableCommand {
     private func cleanOne(_ input: PageInput, with cleaner: Cleaner) throws(PageFailure) -> Article {
         let bytes = try input.read(limit: cleaner.options.maximumBytes)
         do {
-            return try cleaner.clean(bytes: bytes, url: url.flatMap { $0.isEmpty ? nil : $0 })
+            return try cleaner.clean(bytes: consume bytes, url: url.flatMap { $0.isEmpty ? nil : $0 })
         } catch let error as CleanerError {
             throw PageFailure(error, input: input.displayName)
         } catch {

@@ -45,7 +45,7 @@ struct ExplainCommand: ParsableCommand {
         let explanation: Explanation
         do {
             let bytes = try input.read(limit: cleaner.options.maximumBytes)
-            explanation = try cleaner.explain(bytes: bytes, url: url.flatMap { $0.isEmpty ? nil : $0 })
+            explanation = try cleaner.explain(bytes: consume bytes, url: url.flatMap { $0.isEmpty ? nil : $0 })
             AddressScopedRulesNotice(rules: cleaner.rules, remedy: "give it with --url", isOneOfMany: false).check(explanation.article, name: input.displayName)
         } catch let failure as PageFailure {
             printError(failure.message)

@@ -6,16 +6,17 @@ extension Cleaner {
     /// gives the same tree: every node of the first parse is numbered in
     /// document order before the stages run, the removed ones are found by
     /// number in the second tree and marked there.
-    public func explain(bytes: [UInt8], url: String? = nil) throws -> Explanation {
+    public func explain(bytes: consuming [UInt8], url: String? = nil) throws -> Explanation {
         var timings: StageTimings?
         // Each attempt's tree is numbered; the report needs the chosen one's.
         var ordinalsByPage: [ObjectIdentifier: NodeOrdinals] = [:]
-        let (page, utf8) = try cleanedPage(bytes: bytes, url: url, timings: &timings) {
+        let (page, kept) = try cleanedPage(bytes: consume bytes, url: url, timings: &timings, keepsUTF8: true) {
             ordinalsByPage[ObjectIdentifier($0)] = NodeOrdinals($0.document)
         }
         guard let ordinals = ordinalsByPage[ObjectIdentifier(page)] else {
             preconditionFailure("cleanedPage shows every page before its stages")
         }
+        guard let utf8 = kept else { preconditionFailure("cleanedPage keeps the page when asked to") }
         let removed = page.removedNodes.map { ordinals.originals(of: $0) }
         // The chosen element is framed in the report when it is one node of
         // the page as parsed (not the body: the report shows the body whole).

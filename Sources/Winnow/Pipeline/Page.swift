@@ -194,6 +194,13 @@ public final class Page {
         removed.lazy.filter { stages.contains($0.stage) }.map { Page.unlinkedChars(under: $0.node) }.max() ?? 0
     }
 
+    /// Whether a removal of `stages` took more than `limit` characters of
+    /// text outside links: `largestUnlinkedRemoval(inStages:) > limit`,
+    /// answered at the first such removal.
+    func hasUnlinkedRemoval(inStages stages: Set<String>, over limit: Int) -> Bool {
+        removed.contains { stages.contains($0.stage) && Page.unlinkedChars(under: $0.node) > limit }
+    }
+
     /// The nodes that removals of `stages` took with more than `limit`
     /// characters of text outside links.
     func removedNodes(inStages stages: Set<String>, holdingUnlinkedCharsOver limit: Int) -> [Node] {

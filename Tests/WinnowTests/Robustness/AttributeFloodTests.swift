@@ -40,7 +40,7 @@ import Testing
     @Test func theCleanerParsesTheCutPage() throws {
         let html = "<html><body>" + AttributeFloodTests.tag(20_000) + "<p>" + BadInputTests.paragraph + "</p></div></body></html>"
         var timings: StageTimings?
-        let (page, _) = try Cleaner().preparedPage(bytes: Array(html.utf8), url: nil, timings: &timings)
+        let page = try Cleaner().preparedPage(bytes: Array(html.utf8), url: nil, timings: &timings)
         let div = try #require(page.document.root?.firstDescendant(named: "div"))
         var attributes = 0
         var property = div.pointer.pointee.properties

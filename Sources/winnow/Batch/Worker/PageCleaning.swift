@@ -22,7 +22,7 @@ struct PageCleaning {
         case error(kind: String, message: String)
     }
 
-    mutating func clean(bytes: [UInt8], url: String?, charset: String?, name: String) -> Outcome {
+    mutating func clean(bytes: consuming [UInt8], url: String?, charset: String?, name: String) -> Outcome {
         let key = charset?.lowercased() ?? ""
         let cleaner: Cleaner
         if let cached = cleaners[key] {
@@ -34,7 +34,7 @@ struct PageCleaning {
             cleaners[key] = cleaner
         }
         do {
-            let article = try cleaner.clean(bytes: bytes, url: url)
+            let article = try cleaner.clean(bytes: consume bytes, url: url)
             return .article(article.json, hasAddress: !AddressScopedRulesNotice.lacksAddress(article))
         } catch let error as CleanerError {
             let failure = PageFailure(error, input: name)
