@@ -11,4 +11,5 @@ struct ArticleProfile: PageProfile {
     let cleansWidgets = true
     let headlineIsTitle = true
     let bylineNamesAuthor = true
+    let dropsRepeatedBlocks = false
 }

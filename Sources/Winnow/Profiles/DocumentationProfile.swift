@@ -10,4 +10,5 @@ struct DocumentationProfile: PageProfile {
     let cleansWidgets = true
     let headlineIsTitle = true
     let bylineNamesAuthor = true
+    let dropsRepeatedBlocks = false
 }

@@ -9,4 +9,5 @@ struct ForumProfile: PageProfile {
     let cleansWidgets = true
     let headlineIsTitle = true
     let bylineNamesAuthor = true
+    let dropsRepeatedBlocks = true
 }

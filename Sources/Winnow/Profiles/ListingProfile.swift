@@ -11,4 +11,5 @@ struct ListingProfile: PageProfile {
     let cleansWidgets = false
     let headlineIsTitle = false
     let bylineNamesAuthor = false
+    let dropsRepeatedBlocks = true
 }

@@ -41,6 +41,12 @@ protocol PageProfile: Sendable {
     /// (JSON-LD, `<meta>`) names the page's author.
     var bylineNamesAuthor: Bool { get }
 
+    /// Whether a block of prose that the page shows a second time is a
+    /// copy its layout made, which goes (`RepeatedBlocks`): a shop's
+    /// phone and desktop renderings, a forum's signatures. An article's
+    /// or a manual's repeats are its author's.
+    var dropsRepeatedBlocks: Bool { get }
+
     /// Whether the headline inside the content is the page's title and
     /// leaves the text (an article's truth, and a reader, have it once, as
     /// `title`); a service or listing page's headline is part of its pitch.

@@ -19,6 +19,7 @@ struct ProductProfile: PageProfile {
     let cleansWidgets = false
     let headlineIsTitle = true
     let bylineNamesAuthor = false
+    let dropsRepeatedBlocks = true
 
     /// A structured description shorter than this is a tagline.
     static let minimumDescriptionChars = 80

@@ -13,4 +13,5 @@ struct ServiceProfile: PageProfile {
     let cleansWidgets = false
     let headlineIsTitle = false
     let bylineNamesAuthor = false
+    let dropsRepeatedBlocks = false
 }

@@ -17,6 +17,9 @@ struct BlockBuilder {
     /// Elements left out with everything under them (a comment's author
     /// line, its replies).
     var skip: ((Node) -> Bool)?
+    /// Whether the second and later copies of a block of prose go
+    /// (`PageProfile.dropsRepeatedBlocks`).
+    var dropsRepeatedBlocks = false
     /// Whether to keep the links of the blocks' text in `links`.
     var collectsLinks = false
     /// The links found, by block, in reading order; their URLs as the page
@@ -53,7 +56,9 @@ struct BlockBuilder {
             pushChildren(of: node, onto: &stack)
         }
         flush()
-        let kept = BlockBuilder.indicesWithoutOrphanHeadings(blocks)
+        var kept = dropsRepeatedBlocks ? RepeatedBlocks.indicesOfFirstCopies(blocks) : Array(blocks.indices)
+        // A heading whose section was a copy is an orphan now.
+        kept = BlockBuilder.indicesWithoutOrphanHeadings(kept.map { blocks[$0] }).map { kept[$0] }
         if kept.count < blocks.count {
             // The links name their block by index: renumber them.
             var newIndex: [Int: Int] = [:]

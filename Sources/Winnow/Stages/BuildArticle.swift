@@ -14,6 +14,7 @@ public struct BuildArticle: Stage {
         guard let root = page.mainContent ?? page.document.body else { return }
         var builder = BlockBuilder()
         builder.collectsLinks = page.options.keepsLinks
+        builder.dropsRepeatedBlocks = page.profile.dropsRepeatedBlocks
         builder.build(from: root)
         let leading = page.profile.leadingBlocks(before: builder.blocks, on: page)
         page.blocks = (leading + builder.blocks).map { block in

@@ -101,6 +101,34 @@ struct PageProfileTests {
         #expect(!asArticle.text.contains("A light daypack"))
     }
 
+    /// A shop's phone and desktop renderings of one description: the
+    /// product says it once, the short lines that repeat on their own
+    /// merits stay, and the heading of a section that was a copy goes with
+    /// it. An article keeps its author's repeats.
+    @Test func aProductsLayoutCopiesGoAnArticlesRepeatsStay() throws {
+        let description = "<p>A light daypack with a padded back panel, two side pockets and room for a day's gear.</p>"
+        let html = """
+            <html><body><main><h1>Trail Pack 25</h1><div class="mobile"><h2>Details</h2>\(description)<p>Made in Portugal.</p></div>
+            <div class="desktop"><h2>Details</h2>\(description)</div>
+            <h2>Care</h2><p>Wash it by hand in cold water, and let it dry in the shade, away from the sun.</p><p>Made in Portugal.</p>
+            </main></body></html>
+            """
+        let product = try Self.clean(html, as: .product)
+        #expect(product.text.components(separatedBy: "A light daypack").count == 2, "\(product.text)")
+        #expect(product.text.components(separatedBy: "Made in Portugal.").count == 3)
+        #expect(product.text.components(separatedBy: "Details").count == 2)
+        #expect(product.text.contains("Wash it by hand"))
+        let article = try Self.clean(html, as: .article)
+        #expect(article.text.components(separatedBy: "A light daypack").count == 3)
+    }
+
+    @Test func onlyLongBlocksCountAsCopies() {
+        let long = Block.paragraph("One two three four five six seven eight nine ten.")
+        let short = Block.paragraph("One two three four five six seven eight nine.")
+        #expect(RepeatedBlocks.indicesOfFirstCopies([long, short, .paragraph("ONE two, three four five six seven eight nine ten"), short]) == [0, 1, 3])
+        #expect(RepeatedBlocks.indicesOfFirstCopies([.figure(src: "a", caption: nil), .figure(src: "a", caption: nil)]) == [0, 1])
+    }
+
     /// A description that only the structured data holds comes first; one
     /// the page shows is not repeated.
     @Test func aProductsStructuredDescriptionFillsInForAHiddenOne() throws {
