@@ -373,6 +373,23 @@ import Testing
 
     // MARK: - strip-article-boilerplate
 
+    /// What a form says once it is sent is in every page, hidden by the
+    /// style sheet: Webflow's done and fail boxes, a newsletter's thanks.
+    @Test func aFormsStatusMessagesGo() throws {
+        let article = try TestSupport.clean("""
+            <html><body><article><h1>Studio news</h1>\(FrameStageTests.prose)
+            <form><input type="email"></form><div class="w-form-done"><div>Thank you for writing to the studio, we will answer soon.</div></div>
+            <div class="w-form-fail"><div>The form could not be sent.</div></div><p>Thanks for subscribing to our newsletter!</p>
+            <p>Oops! Something went wrong. Please try again.</p></article></body></html>
+            """)
+        #expect(article.text.contains("harbour barrier"))
+        #expect(!article.text.contains("answer soon"))
+        #expect(!article.text.contains("could not be sent"))
+        #expect(!article.text.contains("Thanks for subscribing"))
+        #expect(!article.text.contains("Oops"))
+        #expect(FrameStageTests.removed(article, stage: "strip-article-boilerplate").contains { $0.rule == "form-status-messages" })
+    }
+
     @Test func shareBarsAndReadAlsoLinksGoQuotedTweetsStay() throws {
         let article = try TestSupport.clean("""
             <html><body><article><h1>The harbour barrier</h1>\(FrameStageTests.prose)
