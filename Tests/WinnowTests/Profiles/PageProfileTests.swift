@@ -129,6 +129,24 @@ struct PageProfileTests {
         #expect(RepeatedBlocks.indicesOfFirstCopies([.figure(src: "a", caption: nil), .figure(src: "a", caption: nil)]) == [0, 1])
     }
 
+    /// Sections of other products that only their heading names go from
+    /// a product page; the product's own sections stay.
+    @Test func aProductsCrossSellSectionsGoByTheirHeading() throws {
+        let cards = (1...6).map { "<div class=\"c\"><a href=\"/p/\($0)\">Trail Pack \($0 * 10)</a><span>$\($0)9.95</span></div>" }.joined()
+        let html = """
+            <html><body><main><h1>Trail Pack 25</h1><p>A light daypack with a padded back panel, two side pockets, a sleeve for
+            a water bladder and room for a whole day's gear on the trail.</p><div class="x1"><h2>Details</h2><p>Recycled ripstop
+            nylon, 210 denier, with an aluminium stay and a back length of 41 to 51 cm.</p></div>
+            <div class="x2"><h2>Customers also bought</h2><div class="row">\(cards)</div></div>
+            <div class="x3"><h2>Frequently bought together</h2><ul><li>This item: Trail Pack 25</li><li>Rain cover</li></ul></div></main></body></html>
+            """
+        let product = try Self.clean(html, as: .product)
+        #expect(product.text.contains("Recycled ripstop"))
+        #expect(!product.text.contains("Trail Pack 30"))
+        #expect(!product.text.contains("Customers also bought"))
+        #expect(!product.text.contains("Rain cover"))
+    }
+
     /// A description that only the structured data holds comes first; one
     /// the page shows is not repeated.
     @Test func aProductsStructuredDescriptionFillsInForAHiddenOne() throws {
