@@ -147,6 +147,25 @@ struct PageProfileTests {
         #expect(!product.text.contains("Rain cover"))
     }
 
+    /// Reviews and shipping terms that only their headings name go from a
+    /// product page, as those that markup names do.
+    @Test func aProductsReviewsAndShippingTermsGoByTheirHeading() throws {
+        let html = """
+            <html><body><main><h1>Trail Pack 25</h1><p>A light daypack with a padded back panel, two side pockets, a sleeve for
+            a water bladder and room for a whole day's gear on the trail.</p><p>The back panel is a ventilated mesh over a frame of
+            aluminium, so the load sits on the hips and the air moves behind you on hot climbs.</p><p>The lid holds a zipped pocket
+            for keys and a map, and the side pockets take a litre bottle each, reachable without taking the pack off.</p>
+            <div><h2>Customer reviews</h2><p>Great pack, I carried it for a week and it never rubbed. Five stars from me.</p></div>
+            <div><h3>Shipping &amp; Returns</h3><p>Orders ship within two working days; returns are free for thirty days.</p></div></main></body></html>
+            """
+        let product = try Self.clean(html, as: .product)
+        #expect(product.text.contains("padded back panel"))
+        #expect(!product.text.contains("never rubbed"))
+        #expect(!product.text.contains("thirty days"))
+        let article = try Self.clean(html, as: .article)
+        #expect(article.text.contains("thirty days"))
+    }
+
     /// A description that only the structured data holds comes first; one
     /// the page shows is not repeated.
     @Test func aProductsStructuredDescriptionFillsInForAHiddenOne() throws {
