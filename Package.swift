@@ -40,6 +40,11 @@ let package = Package(
             providers: [.apt(["libuchardet-dev"])]
         ),
 
+        // glibc's malloc_trim, for the command line to hand a large page's
+        // freed memory back before it writes the article (part of libc: no
+        // package, no link flag).
+        .systemLibrary(name: "CMalloc"),
+
         // MARK: - Library and tool
 
         .target(
@@ -56,6 +61,7 @@ let package = Package(
             name: "winnow",
             dependencies: [
                 "Winnow",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
