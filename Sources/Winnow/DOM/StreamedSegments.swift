@@ -30,33 +30,78 @@ enum StreamedSegments {
     /// writes it: the page is walked only when its bytes hold this.
     static let marker: [UInt8] = Array("id=\"S:".utf8)
 
+    /// The most parts placed on one page. The development set's pages
+    /// stream 52 at most (wcxb 0620); a hostile page of many thousands, in
+    /// a deep tree, would cost a walk up the tree for each. Parts past it
+    /// stay where they are, hidden.
+    static let maximumParts = 4096
+
     static func place(in document: Document, bytes: [UInt8]) {
         guard contains(bytes, marker), let body = document.body?.pointer else { return }
         let found = collect(under: body)
         guard !found.segments.isEmpty else { return }
         let instructions = scriptedPlaceholders(in: bytes)
         var discarded: [xmlNodePtr] = []
-        for segment in found.segments {
+        var attachment = Attachment(body: body)
+        for segment in found.segments.prefix(maximumParts) {
             guard let segmentID = id(of: segment) else { continue }
             let number = segmentID.dropFirst(2)
             let candidates = instructions[segmentID].map { [$0] } ?? ["P:" + number, "B:" + number]
             guard let placeholderID = candidates.first(where: { found.placeholders[$0] != nil }),
                 let placeholder = found.placeholders[placeholderID],
-                isAttached(placeholder, to: body), isAttached(segment, to: body)
+                attachment.holds(placeholder), attachment.holds(segment)
             else { continue }
             xmlUnlinkNode(segment)
+            attachment.forget(segment)
             if placeholderID.hasPrefix("B:") {
+                let removedBefore = discarded.count
                 replaceFallback(at: placeholder, with: segment, discarded: &discarded)
+                // What went with the fallback (a placeholder in it) is no
+                // longer in the tree: what was known of the tree is not.
+                if discarded.count > removedBefore { attachment.forgetAll() }
             } else {
                 moveChildren(of: segment, before: placeholder)
                 xmlUnlinkNode(placeholder)
+                // React's placeholders are empty; one that is not took its
+                // children out of the tree with it.
+                if placeholder.pointee.children == nil { attachment.forget(placeholder) } else { attachment.forgetAll() }
                 discarded.append(placeholder)
             }
             discarded.append(segment)
         }
         // Freed last: a placeholder in a fallback that went is still in
-        // the table above until the end (`isAttached` turns it down).
+        // the table above until the end (`Attachment` turns it down).
         for node in discarded { xmlFreeNode(node) }
+    }
+
+    /// Which nodes are still in the tree under the body, each walk up the
+    /// tree remembered: the nodes on a path found to reach the body reach
+    /// it, so a later question stops where an earlier walk passed (a walk
+    /// a part, up a tree thousands deep, made a hostile page quadratic).
+    /// Moving a part's children keeps them in the tree; a node unlinked is
+    /// forgotten, and a fallback's removal forgets everything.
+    private struct Attachment {
+        let body: xmlNodePtr
+        private var known: Set<xmlNodePtr> = []
+
+        init(body: xmlNodePtr) { self.body = body }
+
+        mutating func holds(_ node: xmlNodePtr) -> Bool {
+            var path: [xmlNodePtr] = []
+            var current: xmlNodePtr? = node
+            while let element = current {
+                if element == body || known.contains(element) {
+                    known.formUnion(path)
+                    return true
+                }
+                path.append(element)
+                current = element.pointee.parent
+            }
+            return false
+        }
+
+        mutating func forget(_ node: xmlNodePtr) { known.remove(node) }
+        mutating func forgetAll() { known.removeAll(keepingCapacity: true) }
     }
 
     /// The hidden parts (`<div hidden id="S:…">`) in document order, and
@@ -166,16 +211,6 @@ enum StreamedSegments {
 
     private static func id(of node: xmlNodePtr) -> String? {
         Node(node).attribute("id")
-    }
-
-    /// Whether `node` is still in the tree under `body`.
-    private static func isAttached(_ node: xmlNodePtr, to body: xmlNodePtr) -> Bool {
-        var current: xmlNodePtr? = node
-        while let element = current {
-            if element == body { return true }
-            current = element.pointee.parent
-        }
-        return false
     }
 
     /// Whether `needle` occurs in `bytes`. Run on every page, so the scan

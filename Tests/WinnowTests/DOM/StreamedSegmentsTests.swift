@@ -78,6 +78,16 @@ import Testing
         }
     }
 
+    /// A hostile page's parts past `maximumParts` stay hidden; those
+    /// before are placed.
+    @Test func partsPastTheLimitStayHidden() throws {
+        let count = StreamedSegments.maximumParts + 3
+        let placeholders = (0..<count).map { "<template id=\"P:\(String($0, radix: 16))\"></template>" }.joined()
+        let parts = (0..<count).map { "<div hidden id=\"S:\(String($0, radix: 16))\"><p>Part \($0).</p></div>" }.joined()
+        let html = "<html><body><div>\(placeholders)</div>\(parts)</body></html>"
+        #expect(try StreamedSegmentsTests.hiddenParts(of: html) == 3)
+    }
+
     @Test func theStreamedBodyIsTheArticle() throws {
         let paragraphs = (1...4).map { "<p>Paragraph \($0) of the streamed guide, long enough to count as prose, with commas, clauses, and a full stop.</p>" }
             .joined()
