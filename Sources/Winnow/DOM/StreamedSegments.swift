@@ -49,7 +49,10 @@ enum StreamedSegments {
             let candidates = instructions[segmentID].map { [$0] } ?? ["P:" + number, "B:" + number]
             guard let placeholderID = candidates.first(where: { found.placeholders[$0] != nil }),
                 let placeholder = found.placeholders[placeholderID],
-                attachment.holds(placeholder), attachment.holds(segment)
+                attachment.holds(placeholder), attachment.holds(segment),
+                // A part that holds its own placeholder (a page that repeats
+                // its ids) would be moved into itself.
+                !isInside(placeholder, segment)
             else { continue }
             xmlUnlinkNode(segment)
             attachment.forget(segment)
@@ -211,6 +214,16 @@ enum StreamedSegments {
 
     private static func id(of node: xmlNodePtr) -> String? {
         Node(node).attribute("id")
+    }
+
+    /// Whether `ancestor` is `node` or one of its ancestors.
+    private static func isInside(_ node: xmlNodePtr, _ ancestor: xmlNodePtr) -> Bool {
+        var current: xmlNodePtr? = node
+        while let element = current {
+            if element == ancestor { return true }
+            current = element.pointee.parent
+        }
+        return false
     }
 
     /// Whether `needle` occurs in `bytes`. Run on every page, so the scan

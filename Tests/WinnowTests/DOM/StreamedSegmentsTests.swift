@@ -88,6 +88,23 @@ import Testing
         #expect(try StreamedSegmentsTests.hiddenParts(of: html) == 3)
     }
 
+    /// A page that repeats its ids (a fuzzer's splice of two streamed
+    /// pages): a part whose placeholder is inside the part itself stays
+    /// where it is; moving it there would make it its own ancestor.
+    @Test func aPartHoldingItsOwnPlaceholderStays() throws {
+        let html = """
+            <html><body><p>Shell.</p><template id="P:3"></template><!--$?--><template id="B:0"></template><!--/$-->
+            <div hidden id="S:3"><p>Three.</p><template id="P:3"></template></div><script>$RS("S:3","P:3")</script>
+            <div hidden id="S:0"><p>Zero.</p><!--$?--><template id="B:0"></template><p>Fallback.</p><!--/$--></div><script>$RC("B:0","S:0")</script>
+            </body></html>
+            """
+        let document = try TestSupport.document(html)
+        let body = try #require(document.body)
+        #expect(body.textContent.contains("Three."))
+        #expect(body.textContent.contains("Zero."))
+        #expect(try StreamedSegmentsTests.hiddenParts(of: html) == 2)
+    }
+
     @Test func theStreamedBodyIsTheArticle() throws {
         let paragraphs = (1...4).map { "<p>Paragraph \($0) of the streamed guide, long enough to count as prose, with commas, clauses, and a full stop.</p>" }
             .joined()
