@@ -53,6 +53,11 @@ struct ConditionalCleaning {
             // short post without long paragraphs, most of its text.
             if prose.holdsMostProse(node) { continue }
             if prose.total == 0, rootChars > 0, 2 * statistics[node].chars >= rootChars { continue }
+            // Nor a block that holds a post's text as microdata marks it:
+            // the vote counts, tags and user card of a Stack Exchange
+            // question make the whole post look like a widget. Its widgets
+            // are still judged one by one.
+            if ConditionalCleaning.holdsMarkedPostText(node) { continue }
             doomed.insert(node)
         }
         guard !doomed.isEmpty else { return }
@@ -97,6 +102,27 @@ struct ConditionalCleaning {
             }
         }
         return false
+    }
+
+    /// The schema.org types whose `itemprop=text` is a post's own text: a
+    /// question-and-answer page's question and answers, a forum's posts.
+    static let postTypes = ["schema.org/Question", "schema.org/Answer", "schema.org/DiscussionForumPosting"]
+
+    /// Whether an element under `node` (or `node`) is the `text` property
+    /// of an item of one of `postTypes`.
+    static func holdsMarkedPostText(_ node: Node) -> Bool {
+        var holds = false
+        node.walkDescendants { element in
+            guard element.isElement else { return .skipChildren }
+            if element.attribute("itemprop") == "text", let item = element.ancestors.first(where: { $0.hasAttribute("itemscope") }),
+                let type = item.attribute("itemtype"), postTypes.contains(where: { type.hasSuffix($0) })
+            {
+                holds = true
+                return .stop
+            }
+            return .descend
+        }
+        return holds
     }
 
     /// How many element siblings each side `isThreadPost` looks at.

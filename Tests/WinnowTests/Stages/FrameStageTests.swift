@@ -439,6 +439,29 @@ import Testing
         #expect(standfirst.text.hasPrefix("Rain and roots"))
     }
 
+    /// A question as a Q&A site marks it (schema.org `Question`, its text
+    /// `itemprop=text`): its tags, vote count, share links and user card
+    /// make the block link-dense, but it holds the post's text and stays.
+    @Test func aMarkedQuestionIsNotAWidget() throws {
+        let tags = (1...6).map { "<a class=\"post-tag\" href=\"/questions/tagged/t\($0)\">windows-tag-\($0)</a>" }.joined(separator: " ")
+        let card = "<div class=\"user-info\"><a href=\"/users/1/pup\">Pup</a> <a href=\"/help/badges\">1,992 2 gold badges 14 silver badges 18 bronze badges</a></div>"
+        let answers = (1...3).map { number in
+            "<div class=\"answer\" itemprop=\"suggestedAnswer\" itemscope itemtype=\"https://schema.org/Answer\"><div class=\"s-prose\" itemprop=\"text\">"
+                + "<p>Answer \(number): press Alt and D to reach the address bar, then Shift and Tab twice, and the focus lands on the list of files in the folder you have open.</p>"
+                + "<p>It works in every version since Windows 7, and it needs nothing installed, which is why it is the one I would try first on a shared machine.</p></div></div>"
+        }.joined()
+        let html = """
+            <html><body><main><div id="mainbar" itemscope itemtype="https://schema.org/QAPage"><div itemprop="mainEntity" itemscope itemtype="https://schema.org/Question">
+            <h1 itemprop="name"><a href="/q/1">Keyboard shortcut to focus the file pane?</a></h1>
+            <div class="question"><div class="votes"><a href="/vote/up">Up vote</a> 67 <a href="/vote/down">Down vote</a></div>
+            <div class="s-prose" itemprop="text"><p>How do I move the focus to the files pane with the keyboard?</p></div>
+            <div class="tags">\(tags)</div><div class="menu"><a href="/q/1/share">Share</a> <a href="/q/1/edit">Improve this question</a> <a href="/q/1/follow">Follow</a></div>\(card)</div>
+            \(answers)</div></div></main></body></html>
+            """
+        let article = try TestSupport.clean(html, url: "https://superuser.example/questions/1/keyboard-shortcut", pageType: .forum)
+        #expect(article.text.contains("move the focus to the files pane"), "\(article.text)")
+    }
+
     /// A forum member's signature and profile panel repeat with every
     /// post; an article's sign-off paragraph of class signature is the
     /// author's and stays.
