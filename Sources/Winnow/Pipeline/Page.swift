@@ -157,7 +157,17 @@ public final class Page {
     /// Removes `node` and its subtree from the tree, logging the stage, the
     /// rule and what was lost. The only way a stage takes nodes out.
     public func remove(_ node: Node, rule: String) {
-        guard node.isAttached, !spared.contains(node) else { return }
+        guard node.isAttached else { return }
+        remove(attached: node, rule: rule)
+    }
+
+    /// `remove(_:rule:)` for a node the caller knows to be in the tree
+    /// (reached by a walk of the live tree, or just checked). Asking
+    /// walks up to the document, so removal cost the node's depth: a page
+    /// 20 000 elements deep with 40 000 hidden elements took 10^9 steps.
+    func remove(attached node: Node, rule: String) {
+        assert(node.isAttached, "remove(attached:) of a node outside the tree")
+        guard !spared.contains(node) else { return }
         removed.append((node, currentStage, rule))
         document.detach(node)
         if lastCounts != nil { removedSinceCounts.append(node) }

@@ -79,7 +79,7 @@ public struct RuleApplication {
                 if let dropScope = rule.dropScope, !dropScope.allows(node, facts: page.elementFacts, trips: page.patternTrips) {
                     continue
                 }
-                if mayRemove(node, by: rule) { page.remove(node, rule: rule.id) }
+                if mayRemove(node, by: rule) { page.remove(attached: node, rule: rule.id) }
             }
         }
         let selectors = prepared.selectors
@@ -95,24 +95,25 @@ public struct RuleApplication {
         let combined = prepared.hasHostScopedPatterns ? nil : page.rules.combinedTextPattern(for: stage)
         scope.walkDescendants { node in
             guard node.isElement else {
-                if let htmlCommentRule, node.isComment { page.remove(node, rule: htmlCommentRule) }
+                if let htmlCommentRule, node.isComment { page.remove(attached: node, rule: htmlCommentRule) }
                 return .skipChildren
             }
             let facts = page.elementFacts.facts(of: node)
+            // Nodes the walk reaches are in the tree.
             if !selectors.isEmpty, let index = selectors.firstMatch(node, facts: facts), mayRemove(node, by: rules[index]) {
-                page.remove(node, rule: rules[index].id)
+                page.remove(attached: node, rule: rules[index].id)
                 return .skipChildren
             }
             if !hinted.isEmpty, !facts.nameWords.isEmpty,
                 let index = hinted.firstMatch(facts.nameWords, exceptLayoutTokens: exceptLayoutTokens), mayRemove(node, by: rules[index])
             {
-                page.remove(node, rule: rules[index].id)
+                page.remove(attached: node, rule: rules[index].id)
                 return .skipChildren
             }
             if let statistics, let rule = patternedRule(for: node, among: patterned, combined: combined, statistics: statistics),
                 mayRemove(node, by: rule)
             {
-                page.remove(node, rule: rule.id)
+                page.remove(attached: node, rule: rule.id)
                 return .skipChildren
             }
             return .descend

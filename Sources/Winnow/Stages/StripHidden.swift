@@ -53,7 +53,9 @@ public struct StripHidden: Stage {
                 && guarding.mayRemove(node)
                 && !((keepsHiddenProse || StripHidden.isDisclosurePanel(node)) && (figures.map { StripHidden.holdsProse($0[node]) } ?? false))
         }
-        for (node, rule) in hidden where mayRemove(node) { page.remove(node, rule: rule) }
+        // The hidden elements were found with their insides skipped, so
+        // none holds another: each is still in the tree when its turn comes.
+        for (node, rule) in hidden where mayRemove(node) { page.remove(attached: node, rule: rule) }
         RuleApplication(page: page, stage: name, mayRemove: mayRemove).apply(within: body)
     }
 
