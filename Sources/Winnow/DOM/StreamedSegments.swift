@@ -52,7 +52,7 @@ enum StreamedSegments {
                 attachment.holds(placeholder), attachment.holds(segment),
                 // A part that holds its own placeholder (a page that repeats
                 // its ids) would be moved into itself.
-                !isInside(placeholder, segment)
+                !Node(placeholder).isInside(Node(segment))
             else { continue }
             xmlUnlinkNode(segment)
             attachment.forget(segment)
@@ -63,12 +63,10 @@ enum StreamedSegments {
                 // longer in the tree: what was known of the tree is not.
                 if discarded.count > removedBefore { attachment.forgetAll() }
             } else {
-                moveChildren(of: segment, before: placeholder)
-                xmlUnlinkNode(placeholder)
+                replacePlaceholder(placeholder, with: segment, discarded: &discarded)
                 // React's placeholders are empty; one that is not took its
                 // children out of the tree with it.
                 if placeholder.pointee.children == nil { attachment.forget(placeholder) } else { attachment.forgetAll() }
-                discarded.append(placeholder)
             }
             discarded.append(segment)
         }
@@ -188,9 +186,7 @@ enum StreamedSegments {
             next = current.pointee.next
         }
         guard let end else {
-            moveChildren(of: segment, before: placeholder)
-            xmlUnlinkNode(placeholder)
-            discarded.append(placeholder)
+            replacePlaceholder(placeholder, with: segment, discarded: &discarded)
             return
         }
         moveChildren(of: segment, before: end)
@@ -198,6 +194,14 @@ enum StreamedSegments {
             xmlUnlinkNode(node)
             discarded.append(node)
         }
+    }
+
+    /// React's `$RS`: the part's children go where the placeholder is, and
+    /// the placeholder goes.
+    private static func replacePlaceholder(_ placeholder: xmlNodePtr, with segment: xmlNodePtr, discarded: inout [xmlNodePtr]) {
+        moveChildren(of: segment, before: placeholder)
+        xmlUnlinkNode(placeholder)
+        discarded.append(placeholder)
     }
 
     /// Moves the children of `parent` before `anchor`, in order.
@@ -214,16 +218,6 @@ enum StreamedSegments {
 
     private static func id(of node: xmlNodePtr) -> String? {
         Node(node).attribute("id")
-    }
-
-    /// Whether `ancestor` is `node` or one of its ancestors.
-    private static func isInside(_ node: xmlNodePtr, _ ancestor: xmlNodePtr) -> Bool {
-        var current: xmlNodePtr? = node
-        while let element = current {
-            if element == ancestor { return true }
-            current = element.pointee.parent
-        }
-        return false
     }
 
     /// Whether `needle` occurs in `bytes`. Run on every page, so the scan
