@@ -106,16 +106,18 @@ struct ConditionalCleaning {
 
     /// The schema.org types whose `itemprop=text` is a post's own text: a
     /// question-and-answer page's question and answers, a forum's posts.
-    static let postTypes = ["schema.org/Question", "schema.org/Answer", "schema.org/DiscussionForumPosting"]
+    static let postTypes: [StaticString] = ["schema.org/Question", "schema.org/Answer", "schema.org/DiscussionForumPosting"]
 
-    /// Whether an element under `node` (or `node`) is the `text` property
-    /// of an item of one of `postTypes`.
+    /// Whether an element under `node` (not `node` itself) is the `text`
+    /// property of an item of one of `postTypes`. The attributes are read
+    /// in place (`attribute(_:is:)`, `attribute(_:hasSuffix:)`): every
+    /// element under a doomed block is asked.
     static func holdsMarkedPostText(_ node: Node) -> Bool {
         var holds = false
         node.walkDescendants { element in
             guard element.isElement else { return .skipChildren }
-            if element.attribute("itemprop") == "text", let item = element.ancestors.first(where: { $0.hasAttribute("itemscope") }),
-                let type = item.attribute("itemtype"), postTypes.contains(where: { type.hasSuffix($0) })
+            if element.attribute("itemprop", is: "text"), let item = element.ancestors.first(where: { $0.hasAttribute("itemscope") }),
+                postTypes.contains(where: { item.attribute("itemtype", hasSuffix: $0) })
             {
                 holds = true
                 return .stop
