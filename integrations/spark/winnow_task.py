@@ -109,6 +109,10 @@ def error_record(uri, kind, message):
     not hand to winnow at all."""
     record = dict.fromkeys(PROVENANCE_KEYS)
     record["input"] = uri
+    # As winnow writes an error record: `fields` (a JSON Lines record's
+    # other members) is null for an input that is not JSON Lines, and the
+    # batch-record schema requires the key.
+    record["fields"] = None
     record["error"] = {"kind": kind, "message": message}
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 

@@ -156,8 +156,34 @@ def test_input_names_and_paths():
 
 def test_error_record_has_the_batch_record_keys():
     record = json.loads(error_record("s3a://b/x.warc.gz", "missing-file", "s3a://b/x.warc.gz: no such file"))
-    assert list(record) == ["input", "line", "offset", "warc_record_id", "target_uri", "warc_date", "error"]
+    assert list(record) == ["input", "line", "offset", "warc_record_id", "target_uri", "warc_date", "fields", "error"]
+    assert record["fields"] is None
     assert record["error"] == {"kind": "missing-file", "message": "s3a://b/x.warc.gz: no such file"}
+
+
+def test_error_record_holds_what_the_batch_record_schema_requires():
+    """The task's own error records (inputs it could not hand to winnow)
+    are batch records like winnow's: every key the schema requires, no key
+    it does not know, and an error kind from its list."""
+    with open(os.path.join(REPOSITORY, "schema", "winnow.batch-record-1.schema.json")) as file:
+        schema = json.load(file)
+    kinds = schema["properties"]["error"]["properties"]["kind"]["enum"]
+    for kind in ("missing-file", "unreadable", "empty-input"):
+        record = json.loads(error_record("/data/x.warc.gz", kind, "/data/x.warc.gz: failed"))
+        assert set(schema["required"]) <= set(record)
+        assert set(record) <= set(schema["properties"])
+        assert record["error"]["kind"] in kinds
+
+
+def test_error_record_is_written_as_winnow_writes_one():
+    """The same bytes as winnow's error record for the same provenance, so
+    a reader of the output (and the Parquet route's parser) sees one form."""
+    completed = subprocess.run([winnow_binary(), "batch", "-"], input=b"notjson\n", capture_output=True, check=False)
+    written = json.loads(completed.stdout.decode("utf-8").splitlines()[0])
+    made = json.loads(error_record("<stdin>", "bad-json", "x"))
+    assert written["error"]["kind"] == "bad-json"
+    assert list(made) == list(written)
+    assert made["fields"] is None and written["fields"] is None
 
 
 def test_resolve_winnow(tmp_path, monkeypatch):
