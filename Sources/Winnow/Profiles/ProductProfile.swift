@@ -36,8 +36,8 @@ struct ProductProfile: PageProfile {
         // shops often write HTML into it.
         let description = Text.collapsingWhitespace(ProductProfile.strippingTags(raw))
         guard description.count >= Self.minimumDescriptionChars else { return [] }
-        let probe = ProductProfile.words(String(description.prefix(Self.comparedChars)))
-        let shown = blocks.compactMap(\.plainText).map(ProductProfile.words)
+        let probe = Text.comparableWords(String(description.prefix(Self.comparedChars)))
+        let shown = blocks.compactMap(\.plainText).map(Text.comparableWords)
         guard !probe.isEmpty, !shown.contains(where: { $0.contains(probe) }) else { return [] }
         return [.paragraph(description)]
     }
@@ -57,11 +57,5 @@ struct ProductProfile: PageProfile {
             }
         }
         return result
-    }
-
-    /// The text's letters and digits, lower case, words one space apart:
-    /// what two renderings of the same description share.
-    static func words(_ text: String) -> String {
-        text.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: " ")
     }
 }

@@ -25,7 +25,7 @@ enum RepeatedBlocks {
         kept.reserveCapacity(blocks.count)
         for (index, block) in blocks.enumerated() {
             if let text = block.plainText {
-                let words = ProductProfile.words(text)
+                let words = Text.comparableWords(text)
                 if words.utf8.count >= minimumWords, wordCount(words) >= minimumWords, !seen.insert(words).inserted { continue }
             }
             kept.append(index)
@@ -33,7 +33,7 @@ enum RepeatedBlocks {
         return kept
     }
 
-    /// The words of text that `ProductProfile.words` made (one space apart).
+    /// The words of text that `Text.comparableWords` made (one space apart).
     private static func wordCount(_ words: String) -> Int {
         words.isEmpty ? 0 : words.utf8.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 }
     }

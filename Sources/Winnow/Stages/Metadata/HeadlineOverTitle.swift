@@ -45,6 +45,6 @@ enum HeadlineOverTitle {
 
     /// The distinct lower-cased words (runs of letters and digits) of `text`.
     static func words(of text: String) -> Set<String> {
-        Set(text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init))
+        Set(Text.lowercasedWords(of: text).map(String.init))
     }
 }

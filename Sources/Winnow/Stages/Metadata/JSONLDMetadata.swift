@@ -163,7 +163,7 @@ struct JSONLDMetadata {
     }
 
     private static func words(_ text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        Text.lowercasedWords(of: text).map(String.init)
     }
 
     // MARK: - Parsing
