@@ -39,6 +39,11 @@ enum StrayTopLevelContent {
             case "body":
                 moveChildren(of: stray, to: body)
                 discard(stray)
+            case "head" where stray == head:
+                // The page's only `<head>` came after its body (a first
+                // `<head>` too broken to be one, then a second document's):
+                // it is the head the metadata is read from, and stays.
+                continue
             case "head":
                 moveChildren(of: stray, to: head ?? body)
                 discard(stray)
@@ -63,7 +68,14 @@ enum StrayTopLevelContent {
         node.pointee.name.map { String(cString: $0) }
     }
 
+    /// Moves `parent`'s children to the end of `destination`, which must
+    /// not be `parent` itself: appending each child to its own parent would
+    /// meet the moved children again, and the loop would never end.
     private static func moveChildren(of parent: xmlNodePtr, to destination: xmlNodePtr) {
+        guard parent != destination else {
+            assertionFailure("a stray's children moved to the stray itself")
+            return
+        }
         var child = parent.pointee.children
         while let current = child {
             child = current.pointee.next

@@ -36,6 +36,27 @@ import Testing
         #expect(StrayTopLevelContentTests.topLevelElements(of: document) == 1)
     }
 
+    /// A first `<head>` too broken to be one, then a second document after
+    /// `</body>`: libxml2 puts that document's `<head>` after the body, and
+    /// it is the page's only head. Moving its children into itself never
+    /// ended (found by the html fuzz target: a hang, not a slow page). It
+    /// stays the head; the second body's content joins the first.
+    @Test func theOnlyHeadAfterTheBodyStaysTheHead() throws {
+        let html = """
+            <!DOCTYPE html><html><article><p>First part of the page.</p></body>
+            <!doctype html><html lang="en"><head><title>Second title</title><meta name="author" content="Ann Example"></head>
+            <body><p>Second part of the page.</p></body></html>
+            """
+        let document = try TestSupport.document(html)
+        let head = try #require(document.head)
+        #expect(head.textContent.contains("Second title"))
+        let body = try #require(document.body)
+        #expect(body.textContent.contains("First part of the page."))
+        #expect(body.textContent.contains("Second part of the page."))
+        let article = try TestSupport.clean(html)
+        #expect(article.metadata.authors == ["Ann Example"])
+    }
+
     static func topLevelElements(of document: Document) -> Int {
         var count = 0
         var node = document.pointer.pointee.children
