@@ -132,25 +132,6 @@ import Testing
         #expect(article.text.contains("harbour barrier"))
     }
 
-    /// Page links go by the class that names them; a wrapper that a CSS
-    /// module calls pagination around a shop's infinite-scroll grid is the
-    /// grid (Gymshark's `pagination_pagination__rI_ag`), not page links.
-    @Test func pageLinksGoAGridInAPaginationWrapperStays() throws {
-        let cards = (1...12).map { index in
-            "<article role=\"listitem\"><h4>Seamless Training Shirt \(index)</h4><p>slim fit</p><p>Storm Blue</p><p>$3\(index % 10)</p></article>"
-        }.joined()
-        let article = try TestSupport.clean("""
-            <html><body><main><h1>T-Shirts &amp; Tops</h1>\(FrameStageTests.prose)
-            <div class="pagination_pagination__rI_ag"><div role="list">\(cards)</div></div>
-            <div class="pagination"><a href="?page=1">1</a> <a href="?page=2">2</a> <a href="?page=3">3</a> <a href="?page=2">Next page</a></div>
-            </main></body></html>
-            """, pageType: .collection)
-        let pagination = FrameStageTests.removed(article, stage: "strip-boilerplate").filter { $0.rule == "pagination" }
-        #expect(pagination.count == 1)
-        #expect(!article.text.contains("Next page"))
-        for index in [1, 7, 12] { #expect(article.text.contains("Seamless Training Shirt \(index)")) }
-    }
-
     /// Apple's product pages end in a `<footer>` of numbered footnotes,
     /// paragraphs of fine print that outweigh the page's short feature
     /// blocks (the guard's prose): the tag names the site's footer, so it goes whatever the
